@@ -1,0 +1,63 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Summaries.ServiceDefaults.Errors;
+
+/// <summary>Builds <see cref="RpcException"/>s that carry a <c>google.rpc.Status</c> with ErrorInfo (and BadRequest).</summary>
+public static class RpcErrors
+{
+    /// <summary>The ErrorInfo domain every Summaries error carries.</summary>
+    public const string Domain = "summaries.dev";
+
+    public static RpcException InvalidArgument(IEnumerable<FieldProblem> problems)
+    {
+        var list = problems.ToList();
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(list.Select(p =>
+            new BadRequest.Types.FieldViolation { Field = p.Field, Description = p.Description }));
+        var message = "Invalid request: " + string.Join("; ", list.Select(p => $"{p.Field}: {p.Description}"));
+        return Build(Code.InvalidArgument, message, "INVALID_ARGUMENT", null, badRequest);
+    }
+
+    public static RpcException InvalidArgument(string field, string description) =>
+        InvalidArgument([new FieldProblem(field, description)]);
+
+    public static RpcException NotFound(string resourceName) =>
+        Build(Code.NotFound, $"{resourceName} was not found.", "NOT_FOUND",
+            new Dictionary<string, string> { ["resource_name"] = resourceName },
+            new ResourceInfo { ResourceName = resourceName, Description = "not found" });
+
+    public static RpcException AlreadyExists(string resourceName, string message) =>
+        Build(Code.AlreadyExists, message, "ALREADY_EXISTS",
+            new Dictionary<string, string> { ["existing_name"] = resourceName });
+
+    public static RpcException Unavailable(string dependency, string message, TimeSpan retryAfter)
+    {
+        var retry = new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) };
+        return Build(Code.Unavailable, message, "DEPENDENCY_UNAVAILABLE",
+            new Dictionary<string, string> { ["dependency"] = dependency }, retry);
+    }
+
+    public static RpcException Internal(string message) =>
+        Build(Code.Internal, message, "INTERNAL", null);
+
+    public static RpcException Build(
+        Code code, string message, string reason, IDictionary<string, string>? metadata, params Google.Protobuf.IMessage[] details)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        if (metadata is not null)
+        {
+            info.Metadata.Add(metadata);
+        }
+
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        status.Details.Add(Any.Pack(info));
+        foreach (var detail in details)
+        {
+            status.Details.Add(Any.Pack(detail));
+        }
+
+        return status.ToRpcException();
+    }
+}
