@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Summaries.Contracts.Summary.V1;
+using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Paging;
+using Summaries.Summary.Sources;
+using Summaries.Summary.Storage;
+
+namespace Summaries.Summary.Briefings;
+
+/// <summary>Creates, stores and lists briefings; the gRPC adapter only translates to and from this.</summary>
+public sealed partial class BriefingService(
+    SourceGatherer gatherer, BriefingComposer composer, SqliteBriefingStore store, TimeProvider time)
+{
+    public const int MaxArticles = 20;
+
+    public async Task<Briefing> CreateAsync(IReadOnlyList<string> articleNames, BriefingOptions? options, CancellationToken cancellationToken)
+    {
+        var names = ValidateArticleNames(articleNames);
+        options ??= new BriefingOptions();
+        var sources = await gatherer.GatherAsync(names, cancellationToken);
+        var composed = await composer.ComposeAsync(sources, options, cancellationToken);
+        var id = NewId();
+        var briefing = BriefingMapper.ToProto("briefings/" + id, composed, options, time.GetUtcNow());
+        await store.SaveAsync(id, briefing, CancellationToken.None);
+        return briefing;
+    }
+
+    public async Task<Briefing> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var id = ParseName(name, "name");
+        return await store.GetAsync(id, cancellationToken) ?? throw new ResourceNotFoundException(name);
+    }
+
+    public async Task<(IReadOnlyList<Briefing> Briefings, string NextPageToken)> ListAsync(
+        int pageSize, string pageToken, string filter, CancellationToken cancellationToken)
+    {
+        var size = PageTokens.Size(pageSize);
+        var before = PageTokens.Decode(pageToken);
+        var article = ParseFilter(filter);
+        var page = await store.ListAsync(size, before, article, cancellationToken);
+        return (page.Briefings, page.NextAfter is { } next ? PageTokens.Encode(next) : string.Empty);
+    }
+
+    private static List<string> ValidateArticleNames(IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            throw new ValidationException("article_names", "at least one article name is required");
+        }
+
+        if (names.Count > MaxArticles)
+        {
+            throw new ValidationException("article_names", $"at most {MaxArticles} articles per briefing");
+        }
+
+        var problems = names
+            .Select((n, i) => (n, i))
+            .Where(x => !ArticleName().IsMatch(x.n))
+            .Select(x => new FieldProblem($"article_names[{x.i}]", "must look like articles/{id}"))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        return names.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string ParseName(string name, string field)
+    {
+        var m = BriefingName().Match(name ?? string.Empty);
+        return m.Success ? m.Groups[1].Value : throw new ValidationException(field, "must look like briefings/{id}");
+    }
+
+    private static string? ParseFilter(string filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter))
+        {
+            return null;
+        }
+
+        var m = ArticleFilter().Match(filter);
+        return m.Success ? m.Groups[1].Value : throw new ValidationException("filter", "supported filter: article = \"articles/{id}\"");
+    }
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    [GeneratedRegex(@"^articles/[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex ArticleName();
+
+    [GeneratedRegex(@"^briefings/([a-f0-9]{16})$")]
+    private static partial Regex BriefingName();
+
+    [GeneratedRegex(@"^\s*article\s*=\s*""(articles/[A-Za-z0-9_-]{1,64})""\s*$")]
+    private static partial Regex ArticleFilter();
+}

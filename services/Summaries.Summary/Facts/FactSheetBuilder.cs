@@ -1,0 +1,145 @@
+using Summaries.Contracts.Entity.V1;
+using Summaries.Summary.Sources;
+
+namespace Summaries.Summary.Facts;
+
+/// <summary>Turns gathered sources into the fact sheet every writer works from.</summary>
+public sealed class FactSheetBuilder
+{
+    public FactSheet Build(IReadOnlyList<SourceDocument> sources)
+    {
+        var articles = new List<FactArticle>();
+        var facts = new List<Fact>();
+        var quotes = new List<FactQuote>();
+        var entities = new Dictionary<string, EntityAccumulator>(StringComparer.Ordinal);
+
+        for (var d = 0; d < sources.Count; d++)
+        {
+            var doc = sources[d];
+            var articleRef = $"a{d + 1}";
+            articles.Add(new FactArticle(articleRef, doc.ArticleName, doc.Title, doc.Source, doc.PublishTime));
+
+            var keyMap = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var e in doc.Annotation.Entities)
+            {
+                var key = GlobalKey(e);
+                keyMap[e.Key] = key;
+                if (!entities.TryGetValue(key, out var acc))
+                {
+                    acc = new EntityAccumulator(key, e.DisplayName, e.Type);
+                    entities[key] = acc;
+                }
+
+                acc.Add(e, sources.Count);
+            }
+
+            var docFacts = BuildFacts(doc, articleRef, keyMap);
+            facts.AddRange(docFacts);
+            quotes.AddRange(BuildQuotes(doc, docFacts, keyMap));
+        }
+
+        return new FactSheet(
+            articles,
+            facts,
+            entities.Values.Select(a => a.ToFactEntity()).OrderByDescending(e => e.Salience).ToList(),
+            quotes);
+    }
+
+    private static string GlobalKey(TextEntity e) =>
+        !string.IsNullOrEmpty(e.EntityName) ? e.EntityName : $"{e.Type}:{e.DisplayName}";
+
+    private static List<Fact> BuildFacts(SourceDocument doc, string articleRef, Dictionary<string, string> keyMap)
+    {
+        var sentences = doc.Annotation.Sentences.OrderBy(s => s.Start).ToList();
+        var facts = new List<Fact>(sentences.Count);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var s = sentences[i];
+            var wholeParagraph = IsParagraphBoundary(doc.Body, s.Start, before: true)
+                && IsParagraphBoundary(doc.Body, s.End, before: false);
+            var kind = CaptionDetector.IsCaption(s.Text, wholeParagraph) ? FactKind.Caption : FactKind.Narrative;
+            var keys = doc.Annotation.Mentions
+                .Where(m => m.SentenceIndex == s.Index && keyMap.ContainsKey(m.EntityKey))
+                .Select(m => keyMap[m.EntityKey])
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            facts.Add(new Fact($"{articleRef}.s{s.Index}", doc.ArticleName, s.Index, s.Start, s.End, s.Text, kind, i, keys));
+        }
+
+        return facts;
+    }
+
+    private static IEnumerable<FactQuote> BuildQuotes(SourceDocument doc, List<Fact> facts, Dictionary<string, string> keyMap)
+    {
+        foreach (var q in doc.Annotation.Quotes)
+        {
+            var fact = facts.FirstOrDefault(f => q.Start >= f.Start && q.Start < f.End);
+            if (fact is null || string.IsNullOrEmpty(q.SpeakerKey) || !keyMap.TryGetValue(q.SpeakerKey, out var speaker))
+            {
+                continue;
+            }
+
+            var start = q.Start - fact.Start;
+            var end = Math.Min(q.End, fact.End) - fact.Start;
+            var inFact = q.SpeakerStart >= fact.Start && q.SpeakerEnd <= fact.End;
+            yield return new FactQuote(
+                fact.Id,
+                speaker,
+                fact.Text[start..end],
+                q.Direct,
+                q.Cue,
+                start,
+                end,
+                inFact ? q.SpeakerStart - fact.Start : -1,
+                inFact ? q.SpeakerEnd - fact.Start : -1,
+                q.SpeakerText);
+        }
+    }
+
+    private static bool IsParagraphBoundary(string body, int index, bool before)
+    {
+        if (before)
+        {
+            var i = index - 1;
+            while (i >= 0 && body[i] is ' ' or '\t')
+            {
+                i--;
+            }
+
+            return i < 0 || body[i] == '\n';
+        }
+
+        var j = index;
+        while (j < body.Length && body[j] is ' ' or '\t')
+        {
+            j++;
+        }
+
+        return j >= body.Length || body[j] is '\n' or '\r';
+    }
+
+    /// <summary>Merges one entity's appearances across articles.</summary>
+    private sealed class EntityAccumulator(string key, string displayName, EntityType type)
+    {
+        private readonly List<string> _aliases = [];
+        private readonly List<string> _roles = [];
+        private double _salience;
+
+        public void Add(TextEntity e, int articleCount)
+        {
+            foreach (var alias in e.Aliases.Where(a => !_aliases.Contains(a, StringComparer.Ordinal)))
+            {
+                _aliases.Add(alias);
+            }
+
+            foreach (var role in e.Roles.Select(r => r.Text).Where(r => !_roles.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            {
+                _roles.Add(role);
+            }
+
+            _salience += e.Salience / Math.Max(1, articleCount);
+        }
+
+        public FactEntity ToFactEntity() => new(key, displayName, type, _aliases, _roles, Math.Round(_salience, 4));
+    }
+}

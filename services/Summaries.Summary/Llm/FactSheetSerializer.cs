@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Summaries.Summary.Facts;
+
+namespace Summaries.Summary.Llm;
+
+/// <summary>
+/// Renders a fact sheet as compact JSON for the model. Only narrative facts are sent; captions
+/// are not claims. JSON keeps article text clearly inside string values, as data.
+/// </summary>
+public static class FactSheetSerializer
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static string ToJson(FactSheet sheet)
+    {
+        var payload = new
+        {
+            articles = sheet.Articles.Select(a => new { @ref = a.Ref, title = a.Title, source = a.Source, published = a.PublishTime?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+            entities = sheet.Entities.Select(e => new { key = e.Key, name = e.DisplayName, type = e.Type.ToString().ToLowerInvariant(), roles = e.Roles }),
+            facts = sheet.Facts.Where(f => f.Kind == FactKind.Narrative).Select(f => new { id = f.Id, text = f.Text }),
+            quotes = sheet.Quotes.Select(q => new { fact_id = q.FactId, speaker = q.SpeakerKey, direct = q.Direct, text = q.Text }),
+        };
+        return JsonSerializer.Serialize(payload, Options);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+using Summaries.Contracts.Summary.V1;
+using Summaries.Summary.Facts;
+using Summaries.Summary.Writing;
+
+namespace Summaries.Summary.Llm;
+
+/// <summary>
+/// Writes a draft with an LLM through Semantic Kernel: system instructions from the prompt file,
+/// the fact sheet as delimited data in the user message, and a JSON answer parsed and validated.
+/// </summary>
+public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmOptions options) : IBriefingWriter
+{
+    public EngineInfo Engine { get; } = new(EngineKind.Llm, options.Model ?? "unknown", prompt.Version);
+
+    public async Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
+    {
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var history = new ChatHistory();
+        history.AddSystemMessage(prompt.System);
+        history.AddUserMessage(prompt.RenderUser(new Dictionary<string, string>
+        {
+            ["target_sentences"] = request.TargetSentences.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["fact_sheet"] = FactSheetSerializer.ToJson(facts),
+        }));
+        var settings = new OpenAIPromptExecutionSettings
+        {
+            Temperature = 0,
+            MaxTokens = options.MaxOutputTokens,
+            ResponseFormat = "json_object",
+        };
+
+        var answer = await chat.GetChatMessageContentAsync(history, settings, kernel, cancellationToken);
+        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts);
+    }
+}

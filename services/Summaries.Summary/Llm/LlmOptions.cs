@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Summaries.Summary.Llm;
+
+/// <summary>Which LLM, if any, writes briefings. Section <c>Llm</c>.</summary>
+public sealed class LlmOptions : IValidatableObject
+{
+    public const string SectionName = "Llm";
+
+    /// <summary>
+    /// "None" (default: the built-in engine writes every briefing), "OpenAI" (any OpenAI-compatible
+    /// endpoint: OpenAI, vLLM, llama.cpp server, LM Studio, Ollama's /v1) or "AzureOpenAI".
+    /// </summary>
+    public LlmProvider Provider { get; set; } = LlmProvider.None;
+
+    /// <summary>Base URL. OpenAI-compatible: e.g. http://localhost:11434/v1 (empty: api.openai.com). Azure: the resource URL.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>API key; optional for local servers. Never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Model id (OpenAI-compatible) or deployment name (Azure).</summary>
+    public string? Model { get; set; }
+
+    /// <summary>How long one LLM call may take before the built-in engine answers instead. Default 60 s.</summary>
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Upper bound on the model's answer, in tokens. Default 2,000.</summary>
+    [Range(100, 32_000)]
+    public int MaxOutputTokens { get; set; } = 2_000;
+
+    /// <summary>Folder holding the prompt files; relative paths are resolved from the app's base directory.</summary>
+    [Required]
+    public string PromptDirectory { get; set; } = "Prompts";
+
+    /// <summary>Version of the prompt files to use (Prompts/briefing.{version}.*.md).</summary>
+    [Required]
+    public string PromptVersion { get; set; } = "v1";
+
+    public bool IsConfigured => Provider != LlmProvider.None;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == LlmProvider.None)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(Model))
+        {
+            yield return new ValidationResult("Llm:Model is required when an LLM provider is configured.", [nameof(Model)]);
+        }
+
+        if (Provider == LlmProvider.AzureOpenAI && (string.IsNullOrWhiteSpace(Endpoint) || string.IsNullOrWhiteSpace(ApiKey)))
+        {
+            yield return new ValidationResult("Llm:Endpoint and Llm:ApiKey are required for Azure OpenAI.", [nameof(Endpoint)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Endpoint) && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("Llm:Endpoint must be an absolute URL.", [nameof(Endpoint)]);
+        }
+    }
+}
+
+/// <summary>Supported LLM providers.</summary>
+public enum LlmProvider
+{
+    None,
+    OpenAI,
+    AzureOpenAI,
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using Summaries.Contracts.Entity.V1;
+using Summaries.Contracts.Ingestion.V1;
+using Summaries.ServiceDefaults.Clients;
+using Summaries.Summary.Briefings;
+using Summaries.Summary.Facts;
+using Summaries.Summary.Llm;
+using Summaries.Summary.Neutrality;
+using Summaries.Summary.Sources;
+using Summaries.Summary.Storage;
+using Summaries.Summary.Verification;
+using Summaries.Summary.Writing.BuiltIn;
+
+namespace Summaries.Summary;
+
+/// <summary>The summary service's own registrations.</summary>
+public static class SummaryServiceRegistration
+{
+    public static WebApplicationBuilder AddSummaryService(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ClientsOptions>().BindConfiguration(ClientsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSummariesGrpcClient<IngestionService.IngestionServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.IngestionAddress);
+        services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.EntityAddress);
+
+        var connectionString = builder.Configuration.GetConnectionString("Summary") ?? "Data Source=.data/summary.db";
+        services.AddSingleton(new SqliteBriefingStore(connectionString));
+        services.AddSingleton(LoadedLexicon.LoadDefault());
+        services.AddSingleton<Neutralizer>();
+        services.AddSingleton<FactSheetBuilder>();
+        services.AddSingleton<DraftVerifier>();
+        services.AddSingleton<BuiltInBriefingWriter>();
+        services.AddHttpClient("llm", c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(sp => CreateLlmSlot(sp));
+        services.AddSingleton<BriefingComposer>();
+        services.AddSingleton<SourceGatherer>();
+        services.AddSingleton<BriefingService>();
+        return builder;
+    }
+
+    private static LlmWriterSlot CreateLlmSlot(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+        if (!options.IsConfigured)
+        {
+            return new LlmWriterSlot(null);
+        }
+
+        var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient("llm");
+        var kernel = KernelFactory.Create(options, http);
+        return new LlmWriterSlot(new LlmBriefingWriter(kernel, PromptLibrary.Load(options), options));
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Summaries.Summary.Facts;
+using Summaries.Summary.Neutrality;
+
+namespace Summaries.Summary.Writing.BuiltIn;
+
+/// <summary>
+/// Turns a source sentence into a briefing sentence: the speaker named in full where the source
+/// used a pronoun, title or surname, and the writer's voice neutralised. Quoted words stay verbatim.
+/// </summary>
+public sealed partial class SentenceRenderer(Neutralizer neutralizer)
+{
+    /// <summary>The rendered sentence, or null when it cannot be made neutral.</summary>
+    public string? Render(Fact fact, FactSheet sheet, FactQuote? attributed)
+    {
+        var text = fact.Text;
+        if (attributed is not null && attributed.SpeakerStart >= 0)
+        {
+            var speaker = sheet.FindEntity(attributed.SpeakerKey);
+            var said = text[attributed.SpeakerStart..attributed.SpeakerEnd];
+            if (speaker is not null && !said.Contains(speaker.DisplayName, StringComparison.Ordinal))
+            {
+                text = string.Concat(text.AsSpan(0, attributed.SpeakerStart), speaker.DisplayName, text.AsSpan(attributed.SpeakerEnd));
+            }
+        }
+
+        var neutral = neutralizer.Neutralize(text.Trim());
+        return neutral is null ? null : Capitalise(neutral);
+    }
+
+    /// <summary>A quote whose speaker is not named in its own sentence, attributed explicitly.</summary>
+    public string? RenderAttributedQuote(FactQuote quote, FactSheet sheet)
+    {
+        var speaker = sheet.FindEntity(quote.SpeakerKey);
+        if (speaker is null || quote.Text.Trim().Length == 0)
+        {
+            return null;
+        }
+
+        var words = TrailingPunctuation().Replace(quote.Text.Trim(), string.Empty);
+        return $"{speaker.DisplayName} said: “{words}”.";
+    }
+
+    private static string Capitalise(string s) =>
+        s.Length > 0 && char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+
+    [GeneratedRegex(@"[,;:]+$")]
+    private static partial Regex TrailingPunctuation();
+}
