@@ -1,0 +1,29 @@
+using Grpc.Core;
+using Summaries.Contracts.Entity.V1;
+using Summaries.Entity.Registry;
+
+namespace Summaries.Entity.Grpc;
+
+/// <summary>Thin adapter: protos in, domain calls, protos out.</summary>
+public sealed class EntityGrpcService(EntityAnnotationService service) : EntityService.EntityServiceBase
+{
+    public override Task<AnnotateTextResponse> AnnotateText(AnnotateTextRequest request, ServerCallContext context) =>
+        Task.FromResult(new AnnotateTextResponse { Annotation = service.AnnotateText(request.Text) });
+
+    public override async Task<AnnotateArticleResponse> AnnotateArticle(AnnotateArticleRequest request, ServerCallContext context) =>
+        new() { Annotation = await service.AnnotateArticleAsync(request.ArticleName, request.Title, request.Text, context.CancellationToken) };
+
+    public override async Task<GetArticleAnnotationResponse> GetArticleAnnotation(GetArticleAnnotationRequest request, ServerCallContext context) =>
+        new() { Annotation = await service.GetArticleAnnotationAsync(request.ArticleName, context.CancellationToken) };
+
+    public override async Task<GetEntityResponse> GetEntity(GetEntityRequest request, ServerCallContext context) =>
+        new() { Entity = AnnotationMapper.ToProto(await service.GetEntityAsync(request.Name, context.CancellationToken)) };
+
+    public override async Task<ListEntitiesResponse> ListEntities(ListEntitiesRequest request, ServerCallContext context)
+    {
+        var (items, next) = await service.ListEntitiesAsync(request.PageSize, request.PageToken, request.Filter, context.CancellationToken);
+        var response = new ListEntitiesResponse { NextPageToken = next };
+        response.Entities.AddRange(items.Select(AnnotationMapper.ToProto));
+        return response;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Google.Protobuf;
+using Summaries.Entity.Annotation;
+using Summaries.Entity.Grpc;
+using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Paging;
+using ProtoAnnotation = Summaries.Contracts.Entity.V1.Annotation;
+
+namespace Summaries.Entity.Registry;
+
+/// <summary>Annotates texts and articles, and serves the registry of canonical entities.</summary>
+public sealed partial class EntityAnnotationService(ITextAnnotator annotator, SqliteEntityStore store)
+{
+    public const int MaxTextLength = 1_000_000;
+
+    public ProtoAnnotation AnnotateText(string text)
+    {
+        ValidateText(text, "text");
+        return AnnotationMapper.ToProto(text, annotator.Annotate(text), string.Empty, null);
+    }
+
+    public async Task<ProtoAnnotation> AnnotateArticleAsync(string articleName, string? title, string text, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>();
+        if (!ArticleName().IsMatch(articleName ?? string.Empty))
+        {
+            problems.Add(new FieldProblem("article_name", "must look like articles/{id}"));
+        }
+
+        problems.AddRange(TextProblems(text, "text"));
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        var annotation = annotator.Annotate(text, title);
+        ProtoAnnotation? result = null;
+        await store.RegisterAsync(articleName!, annotation.Entities, names =>
+        {
+            result = AnnotationMapper.ToProto(text, annotation, articleName!, names);
+            return result.ToByteArray();
+        }, cancellationToken);
+        return result!;
+    }
+
+    public async Task<ProtoAnnotation> GetArticleAnnotationAsync(string articleName, CancellationToken cancellationToken)
+    {
+        if (!ArticleName().IsMatch(articleName ?? string.Empty))
+        {
+            throw new ValidationException("article_name", "must look like articles/{id}");
+        }
+
+        var payload = await store.GetAnnotationAsync(articleName!, cancellationToken);
+        return payload is null ? throw new ResourceNotFoundException(articleName! + "/annotation") : ProtoAnnotation.Parser.ParseFrom(payload);
+    }
+
+    public async Task<RegisteredEntity> GetEntityAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!EntityName().IsMatch(name ?? string.Empty))
+        {
+            throw new ValidationException("name", "must look like entities/{id}");
+        }
+
+        return await store.GetAsync(name!, cancellationToken) ?? throw new ResourceNotFoundException(name!);
+    }
+
+    public async Task<(IReadOnlyList<RegisteredEntity> Items, string NextPageToken)> ListEntitiesAsync(
+        int pageSize, string pageToken, string filter, CancellationToken cancellationToken)
+    {
+        var size = PageTokens.Size(pageSize);
+        var offset = PageTokens.Decode(pageToken) ?? 0;
+        var parsed = EntityFilterParser.Parse(filter);
+        var (items, next) = await store.ListAsync(parsed, size, offset, cancellationToken);
+        return (items, next is { } n ? PageTokens.Encode(n) : string.Empty);
+    }
+
+    private static void ValidateText(string text, string field)
+    {
+        var problems = TextProblems(text, field).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private static IEnumerable<FieldProblem> TextProblems(string text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            yield return new FieldProblem(field, "must not be empty");
+        }
+        else if (text.Length > MaxTextLength)
+        {
+            yield return new FieldProblem(field, $"must be at most {MaxTextLength} characters");
+        }
+    }
+
+    [GeneratedRegex(@"^articles/[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex ArticleName();
+
+    [GeneratedRegex(@"^entities/[a-z0-9-]{1,100}$")]
+    private static partial Regex EntityName();
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using Summaries.Entity.Annotation;
+
+namespace Summaries.Entity.Registry;
+
+/// <summary>Stable registry names for canonical entities: <c>entities/{type}-{slug}</c>.</summary>
+public static class EntityNames
+{
+    public static string For(EntityKind kind, string displayName) =>
+        $"entities/{TypeSlug(kind)}-{Slug(displayName)}";
+
+    public static string TypeSlug(EntityKind kind) => kind switch
+    {
+        EntityKind.Person => "person",
+        EntityKind.Organization => "org",
+        EntityKind.Location => "location",
+        _ => "misc",
+    };
+
+    /// <summary>Lowercase ASCII letters and digits joined by hyphens; accents are folded.</summary>
+    public static string Slug(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder();
+        var pendingHyphen = false;
+        foreach (var c in folded)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '’' or '\'')
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingHyphen && sb.Length > 0)
+                {
+                    sb.Append('-');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+                pendingHyphen = false;
+            }
+            else
+            {
+                pendingHyphen = true;
+            }
+        }
+
+        var slug = sb.ToString();
+        if (slug.Length == 0)
+        {
+            slug = "x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+        }
+
+        return slug.Length <= 80 ? slug : slug[..80];
+    }
+}

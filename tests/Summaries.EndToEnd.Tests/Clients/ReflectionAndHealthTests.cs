@@ -1,0 +1,56 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+using Summaries.EndToEnd.Tests.Infrastructure;
+
+namespace Summaries.EndToEnd.Tests.Clients;
+
+/// <summary>What `grpcurl list` and a Kubernetes gRPC probe see on each service.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class ReflectionAndHealthTests(SystemFixture system)
+{
+    public static TheoryData<string> Services => new() { "ingestion", "entity", "summary" };
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Reflection_ListServices_ShowsServiceHealthAndReflection(string which)
+    {
+        var (process, name) = Pick(which);
+        var client = new ServerReflection.ServerReflectionClient(process.Channel);
+        using var call = client.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty });
+        await call.RequestStream.CompleteAsync();
+        var listed = new List<string>();
+        await foreach (var response in call.ResponseStream.ReadAllAsync())
+        {
+            listed.AddRange(response.ListServicesResponse.Service.Select(s => s.Name));
+        }
+
+        Assert.Contains(name, listed);
+        Assert.Contains("grpc.health.v1.Health", listed);
+        Assert.Contains(listed, s => s.StartsWith("grpc.reflection.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Health_CheckServiceName_Serving(string which)
+    {
+        var (process, name) = Pick(which);
+        var client = new Health.HealthClient(process.Channel);
+
+        var named = await client.CheckAsync(new HealthCheckRequest { Service = name });
+        var overall = await client.CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, named.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => client.CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private (ServiceProcess Process, string Name) Pick(string which) => which switch
+    {
+        "ingestion" => (system.Ingestion, SystemFixture.IngestionServiceName),
+        "entity" => (system.Entity, SystemFixture.EntityServiceName),
+        _ => (system.Summary, SystemFixture.SummaryServiceName),
+    };
+}

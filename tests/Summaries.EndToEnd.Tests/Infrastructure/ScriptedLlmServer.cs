@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Summaries.EndToEnd.Tests.Infrastructure;
+
+/// <summary>What the scripted LLM does with the next chat-completion request.</summary>
+public enum LlmBehaviour
+{
+    /// <summary>Answers with a valid briefing built from the fact sheet it was sent.</summary>
+    Valid,
+
+    /// <summary>200 OK with text that is not the JSON asked for.</summary>
+    Garbage,
+
+    /// <summary>200 OK with well-formed JSON whose sentences cite facts that do not exist.</summary>
+    Ungrounded,
+
+    /// <summary>429 Too Many Requests with Retry-After.</summary>
+    TooManyRequests,
+
+    /// <summary>500 Internal Server Error.</summary>
+    ServerError,
+
+    /// <summary>Never answers in time.</summary>
+    Hang,
+}
+
+/// <summary>
+/// An OpenAI-compatible chat-completions endpoint on loopback whose answers are scripted, so the
+/// summary service's real Semantic Kernel connector is exercised over real HTTP.
+/// </summary>
+public sealed class ScriptedLlmServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _requests;
+
+    private ScriptedLlmServer(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string Endpoint => $"http://127.0.0.1:{Port}/v1";
+
+    public LlmBehaviour Behaviour { get; set; } = LlmBehaviour.Valid;
+
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The last request body the server received (the prompt, as JSON).</summary>
+    public string? LastRequestBody { get; private set; }
+
+    public static async Task<ScriptedLlmServer> StartAsync()
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new ScriptedLlmServer(app, port);
+        app.MapPost("/v1/chat/completions", server.HandleAsync);
+        await app.StartAsync();
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        LastRequestBody = body;
+        switch (Behaviour)
+        {
+            case LlmBehaviour.TooManyRequests:
+                context.Response.StatusCode = 429;
+                context.Response.Headers.RetryAfter = "1";
+                await context.Response.WriteAsJsonAsync(new { error = new { message = "rate limited", type = "rate_limit" } });
+                return;
+            case LlmBehaviour.ServerError:
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsJsonAsync(new { error = new { message = "boom", type = "server_error" } });
+                return;
+            case LlmBehaviour.Hang:
+                await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            case LlmBehaviour.Garbage:
+                await WriteCompletionAsync(context, "Sure! Here is a lovely briefing: the talks were great.");
+                return;
+            case LlmBehaviour.Ungrounded:
+                await WriteCompletionAsync(context, """{"headline":"Talks held","sections":[{"kind":"what_happened","sentences":[{"text":"The leaders met on Mars.","fact_ids":["a9.s99"]}]}]}""");
+                return;
+            default:
+                await WriteCompletionAsync(context, ValidAnswer(body));
+                return;
+        }
+    }
+
+    /// <summary>Builds a correct answer from the fact sheet in the prompt: the lead fact, then one quote per speaker.</summary>
+    private static string ValidAnswer(string requestBody)
+    {
+        var request = JsonNode.Parse(requestBody)!;
+        var user = request["messages"]!.AsArray().Last(m => (string?)m!["role"] == "user")!["content"]!;
+        var content = user is JsonArray parts ? string.Concat(parts.Select(p => (string?)p!["text"])) : (string)user!;
+        var start = content.IndexOf("<fact_sheet>", StringComparison.Ordinal) + "<fact_sheet>".Length;
+        var end = content.IndexOf("</fact_sheet>", StringComparison.Ordinal);
+        var sheet = JsonNode.Parse(content[start..end])!;
+
+        var lead = sheet["facts"]!.AsArray().First()!;
+        var entities = sheet["entities"]!.AsArray().ToDictionary(e => (string)e!["key"]!, e => (string)e!["name"]!);
+        var sections = new JsonArray
+        {
+            new JsonObject
+            {
+                ["kind"] = "what_happened",
+                ["sentences"] = new JsonArray { new JsonObject { ["text"] = (string)lead["text"]!, ["fact_ids"] = new JsonArray((string)lead["id"]!) } },
+            },
+        };
+        foreach (var group in sheet["quotes"]!.AsArray().Where(q => (bool)q!["direct"]!).GroupBy(q => (string)q!["speaker"]!))
+        {
+            var quote = group.First()!;
+            var words = ((string)quote["text"]!).Trim().TrimEnd(',', '.', ';');
+            sections.Add(new JsonObject
+            {
+                ["kind"] = "position",
+                ["party"] = group.Key,
+                ["sentences"] = new JsonArray
+                {
+                    new JsonObject
+                    {
+                        ["text"] = $"{entities[group.Key]} said: “{words}”.",
+                        ["fact_ids"] = new JsonArray((string)quote["fact_id"]!),
+                        ["speaker"] = group.Key,
+                    },
+                },
+            });
+        }
+
+        var answer = new JsonObject
+        {
+            ["headline"] = (string)sheet["articles"]![0]!["title"]!,
+            ["headline_fact_ids"] = new JsonArray((string)lead["id"]!),
+            ["sections"] = sections,
+        };
+        return answer.ToJsonString();
+    }
+
+    private static Task WriteCompletionAsync(HttpContext context, string content)
+    {
+        var response = new
+        {
+            id = "chatcmpl-scripted",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model = "scripted-model",
+            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+            usage = new { prompt_tokens = 100, completion_tokens = 50, total_tokens = 150 },
+        };
+        return context.Response.WriteAsJsonAsync(response, new JsonSerializerOptions { PropertyNamingPolicy = null });
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -1,0 +1,32 @@
+using Summaries.Summary.Facts;
+
+namespace Summaries.Summary.Tests.Facts;
+
+public sealed class FactSheetBuilderTests
+{
+    [Fact]
+    public void Build_Sample_IdsKindsAndQuotesInFactCoordinates()
+    {
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
+
+        Assert.Equal(["a1.s0", "a1.s1", "a1.s2", "a1.s3", "a1.s4"], sheet.Facts.Select(f => f.Id));
+        Assert.Equal(FactKind.Caption, sheet.FindFact("a1.s3")!.Kind);
+        Assert.Equal(FactKind.Narrative, sheet.FindFact("a1.s4")!.Kind);
+        foreach (var q in sheet.Quotes)
+        {
+            var fact = sheet.FindFact(q.FactId)!;
+            Assert.Equal(q.Text, fact.Text[q.Start..q.End]);
+        }
+    }
+
+    [Theory]
+    [InlineData("Mr Xi met Mr Blinken in the Great Hall of the People in Beijing (Pool via AP)", false, true)]
+    [InlineData("A protester outside the embassy (Photo: Reuters)", false, true)]
+    [InlineData("Mr Xi spoke about the meeting in positive terms", true, true)]
+    [InlineData("Mr Xi spoke about the meeting in positive terms.", true, false)]
+    [InlineData("He said it was good (and said so twice).", true, false)]
+    public void IsCaption_Lines_Classified(string line, bool wholeParagraph, bool expected)
+    {
+        Assert.Equal(expected, CaptionDetector.IsCaption(line, wholeParagraph));
+    }
+}

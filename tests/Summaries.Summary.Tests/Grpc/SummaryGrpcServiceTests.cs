@@ -1,0 +1,108 @@
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Summaries.Contracts.Summary.V1;
+
+namespace Summaries.Summary.Tests.Grpc;
+
+/// <summary>The summary service's gRPC surface, in memory, with its dependencies unreachable.</summary>
+public sealed class SummaryGrpcServiceTests : IDisposable
+{
+    private readonly string _db = Path.Combine(Path.GetTempPath(), $"summary-test-{Guid.NewGuid():N}.db");
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly GrpcChannel _channel;
+
+    public SummaryGrpcServiceTests()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Summary", $"Data Source={_db}");
+            // Nothing listens on port 1: dependencies are down.
+            b.UseSetting("Clients:IngestionAddress", "http://127.0.0.1:1");
+            b.UseSetting("Clients:EntityAddress", "http://127.0.0.1:1");
+        });
+        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+    }
+
+    private SummaryService.SummaryServiceClient Client => new(_channel);
+
+    [Fact]
+    public async Task CreateBriefing_NoArticles_InvalidArgumentOnArticleNames()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(new CreateBriefingRequest()).ResponseAsync);
+
+        AssertFieldViolation(ex, "article_names");
+    }
+
+    [Fact]
+    public async Task CreateBriefing_MalformedName_InvalidArgumentOnThatIndex()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(
+            new CreateBriefingRequest { ArticleNames = { "articles/ok", "../etc/passwd" } }).ResponseAsync);
+
+        AssertFieldViolation(ex, "article_names[1]");
+    }
+
+    [Fact]
+    public async Task CreateBriefing_IngestionDown_UnavailableWithRetryInfo()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(
+            new CreateBriefingRequest { ArticleNames = { "articles/abc" } }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+        Assert.NotNull(ex.GetRpcStatus()?.GetDetail<RetryInfo>());
+    }
+
+    [Fact]
+    public async Task GetBriefing_UnknownAndMalformed_NotFoundAndInvalidArgument()
+    {
+        var missing = await Assert.ThrowsAsync<RpcException>(() => Client.GetBriefingAsync(new GetBriefingRequest { Name = "briefings/0123456789abcdef" }).ResponseAsync);
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => Client.GetBriefingAsync(new GetBriefingRequest { Name = "briefing/x" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("NOT_FOUND", missing.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Reason);
+        AssertFieldViolation(malformed, "name");
+    }
+
+    [Theory]
+    [InlineData(-1, "", "", "page_size")]
+    [InlineData(10, "forged", "", "page_token")]
+    [InlineData(10, "", "source = \"x\"", "filter")]
+    public async Task ListBriefings_BadArguments_InvalidArgument(int pageSize, string token, string filter, string field)
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListBriefingsAsync(
+            new ListBriefingsRequest { PageSize = pageSize, PageToken = token, Filter = filter }).ResponseAsync);
+
+        AssertFieldViolation(ex, field);
+    }
+
+    [Fact]
+    public async Task ListBriefings_Empty_NoItemsNoToken()
+    {
+        var page = await Client.ListBriefingsAsync(new ListBriefingsRequest());
+
+        Assert.Empty(page.Briefings);
+        Assert.Equal(string.Empty, page.NextPageToken);
+    }
+
+    private static void AssertFieldViolation(RpcException ex, string field)
+    {
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var status = ex.GetRpcStatus();
+        Assert.NotNull(status);
+        Assert.Contains(status.GetDetail<BadRequest>()!.FieldViolations, v => v.Field == field);
+        Assert.Equal("summaries.dev", status.GetDetail<ErrorInfo>()!.Domain);
+    }
+
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _factory.Dispose();
+        foreach (var f in new[] { _db, _db + "-wal", _db + "-shm" })
+        {
+            File.Delete(f);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Summaries.Contracts.Summary.V1;
+using Summaries.Summary.Facts;
+using Summaries.Summary.Neutrality;
+using Summaries.Summary.Tests.Facts;
+using Summaries.Summary.Verification;
+using Summaries.Summary.Writing;
+using Summaries.Summary.Writing.BuiltIn;
+
+namespace Summaries.Summary.Tests.Writing.BuiltIn;
+
+public sealed class BuiltInBriefingWriterTests
+{
+    private static readonly LoadedLexicon Lexicon = LoadedLexicon.LoadDefault();
+    private readonly BuiltInBriefingWriter _writer = new(new Neutralizer(Lexicon));
+
+    [Fact]
+    public void Write_Sample_EveryQuotedPartyHasAPositionInItsOwnWords()
+    {
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(6));
+
+        var positions = draft.Sections.Where(s => s.Kind == SectionKind.Position).ToList();
+        Assert.Equal(2, positions.Count);
+        Assert.Contains(positions, p => p.Sentences.Any(s => s.Text.Contains("“We want a fair deal,”", StringComparison.Ordinal) && s.SpeakerKey == "Person:Ana Ruiz"));
+        Assert.Contains(positions, p => p.Sentences.Any(s => s.Text.Contains("“a waste of time”", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Write_Sample_PassesTheVerifierAndDropsCaptionsAndLoadedWords()
+    {
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(8));
+        var result = new DraftVerifier(Lexicon).Verify(draft, sheet);
+
+        Assert.True(result.IsClean, string.Join("; ", result.Problems.Select(p => p.Reason)));
+        var text = string.Join(" ", draft.Sections.SelectMany(s => s.Sentences).Select(s => s.Text));
+        Assert.DoesNotContain("Pool via AP", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("soaring", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("amid tensions", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_SameInputTwice_SameDraft()
+    {
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
+
+        var first = _writer.Write(sheet, new WritingRequest(8));
+        var second = _writer.Write(sheet, new WritingRequest(8));
+
+        Assert.Equal(Describe(first), Describe(second));
+    }
+
+    [Fact]
+    public void Write_TwoArticlesSayingTheSame_OneSentenceCitesBoth()
+    {
+        var a = SampleSources.Document("articles/one");
+        var b = SampleSources.Document("articles/two");
+        var sheet = new FactSheetBuilder().Build([a, b]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(8));
+
+        var lead = draft.Sections.First(s => s.Kind == SectionKind.WhatHappened).Sentences[0];
+        Assert.Contains(lead.FactIds, id => id.StartsWith("a1.", StringComparison.Ordinal));
+        Assert.Contains(lead.FactIds, id => id.StartsWith("a2.", StringComparison.Ordinal));
+    }
+
+    private static string Describe(BriefingDraft d) =>
+        d.Headline + "|" + string.Join("|", d.Sections.SelectMany(s => s.Sentences).Select(s => s.Text + string.Join(",", s.FactIds)));
+}
