@@ -25,8 +25,9 @@ public static class SummaryServiceRegistration
         services.AddSummariesGrpcClient<IngestionService.IngestionServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.IngestionAddress);
         services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.EntityAddress);
 
-        var connectionString = builder.Configuration.GetConnectionString("Summary") ?? "Data Source=.data/summary.db";
-        services.AddSingleton(new SqliteBriefingStore(connectionString));
+        // Resolved lazily so test hosts can override the connection string.
+        services.AddSingleton(sp => new SqliteBriefingStore(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("Summary") ?? "Data Source=.data/summary.db"));
         services.AddSingleton(LoadedLexicon.LoadDefault());
         services.AddSingleton<Neutralizer>();
         services.AddSingleton<FactSheetBuilder>();

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Options;
+using Summaries.Ingestion.Storage;
+
+namespace Summaries.Ingestion.Annotation;
+
+/// <summary>Every retry interval, sends the PENDING articles that are due to the entity service again.</summary>
+public sealed partial class AnnotationRetryWorker(
+    IArticleStore store,
+    AnnotationDispatcher dispatcher,
+    EntityServiceCircuit circuit,
+    IOptions<AnnotationOptions> options,
+    TimeProvider time,
+    IngestionTelemetry telemetry,
+    ILogger<AnnotationRetryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RetryInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPassFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>One pass; returns how many articles were attempted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var due = await store.ListDueForAnnotationAsync(time.GetUtcNow(), options.Value.BatchSize, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        using var activity = telemetry.ActivitySource.StartActivity("AnnotationRetryPass");
+        var attempted = 0;
+        foreach (var article in due)
+        {
+            var result = await dispatcher.AttemptAsync(article, cancellationToken);
+            attempted++;
+            if (result.AnnotationState == AnnotationState.Pending && circuit.IsOpen)
+            {
+                // Timing out: the rest would wait out the same deadline. They stay due for the next pass.
+                break;
+            }
+        }
+
+        LogPass(logger, attempted, due.Count);
+        return attempted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Annotation retry pass: {Attempted} of {Due} due articles attempted")]
+    private static partial void LogPass(ILogger logger, int attempted, int due);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Annotation retry pass failed")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}

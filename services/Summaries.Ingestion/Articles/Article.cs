@@ -1,0 +1,42 @@
+namespace Summaries.Ingestion.Articles;
+
+/// <summary>A stored article as the domain sees it; the gRPC adapter maps it to the proto.</summary>
+public sealed record Article
+{
+    /// <summary>Short random id; the resource name is <c>articles/{Id}</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Position in the store; strictly increasing in commit order. The watch cursor and the list sort key.</summary>
+    public required long Sequence { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The normalised body; entity offsets refer to exactly this text.</summary>
+    public required string Body { get; init; }
+
+    public required string Source { get; init; }
+
+    public required string Url { get; init; }
+
+    public required DateTimeOffset? PublishTime { get; init; }
+
+    public required string Language { get; init; }
+
+    public required DateTimeOffset CreateTime { get; init; }
+
+    /// <summary>SHA-256 (lowercase hex) of <see cref="Body"/>.</summary>
+    public required string ContentHash { get; init; }
+
+    /// <summary>The idempotency key the article was first stored under, if any.</summary>
+    public required string? RequestId { get; init; }
+
+    public required AnnotationState AnnotationState { get; init; }
+
+    /// <summary>Last annotation error; empty once annotated.</summary>
+    public required string AnnotationError { get; init; }
+
+    /// <summary>Failed annotation attempts so far.</summary>
+    public required int AnnotationAttempts { get; init; }
+
+    public string Name => ArticleNames.Format(Id);
+}

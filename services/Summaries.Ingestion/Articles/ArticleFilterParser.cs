@@ -1,0 +1,151 @@
+using System.Text;
+using Summaries.ServiceDefaults.Errors;
+
+namespace Summaries.Ingestion.Articles;
+
+/// <summary>
+/// Parses the ListArticles filter, a small subset of AIP-160:
+/// <code>
+/// filter    := "" | clause ( "AND" clause )*
+/// clause    := field "=" value
+/// field     := "source" | "language"
+/// value     := "quoted string" (\" and \\ escape) | bare word [A-Za-z0-9_.-]+
+/// </code>
+/// Anything else is INVALID_ARGUMENT on <c>filter</c>, naming the position of the problem.
+/// </summary>
+public static class ArticleFilterParser
+{
+    private const string Field = "filter";
+
+    public static ArticleFilter Parse(string? filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter))
+        {
+            return ArticleFilter.None;
+        }
+
+        var tokens = Tokenize(filter);
+        var conditions = new List<ArticleFilterCondition>();
+        var i = 0;
+        while (true)
+        {
+            var name = Expect(tokens, i++, TokenKind.Word, "a field name (source or language)");
+            var field = name.Text switch
+            {
+                "source" => ArticleFilterField.Source,
+                "language" => ArticleFilterField.Language,
+                _ => throw Invalid($"unknown field '{name.Text}' at position {name.Position}; filterable fields are source and language"),
+            };
+            Expect(tokens, i++, TokenKind.Equals, $"'=' after '{name.Text}'");
+            var value = At(tokens, i++);
+            if (value is not { Kind: TokenKind.Word or TokenKind.Quoted })
+            {
+                throw Invalid($"expected a value after '{name.Text} =' {Where(value)}");
+            }
+
+            conditions.Add(new ArticleFilterCondition(field, value.Text));
+            if (i == tokens.Count)
+            {
+                return new ArticleFilter(conditions);
+            }
+
+            var joiner = tokens[i++];
+            if (joiner.Kind != TokenKind.Word || !joiner.Text.Equals("AND", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Invalid($"expected AND or the end of the filter at position {joiner.Position}");
+            }
+        }
+    }
+
+    private static Token Expect(List<Token> tokens, int index, TokenKind kind, string what)
+    {
+        var token = At(tokens, index);
+        return token is not null && token.Kind == kind
+            ? token
+            : throw Invalid($"expected {what} {Where(token)}");
+    }
+
+    private static Token? At(List<Token> tokens, int index) => index < tokens.Count ? tokens[index] : null;
+
+    private static string Where(Token? token) =>
+        token is null ? "at the end of the filter" : $"at position {token.Position}";
+
+    private static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (c == '=')
+            {
+                tokens.Add(new Token(TokenKind.Equals, "=", i++));
+            }
+            else if (c == '"')
+            {
+                tokens.Add(ReadQuoted(text, ref i));
+            }
+            else if (IsWordChar(c))
+            {
+                var start = i;
+                while (i < text.Length && IsWordChar(text[i]))
+                {
+                    i++;
+                }
+
+                tokens.Add(new Token(TokenKind.Word, text[start..i], start));
+            }
+            else
+            {
+                throw Invalid($"unexpected character '{c}' at position {i}");
+            }
+        }
+
+        return tokens;
+    }
+
+    private static Token ReadQuoted(string text, ref int i)
+    {
+        var start = i++;
+        var value = new StringBuilder();
+        while (i < text.Length)
+        {
+            var c = text[i++];
+            if (c == '"')
+            {
+                return new Token(TokenKind.Quoted, value.ToString(), start);
+            }
+
+            if (c == '\\')
+            {
+                if (i == text.Length || (text[i] != '"' && text[i] != '\\'))
+                {
+                    throw Invalid($"only \\\" and \\\\ may be escaped (position {i - 1})");
+                }
+
+                c = text[i++];
+            }
+
+            value.Append(c);
+        }
+
+        throw Invalid($"unterminated string starting at position {start}");
+    }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
+
+    private static ValidationException Invalid(string description) => new(Field, description);
+
+    private enum TokenKind
+    {
+        Word,
+        Quoted,
+        Equals,
+    }
+
+    private sealed record Token(TokenKind Kind, string Text, int Position);
+}

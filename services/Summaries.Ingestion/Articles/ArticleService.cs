@@ -1,0 +1,104 @@
+using Summaries.Ingestion.Annotation;
+using Summaries.Ingestion.Storage;
+using Summaries.Ingestion.Watching;
+using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Paging;
+
+namespace Summaries.Ingestion.Articles;
+
+/// <summary>A page of articles and the token for the next one (empty at the end).</summary>
+public sealed record ArticlePage(IReadOnlyList<Article> Articles, string NextPageToken);
+
+/// <summary>Stores, reads, lists and deletes articles; the gRPC adapter only translates to and from this.</summary>
+public sealed partial class ArticleService(
+    ArticleValidator validator,
+    IArticleStore store,
+    AnnotationDispatcher annotation,
+    AnnotationPolicy annotationPolicy,
+    ArticleBroadcaster broadcaster,
+    TimeProvider time,
+    IngestionTelemetry telemetry,
+    ILogger<ArticleService> logger)
+{
+    /// <summary>
+    /// Stores an article, or returns the one stored earlier for the same <c>request_id</c> (a retry)
+    /// or with exactly the same normalised body (a duplicate: same <c>content_hash</c>, whatever the
+    /// request id). Keeping one copy per text is deliberate: a second copy would only double its weight
+    /// in briefings. The article is committed before the entity service is asked to annotate it, and
+    /// that call's failure only leaves it PENDING for the retry worker.
+    /// </summary>
+    public async Task<CreateArticleOutcome> CreateAsync(CreateArticleCommand command, CancellationToken cancellationToken)
+    {
+        var article = command.Article is null ? null : ArticleNormalizer.Normalize(command.Article);
+        validator.EnsureValid(article, command.RequestId);
+        var now = time.GetUtcNow();
+        var record = new NewArticleRecord(
+            ArticleNames.NewId(), command.RequestId, article, ContentHash.Of(article.Body), now, annotationPolicy.FirstRetryTime(now));
+        var outcome = await store.InsertAsync(record, cancellationToken);
+        if (!outcome.Created)
+        {
+            LogExisting(logger, outcome.Article.Name, command.RequestId);
+            return outcome;
+        }
+
+        telemetry.ArticlesCreated.Add(1);
+        broadcaster.NotifyCommitted();
+        LogCreated(logger, outcome.Article.Name, outcome.Article.Sequence, outcome.Article.Body.Length);
+        return outcome with { Article = await annotation.AnnotateNewAsync(outcome.Article, cancellationToken) };
+    }
+
+    public async Task<Article> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var id = ArticleNames.ParseId(name);
+        return await store.GetAsync(id, cancellationToken) ?? throw new ResourceNotFoundException(name);
+    }
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        var id = ArticleNames.ParseId(name);
+        if (!await store.DeleteAsync(id, cancellationToken))
+        {
+            throw new ResourceNotFoundException(name);
+        }
+
+        LogDeleted(logger, name);
+    }
+
+    /// <summary>Newest first; the page token is the last row's sequence, so pages never skip or repeat rows.</summary>
+    public async Task<ArticlePage> ListAsync(int pageSize, string? pageToken, string? filter, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>();
+        var size = Collect(problems, () => PageTokens.Size(pageSize));
+        var before = Collect(problems, () => PageTokens.Decode(pageToken));
+        var parsed = Collect(problems, () => ArticleFilterParser.Parse(filter));
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        var page = await store.ListAsync(size, before, parsed!, cancellationToken);
+        return new ArticlePage(page.Articles, page.NextBefore is { } next ? PageTokens.Encode(next) : string.Empty);
+    }
+
+    private static T? Collect<T>(List<FieldProblem> problems, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ValidationException ex)
+        {
+            problems.AddRange(ex.Problems);
+            return default;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ArticleName} (sequence {Sequence}, {BodyChars} body characters)")]
+    private static partial void LogCreated(ILogger logger, string articleName, long sequence, int bodyChars);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Returned existing {ArticleName} for request id '{RequestId}' (retry or identical text)")]
+    private static partial void LogExisting(ILogger logger, string articleName, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {ArticleName}")]
+    private static partial void LogDeleted(ILogger logger, string articleName);
+}

@@ -1,0 +1,48 @@
+using Grpc.Core;
+using Summaries.Contracts.Ingestion.V1;
+using Summaries.ServiceDefaults.Errors;
+
+namespace Summaries.Ingestion.Grpc;
+
+/// <summary>The <see cref="ItemError"/> a batch item gets for the status it would have got on its own.</summary>
+public static class BatchItemErrors
+{
+    public static ItemError From(Exception exception)
+    {
+        switch (exception)
+        {
+            case ValidationException validation:
+                var error = new ItemError { Code = Name(StatusCode.InvalidArgument), Message = validation.Message };
+                error.FieldViolations.AddRange(validation.Problems.Select(p =>
+                    new FieldViolation { Field = p.Field, Description = p.Description }));
+                return error;
+            case RpcException rpc:
+                return new ItemError { Code = Name(rpc.StatusCode), Message = rpc.Status.Detail };
+            default:
+                return new ItemError { Code = Name(StatusCode.Internal), Message = "Internal error; it has been logged." };
+        }
+    }
+
+    /// <summary>"INVALID_ARGUMENT" for <see cref="StatusCode.InvalidArgument"/>, as gRPC spells code names.</summary>
+    public static string Name(StatusCode code) => code switch
+    {
+        StatusCode.OK => "OK",
+        StatusCode.Cancelled => "CANCELLED",
+        StatusCode.Unknown => "UNKNOWN",
+        StatusCode.InvalidArgument => "INVALID_ARGUMENT",
+        StatusCode.DeadlineExceeded => "DEADLINE_EXCEEDED",
+        StatusCode.NotFound => "NOT_FOUND",
+        StatusCode.AlreadyExists => "ALREADY_EXISTS",
+        StatusCode.PermissionDenied => "PERMISSION_DENIED",
+        StatusCode.ResourceExhausted => "RESOURCE_EXHAUSTED",
+        StatusCode.FailedPrecondition => "FAILED_PRECONDITION",
+        StatusCode.Aborted => "ABORTED",
+        StatusCode.OutOfRange => "OUT_OF_RANGE",
+        StatusCode.Unimplemented => "UNIMPLEMENTED",
+        StatusCode.Internal => "INTERNAL",
+        StatusCode.Unavailable => "UNAVAILABLE",
+        StatusCode.DataLoss => "DATA_LOSS",
+        StatusCode.Unauthenticated => "UNAUTHENTICATED",
+        _ => "UNKNOWN",
+    };
+}

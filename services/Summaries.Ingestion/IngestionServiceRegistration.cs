@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using Summaries.Contracts.Entity.V1;
+using Summaries.Ingestion.Annotation;
+using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Options;
+using Summaries.Ingestion.Seeds;
+using Summaries.Ingestion.Storage;
+using Summaries.Ingestion.Watching;
+
+namespace Summaries.Ingestion;
+
+/// <summary>The ingestion service's own registrations.</summary>
+public static class IngestionServiceRegistration
+{
+    public static WebApplicationBuilder AddIngestionService(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIngestionServices();
+        return builder;
+    }
+
+    /// <summary>Options, storage, domain, the entity client and the background services; what tests wire up too.</summary>
+    public static IServiceCollection AddIngestionServices(this IServiceCollection services)
+    {
+        AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
+        AddValidatedOptions<EntityClientOptions>(services, EntityClientOptions.SectionName);
+        AddValidatedOptions<SeedOptions>(services, SeedOptions.SectionName);
+        AddValidatedOptions<IngestionLimitsOptions>(services, IngestionLimitsOptions.SectionName);
+        AddValidatedOptions<AnnotationOptions>(services, AnnotationOptions.SectionName);
+
+        // Deadlines, cancellation and trace context flow from the incoming call; background callers
+        // (retry worker, seeds) have none, which is fine. Unlike AddSummariesGrpcClient there are no
+        // transport retries: AnnotationRetryWorker retries with per-article backoff, and a refused
+        // connection then fails in milliseconds, keeping CreateArticle fast while the entity service is down.
+        services.AddGrpcClient<EntityService.EntityServiceClient>((sp, o) =>
+                o.Address = new Uri(sp.GetRequiredService<IOptions<EntityClientOptions>>().Value.Address))
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
+            // The annotation of a 1,000,000-character body can pass the 4 MB default.
+            .ConfigureChannel(o => o.MaxReceiveMessageSize = 64 * 1024 * 1024);
+
+        services.AddSingleton<IngestionTelemetry>();
+        services.AddSingleton<ArticleDatabase>();
+        services.AddSingleton<IArticleStore, SqliteArticleStore>();
+        services.AddSingleton<ArticleValidator>();
+        services.AddSingleton<ArticleBroadcaster>();
+        services.AddSingleton<ArticleWatcher>();
+        services.AddSingleton<IArticleAnnotator, EntityServiceAnnotator>();
+        services.AddSingleton<EntityServiceCircuit>();
+        services.AddSingleton<AnnotationPolicy>();
+        services.AddSingleton<AnnotationDispatcher>();
+        services.AddSingleton<ArticleService>();
+        services.AddHostedService<AnnotationRetryWorker>();
+        services.AddHostedService<SeedLoader>();
+        return services;
+    }
+
+    /// <summary>Creates the database file and brings its schema up to date before the server accepts calls.</summary>
+    public static WebApplication MigrateArticleStore(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ArticleDatabase>().Migrate();
+        return app;
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

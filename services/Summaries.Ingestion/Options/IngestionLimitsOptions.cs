@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Summaries.Ingestion.Options;
+
+/// <summary>Limits an article must respect to be stored. Section <c>Ingestion:Limits</c>.</summary>
+public sealed class IngestionLimitsOptions
+{
+    public const string SectionName = "Ingestion:Limits";
+
+    /// <summary>Longest body accepted, in UTF-16 characters after normalisation. Default 1,000,000 (the entity service's limit).</summary>
+    [Range(1, 16_000_000)]
+    public int MaxBodyChars { get; set; } = 1_000_000;
+
+    /// <summary>Longest title accepted, in characters. Default 1,000.</summary>
+    [Range(1, 100_000)]
+    public int MaxTitleChars { get; set; } = 1_000;
+
+    /// <summary>Longest URL accepted, in characters. Default 2,048.</summary>
+    [Range(1, 100_000)]
+    public int MaxUrlChars { get; set; } = 2_048;
+
+    /// <summary>Longest <c>request_id</c> accepted, in characters. Default 128.</summary>
+    [Range(1, 10_000)]
+    public int MaxRequestIdChars { get; set; } = 128;
+
+    /// <summary>How far in the future <c>publish_time</c> may lie (clock skew, embargoes). Default 1 day.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan MaxPublishTimeAhead { get; set; } = TimeSpan.FromDays(1);
+}

@@ -1,0 +1,14 @@
+using Summaries.Ingestion.Articles;
+
+namespace Summaries.Ingestion.Tests.Articles;
+
+public sealed class ContentHashTests
+{
+    [Fact]
+    public void Of_KnownText_IsLowercaseSha256Hex() =>
+        Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ContentHash.Of("abc"));
+
+    [Fact]
+    public void Of_DifferentText_Differs() =>
+        Assert.NotEqual(ContentHash.Of("a"), ContentHash.Of("a "));
+}

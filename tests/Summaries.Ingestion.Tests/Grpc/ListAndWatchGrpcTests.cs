@@ -1,0 +1,130 @@
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Summaries.Contracts.Ingestion.V1;
+using Summaries.Ingestion.Tests.Infrastructure;
+using Summaries.Ingestion.Watching;
+
+namespace Summaries.Ingestion.Tests.Grpc;
+
+/// <summary>ListArticles paging and filters, and WatchArticles, through a real GrpcChannel.</summary>
+public sealed class ListAndWatchGrpcTests : IClassFixture<IngestionFactory>
+{
+    private readonly IngestionFactory _factory;
+    private readonly IngestionService.IngestionServiceClient _client;
+
+    public ListAndWatchGrpcTests(IngestionFactory factory)
+    {
+        _factory = factory;
+        _client = factory.CreateGrpcClient();
+    }
+
+    [Fact]
+    public async Task ListArticles_HundredTwentyWithPageSizeFifty_EachExactlyOnce()
+    {
+        var source = "Paging " + Guid.NewGuid().ToString("N");
+        var names = new List<string>();
+        for (var i = 0; i < 120; i++)
+        {
+            names.Add((await _client.CreateArticleAsync(new CreateArticleRequest { Article = Unique(source) })).Article.Name);
+        }
+
+        var seen = new List<string>();
+        var pageSizes = new List<int>();
+        var token = string.Empty;
+        do
+        {
+            var page = await _client.ListArticlesAsync(new ListArticlesRequest { PageSize = 50, PageToken = token, Filter = $"source = \"{source}\"" });
+            seen.AddRange(page.Articles.Select(a => a.Name));
+            pageSizes.Add(page.Articles.Count);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal([50, 50, 20], pageSizes);
+        Assert.Equal(Enumerable.Reverse(names), seen);
+    }
+
+    [Theory]
+    [InlineData(-1, "", "", "page_size")]
+    [InlineData(0, "not-a-token", "", "page_token")]
+    [InlineData(0, "", "author = \"x\"", "filter")]
+    [InlineData(0, "", "source = ", "filter")]
+    public async Task ListArticles_BadArgument_InvalidArgumentOnField(int pageSize, string token, string filter, string field)
+    {
+        var request = new ListArticlesRequest { PageSize = pageSize, PageToken = token, Filter = filter };
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _client.ListArticlesAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal(field, Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task WatchArticles_FromZero_ReplaysThenDeliversLiveArticle()
+    {
+        var stored = (await _client.CreateArticleAsync(new CreateArticleRequest { Article = Unique() })).Article;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var call = _client.WatchArticles(new WatchArticlesRequest { Cursor = "0" }, cancellationToken: cts.Token);
+
+        var cursors = new List<long>();
+        var sawStored = false;
+        while (!sawStored && await call.ResponseStream.MoveNext(cts.Token))
+        {
+            cursors.Add(long.Parse(call.ResponseStream.Current.Cursor, System.Globalization.CultureInfo.InvariantCulture));
+            sawStored = call.ResponseStream.Current.Article.Name == stored.Name;
+        }
+
+        Assert.True(sawStored);
+        var live = (await _client.CreateArticleAsync(new CreateArticleRequest { Article = Unique() })).Article;
+        var sawLive = false;
+        while (!sawLive && await call.ResponseStream.MoveNext(cts.Token))
+        {
+            cursors.Add(long.Parse(call.ResponseStream.Current.Cursor, System.Globalization.CultureInfo.InvariantCulture));
+            sawLive = call.ResponseStream.Current.Article.Name == live.Name;
+        }
+
+        Assert.True(sawLive);
+        Assert.Equal(cursors.Order(), cursors);
+        Assert.Equal(cursors.Count, cursors.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WatchArticles_BadCursor_InvalidArgumentOnCursor()
+    {
+        using var call = _client.WatchArticles(new WatchArticlesRequest { Cursor = "yesterday" });
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal("cursor", Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task WatchArticles_ClientCancels_ServerStreamEnds()
+    {
+        var broadcaster = _factory.Services.GetRequiredService<ArticleBroadcaster>();
+        using (var cts = new CancellationTokenSource())
+        {
+            using var call = _client.WatchArticles(new WatchArticlesRequest(), cancellationToken: cts.Token);
+            var next = call.ResponseStream.MoveNext(cts.Token);
+            await WaitUntilAsync(() => broadcaster.SubscriberCount == 1);
+            await cts.CancelAsync();
+            var ex = await Assert.ThrowsAsync<RpcException>(() => next);
+            Assert.Equal(StatusCode.Cancelled, ex.StatusCode);
+        }
+
+        // The handler saw the cancellation, unsubscribed and returned.
+        await WaitUntilAsync(() => broadcaster.SubscriberCount == 0);
+        Assert.Equal(0, broadcaster.SubscriberCount);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    private static Article Unique(string source = "Test Wire") => TestArticles.UniqueProto(source);
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Summaries.Ingestion.Annotation;
+using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Storage;
+
+namespace Summaries.Ingestion.Tests.Infrastructure;
+
+/// <summary>
+/// The service's real registrations over a SQLite file in a temp folder, with the clock and the entity
+/// service (the process edge) replaced. Nothing is started: tests call the domain classes directly.
+/// </summary>
+public sealed class DomainHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public DomainHarness(IDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Ingestion"] = Temp.DatabaseConnectionString,
+            ["Seeds:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        services.AddLogging();
+        services.AddMetrics();
+        services.AddIngestionServices();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IArticleAnnotator>(Annotator);
+        services.AddSingleton<IHostApplicationLifetime>(Lifetime);
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment(Temp.Path));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Get<ArticleDatabase>().Migrate();
+    }
+
+    public TempDirectory Temp { get; } = new();
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public FakeAnnotator Annotator { get; } = new();
+
+    public TestLifetime Lifetime { get; } = new();
+
+    public ArticleService Articles => Get<ArticleService>();
+
+    public IArticleStore Store => Get<IArticleStore>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Lifetime.Dispose();
+        Temp.Dispose();
+    }
+
+    private sealed class TestEnvironment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Development;
+
+        public string ApplicationName { get; set; } = "Summaries.Ingestion.Tests";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Summaries.Ingestion.Tests.Infrastructure;
+
+/// <summary>
+/// The service with an entity service that accepts connections and never answers (a blackholed
+/// network), and a short annotation deadline.
+/// </summary>
+public sealed class SilentEntityFactory : IngestionFactory
+{
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromMilliseconds(300);
+    private readonly TcpListener _listener;
+    private readonly List<TcpClient> _accepted = [];
+    private readonly CancellationTokenSource _stop = new();
+
+    public SilentEntityFactory()
+        : this(StartListener())
+    {
+    }
+
+    private SilentEntityFactory(TcpListener listener)
+        : base(new Dictionary<string, string>
+        {
+            ["Clients:EntityService:Address"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}",
+            ["Ingestion:Annotation:CallTimeout"] = CallTimeout.ToString(),
+            ["Ingestion:Annotation:RetryInterval"] = "00:01:00",
+        })
+    {
+        _listener = listener;
+        _ = AcceptForeverAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            lock (_accepted)
+            {
+                _accepted.ForEach(c => c.Dispose());
+            }
+
+            _stop.Dispose();
+        }
+    }
+
+    private static TcpListener StartListener()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return listener;
+    }
+
+    private async Task AcceptForeverAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                lock (_accepted)
+                {
+                    _accepted.Add(client);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopped.
+        }
+    }
+}
