@@ -21,15 +21,18 @@ public static class EntityNames
     /// <summary>Lowercase ASCII letters and digits joined by hyphens; accents are folded.</summary>
     public static string Slug(string text)
     {
-        var folded = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder();
         var pendingHyphen = false;
-        foreach (var c in folded)
+        foreach (var raw in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '’' or '\'')
+            if (raw is '’' or '\'')
             {
                 continue;
             }
+
+            // The services run with invariant globalization, where Unicode normalisation is not
+            // available, so common Latin accents are folded from a table.
+            var c = Fold(raw);
 
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -54,5 +57,15 @@ public static class EntityNames
         }
 
         return slug.Length <= 80 ? slug : slug[..80];
+    }
+
+    private const string Accented = "àáâãäåāăąçćčďèéêëēĕėęěìíîïīĭįñńňòóôõöøōŏőùúûüūŭůűųýÿžźżśšşřŕľĺłğţťđ";
+    private const string Plain = "aaaaaaaaacccdeeeeeeeeeiiiiiiinnnoooooooooouuuuuuuuuyyzzzsssrrllgttd";
+
+    private static char Fold(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        var i = Accented.IndexOf(lower, StringComparison.Ordinal);
+        return i >= 0 ? Plain[i] : c;
     }
 }

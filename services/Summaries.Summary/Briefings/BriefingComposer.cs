@@ -78,7 +78,7 @@ public sealed partial class BriefingComposer(
 
             if (rejected > 0)
             {
-                warnings.Add($"{rejected} LLM sentence(s) failed verification and were left out");
+                warnings.Add($"{rejected} LLM sentence(s) failed verification and were left out (e.g. {result.Problems[0].Reason})");
             }
 
             return kept;

@@ -38,7 +38,7 @@ public sealed class BufCurlTests(SystemFixture system)
     {
         var seed = await system.SeedArticleAsync();
         var json = await CurlAsync(system.Summary.Port, "summaries.summary.v1.SummaryService/CreateBriefing",
-            $$"""{"articleNames": ["{{seed.Name}}"], "options": {"engine": "ENGINE_PREFERENCE_BUILTIN"}}""");
+            $$$"""{"articleNames": ["{{{seed.Name}}}"], "options": {"engine": "ENGINE_PREFERENCE_BUILTIN"}}""");
 
         var briefing = json.RootElement.GetProperty("briefing");
         Assert.Equal("ENGINE_KIND_BUILTIN", briefing.GetProperty("engine").GetProperty("kind").GetString());

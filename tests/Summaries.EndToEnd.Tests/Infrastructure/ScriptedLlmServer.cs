@@ -13,6 +13,9 @@ public enum LlmBehaviour
     /// <summary>Answers with a valid briefing built from the fact sheet it was sent.</summary>
     Valid,
 
+    /// <summary>A valid answer except that one sentence copies the narrator's loaded words.</summary>
+    PartlyLoaded,
+
     /// <summary>200 OK with text that is not the JSON asked for.</summary>
     Garbage,
 
@@ -35,6 +38,8 @@ public enum LlmBehaviour
 /// </summary>
 public sealed class ScriptedLlmServer : IAsyncDisposable
 {
+    private static readonly string[] LoadedWords = ["soaring", "vexing", "spiralling", "plethora", "erroneous"];
+
     private readonly WebApplication _app;
     private int _requests;
 
@@ -94,14 +99,17 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
             case LlmBehaviour.Ungrounded:
                 await WriteCompletionAsync(context, """{"headline":"Talks held","sections":[{"kind":"what_happened","sentences":[{"text":"The leaders met on Mars.","fact_ids":["a9.s99"]}]}]}""");
                 return;
+            case LlmBehaviour.PartlyLoaded:
+                await WriteCompletionAsync(context, ValidAnswer(body, avoidLoadedWords: false));
+                return;
             default:
-                await WriteCompletionAsync(context, ValidAnswer(body));
+                await WriteCompletionAsync(context, ValidAnswer(body, avoidLoadedWords: true));
                 return;
         }
     }
 
     /// <summary>Builds a correct answer from the fact sheet in the prompt: the lead fact, then one quote per speaker.</summary>
-    private static string ValidAnswer(string requestBody)
+    private static string ValidAnswer(string requestBody, bool avoidLoadedWords)
     {
         var request = JsonNode.Parse(requestBody)!;
         var user = request["messages"]!.AsArray().Last(m => (string?)m!["role"] == "user")!["content"]!;
@@ -110,7 +118,9 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
         var end = content.IndexOf("</fact_sheet>", StringComparison.Ordinal);
         var sheet = JsonNode.Parse(content[start..end])!;
 
-        var lead = sheet["facts"]!.AsArray().First()!;
+        // A careful model leaves the narrator's colour out; a careless one copies the lead as it is.
+        var lead = sheet["facts"]!.AsArray().First(f => !avoidLoadedWords
+            || !LoadedWords.Any(w => ((string)f!["text"]!).Contains(w, StringComparison.OrdinalIgnoreCase)))!;
         var entities = sheet["entities"]!.AsArray().ToDictionary(e => (string)e!["key"]!, e => (string)e!["name"]!);
         var sections = new JsonArray
         {

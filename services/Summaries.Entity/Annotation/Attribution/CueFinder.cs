@@ -1,0 +1,128 @@
+using System.Collections.Frozen;
+using Summaries.Entity.Annotation.Lexicons;
+using Summaries.Entity.Annotation.Segmentation;
+
+namespace Summaries.Entity.Annotation.Attribution;
+
+/// <summary>
+/// Finds speech cues ("said", "is heard to say", "according to", "blamed") outside quotes, and skips
+/// the look-alikes: noun uses ("the warning", "his early-morning tweets"), infinitives and other
+/// uses after a preposition ("to ask"), passives ("was told", "reported by") and a cue right before
+/// another cue ("reports said").
+/// </summary>
+internal sealed class CueFinder(Lexicon lexicon)
+{
+    private static readonly FrozenSet<string> Determiners = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those");
+
+    private static readonly FrozenSet<string> Prepositions = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "to", "of", "for", "about", "in", "on", "at", "from", "with", "by", "into", "over", "after", "before");
+
+    private static readonly FrozenSet<string> Passive = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "is", "was", "were", "are", "be", "been", "being", "get", "got");
+
+    /// <summary>Cue words that are also plural nouns: "tweets", "claims", "reports".</summary>
+    private static readonly FrozenSet<string> NounLike = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "tweets", "claims", "notes", "reports", "states", "promises", "demands", "pledges", "vows", "replies", "stresses",
+        "warns", "urges", "calls for", "recalls", "remarks", "blames", "calls", "shows", "finds", "hopes", "fears", "estimates",
+        "cites", "praises", "proposes", "show", "hope", "fear", "find", "thought");
+
+    private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "that", "who", "there", "what");
+
+    public IReadOnlyList<Cue> Find(TokenizedText text, bool[] insideQuote)
+    {
+        var cues = new List<Cue>();
+        string? KeyAt(int j) => text.IsWord(j) && !insideQuote[j] ? text.Keys[j] : null;
+        for (var s = 0; s < text.Sentences.Count; s++)
+        {
+            var end = text.SentenceEndToken[s];
+            for (var i = text.SentenceFirstToken[s]; i < end; i++)
+            {
+                if (insideQuote[i] || !text.IsWord(i) || (!text.IsLowercaseWord(i) && !text.IsClauseStart(i))
+                    || !lexicon.SpeechCues.TryMatch(KeyAt, i, end, out var length, out var entry))
+                {
+                    continue;
+                }
+
+                var last = i + length - 1;
+                if (IsCue(text, i, last, end, insideQuote, entry!))
+                {
+                    cues.Add(new Cue(i, last, text.Slice(i, last), entry!.SpeakerFollows, s));
+                }
+
+                i = last;
+            }
+        }
+
+        return cues;
+    }
+
+    private bool IsCue(TokenizedText text, int first, int last, int end, bool[] insideQuote, CueEntry entry)
+    {
+        var sentenceStart = text.SentenceFirstToken[text[first].Sentence];
+        var previous = first - 1;
+        while (previous > sentenceStart && text.IsLowercaseWord(previous)
+            && (text.Keys[previous].EndsWith("ly", StringComparison.Ordinal) || text.Keys[previous] is "also" or "first" or "then" or "later"))
+        {
+            previous--;
+        }
+
+        var hasPrevious = previous >= sentenceStart;
+        var previousKey = hasPrevious ? text.Keys[previous] : string.Empty;
+        var ing = text.Keys[first].EndsWith("ing", StringComparison.Ordinal);
+        if (hasPrevious && !entry.SpeakerFollows)
+        {
+            if (Determiners.Contains(previousKey) || (Prepositions.Contains(previousKey) && text.IsLowercaseWord(previous) && !ing))
+            {
+                return false;
+            }
+
+            // "Trump’s tweets" is a noun; "He’s claiming" is a verb.
+            if (previousKey == "'s" && !ing && !(previous > sentenceStart && Pronouns.Contains(text.Keys[previous - 1])))
+            {
+                return false;
+            }
+
+            if (first == last && Passive.Contains(previousKey) && !ing)
+            {
+                return false;
+            }
+        }
+
+        var next = last + 1;
+        if (text.Is(next, "by") || (text.Keys[last] is "continued" or "continues" && text.Is(next, "to")))
+        {
+            return false;
+        }
+
+        if (NounLike.Contains(entry.Phrase) && !NounLikeUsedAsVerb(text, previous, hasPrevious, next))
+        {
+            return false;
+        }
+
+        return !(next < end && text.IsWord(next) && !insideQuote[next] && lexicon.SpeechCues.Lookup(text.Keys[next]) is not null
+            && text.Keys[next] != "that");
+    }
+
+    /// <summary>"Trump tweets that", not "late-night tweets about": no modifier before, no preposition or participle after.</summary>
+    private static bool NounLikeUsedAsVerb(TokenizedText text, int previous, bool hasPrevious, int next)
+    {
+        if (hasPrevious && (text[previous].Kind is TokenKind.Number or TokenKind.Clitic
+            || (text.IsLowercaseWord(previous) && text.Surface[previous].Contains('-', StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        if (next >= text.Count || text[next].Sentence != text[next - 1].Sentence)
+        {
+            return true;
+        }
+
+        var key = text.Keys[next];
+        return !(text.IsLowercaseWord(next) && (Prepositions.Contains(key) || key.EndsWith("ing", StringComparison.Ordinal) || key.EndsWith("ed", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Frozen;
+using Summaries.Entity.Annotation.Lexicons;
+using Summaries.Entity.Annotation.Resolution;
+using Summaries.Entity.Annotation.Segmentation;
+
+namespace Summaries.Entity.Annotation.Attribution;
+
+/// <summary>
+/// Finds the speaker of a cue: the subject right before it ("Mr Xi said", past auxiliaries and
+/// adverbs, or past an appositive between commas), or right after it ("said Mr Xi", "according to a
+/// US official"). A speaker is a name, a resolved role phrase, a pronoun (resolved by
+/// <see cref="MentionIndex.ResolvePronoun"/>) or a plain noun phrase ("a US official"), which has no entity key.
+/// </summary>
+internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, MentionIndex mentions, bool[] insideQuote)
+{
+    private static readonly FrozenSet<string> Skippable = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "again", "often", "once",
+        "previously", "been", "not", "n't", "did", "does", "do", "could", "should", "may", "might", "must", "can",
+        "already", "still", "even", "just", "since", "first", "last", "now", "too");
+
+    private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "they", "we", "i", "you");
+
+    private static readonly FrozenSet<string> Determiners = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "a", "an", "the", "some", "many", "several", "one", "two", "three", "other", "another", "both", "most", "few",
+        "these", "those", "his", "her", "their", "its", "our");
+
+    /// <summary>The subject ending just before <paramref name="cueFirst"/>, skipping auxiliaries, adverbs and one appositive.</summary>
+    public Speaker? Before(int cueFirst, bool allowAppositive = true)
+    {
+        var sentenceStart = text.SentenceFirstToken[text[cueFirst].Sentence];
+        var j = cueFirst - 1;
+        for (var skipped = 0; j >= sentenceStart && skipped < 4 && IsSkippable(j); skipped++)
+        {
+            j--;
+        }
+
+        if (j < sentenceStart || insideQuote[j])
+        {
+            return null;
+        }
+
+        if (allowAppositive && (text.IsPunctuation(j, ',') || text.IsPunctuation(j, ')')))
+        {
+            return Appositive(j, sentenceStart);
+        }
+
+        return NounPhraseEndingAt(j, sentenceStart);
+    }
+
+    /// <summary>The speaker starting right after the cue: "said Mr Xi", "according to a US official".</summary>
+    public Speaker? After(int cueLast)
+    {
+        var sentenceEnd = text.SentenceEndToken[text[cueLast].Sentence];
+        var j = cueLast + 1;
+        if (j >= sentenceEnd || insideQuote[j])
+        {
+            return null;
+        }
+
+        if (text.IsWord(j) && Pronouns.Contains(text.Keys[j]) && text.IsLowercaseWord(j))
+        {
+            return Pronoun(j);
+        }
+
+        var last = j - 1;
+        var sawNoun = false;
+        for (var k = j; k < sentenceEnd && k - j < 8; k++)
+        {
+            // "a speech Mrs. Clinton delivered": a name after the noun starts a new phrase.
+            if (sawNoun && (text.IsCapitalized(k) || mentions.At(k) is not null
+                || text.Keys[k].EndsWith("ed", StringComparison.Ordinal) || text.Keys[k].EndsWith("ing", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            if (mentions.At(k) is { } mention)
+            {
+                last = mention.LastToken;
+                k = last;
+                continue;
+            }
+
+            var key = text.Keys[k];
+            var nounLike = text.IsWord(k) && !insideQuote[k] && lexicon.SpeechCues.Lookup(key) is null
+                && (!lexicon.FunctionWords.Contains(key) || (k == j && Determiners.Contains(key)) || (k > j && text.IsCapitalized(k)));
+            if (!nounLike && !(text[k].Kind == TokenKind.Clitic && k > j))
+            {
+                break;
+            }
+
+            sawNoun |= text.IsLowercaseWord(k) && !Determiners.Contains(key);
+            last = k;
+        }
+
+        return last < j ? null : Phrase(j, last);
+    }
+
+    /// <summary>"Mr Xi, speaking on Friday, said": the subject before the comma-delimited aside.</summary>
+    private Speaker? Appositive(int closing, int sentenceStart)
+    {
+        var open = text.IsPunctuation(closing, ')') ? '(' : ',';
+        for (var k = closing - 1; k >= sentenceStart && k > closing - 30; k--)
+        {
+            if (insideQuote[k] || text[k].Kind == TokenKind.Quote)
+            {
+                return null;
+            }
+
+            if (text.IsPunctuation(k, open))
+            {
+                var end = k - 1;
+                if (open == '(' && text.IsPunctuation(end, ','))
+                {
+                    return Appositive(end, sentenceStart);
+                }
+
+                return end >= sentenceStart ? NounPhraseEndingAt(end, sentenceStart) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private Speaker? NounPhraseEndingAt(int j, int sentenceStart)
+    {
+        if (text.IsWord(j) && Pronouns.Contains(text.Keys[j]) && (text.IsLowercaseWord(j) || text.IsClauseStart(j)))
+        {
+            return Pronoun(j);
+        }
+
+        if (mentions.At(j) is { } head)
+        {
+            var first = head.FirstToken;
+            if (first > sentenceStart && text.IsWord(first - 1) && lexicon.Honorifics.Contains(text.Keys[first - 1]))
+            {
+                first--;
+            }
+
+            return new Speaker(first, j, text[first].Start, text[j].End, text.Slice(first, j), head.Info.EntityKey);
+        }
+
+        // "Mr. Kamin, who emphasized": the relative pronoun stands for the name before the comma.
+        if (text.Keys[j] is "who" && (text.IsPunctuation(j - 1, ',') || text[j - 1].Kind == TokenKind.Dash) && j - 2 >= sentenceStart)
+        {
+            return NounPhraseEndingAt(j - 2, sentenceStart);
+        }
+
+        var headKey = text.Keys[j];
+        if (!text.IsLowercaseWord(j) || lexicon.FunctionWords.Contains(headKey) || lexicon.SpeechCues.Lookup(headKey) is not null
+            || headKey.EndsWith("ed", StringComparison.Ordinal) || headKey.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A plain noun phrase: "a US official", "top black lawmakers", "Federal and state officials".
+        var start = j;
+        for (var k = j - 1; k >= sentenceStart && j - k < 6 && !insideQuote[k]; k--)
+        {
+            var key = text.Keys[k];
+            if (text.IsWord(k) && Determiners.Contains(key))
+            {
+                start = k;
+                break;
+            }
+
+            var part = mentions.At(k) is not null || text[k].Kind == TokenKind.Clitic
+                || (text.IsWord(k) && !lexicon.FunctionWords.Contains(key) && lexicon.SpeechCues.Lookup(key) is null);
+            if (!part)
+            {
+                break;
+            }
+
+            start = mentions.At(k)?.FirstToken ?? k;
+            k = start;
+        }
+
+        return Phrase(start, j);
+    }
+
+    private Speaker Phrase(int first, int last)
+    {
+        var key = mentions.At(last) is { } mention && mention.LastToken == last ? mention.Info.EntityKey : null;
+        return new Speaker(first, last, text[first].Start, text[last].End, text.Slice(first, last), key);
+    }
+
+    private Speaker Pronoun(int j) =>
+        new(j, j, text[j].Start, text[j].End, text.Surface[j], mentions.ResolvePronoun(j));
+
+    private bool IsSkippable(int j) =>
+        text[j].Kind == TokenKind.Clitic
+            ? text.Keys[j] is "n't" or "'s" or "'ve" or "'d" && j > 0 && (text.Keys[j] == "n't" || Pronouns.Contains(text.Keys[j - 1]) || text.Keys[j - 1] == "who")
+            : text.IsLowercaseWord(j) && (Skippable.Contains(text.Keys[j]) || (text.Keys[j].EndsWith("ly", StringComparison.Ordinal) && text.Keys[j].Length > 4));
+}
