@@ -8,6 +8,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Reflection;
 using Summaries.ServiceDefaults.Telemetry;
 
 namespace Summaries.ServiceDefaults.Hosting;
@@ -55,7 +56,7 @@ public static class ServiceDefaultsExtensions
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
-        builder.Services.AddGrpcReflection();
+        builder.Services.AddCommentedGrpcReflection(grpcServiceName);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         builder.Services.AddGrpcHealthChecks(o =>

@@ -32,6 +32,32 @@ public sealed class ReflectionAndHealthTests(SystemFixture system)
     }
 
     [Theory]
+    [InlineData("ingestion", "Takes news articles in")]
+    [InlineData("entity", "Finds people, organisations, places and roles")]
+    [InlineData("summary", "Writes neutral, attributed, source-cited briefings")]
+    public async Task Reflection_FileContainingService_CarriesProtoComments(string which, string serviceComment)
+    {
+        var (process, name) = Pick(which);
+        var client = new ServerReflection.ServerReflectionClient(process.Channel);
+        using var call = client.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = name });
+        await call.RequestStream.CompleteAsync();
+        var comments = new List<string>();
+        await foreach (var response in call.ResponseStream.ReadAllAsync())
+        {
+            foreach (var bytes in response.FileDescriptorResponse.FileDescriptorProto)
+            {
+                var file = Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(bytes);
+                comments.AddRange(file.SourceCodeInfo?.Location.Select(l => l.LeadingComments) ?? []);
+            }
+        }
+
+        // What `grpcurl describe` prints comes from these: the service and its messages are documented.
+        Assert.Contains(comments, c => c.Contains(serviceComment, StringComparison.Ordinal));
+        Assert.True(comments.Count(c => c.Trim().Length > 0) > 20, $"only {comments.Count} comments served");
+    }
+
+    [Theory]
     [MemberData(nameof(Services))]
     public async Task Health_CheckServiceName_Serving(string which)
     {
