@@ -13,6 +13,7 @@ public sealed class SilentEntityFactory : IngestionFactory
     private readonly TcpListener _listener;
     private readonly List<TcpClient> _accepted = [];
     private readonly CancellationTokenSource _stop = new();
+    private bool _disposed;
 
     public SilentEntityFactory()
         : this(StartListener())
@@ -34,8 +35,10 @@ public sealed class SilentEntityFactory : IngestionFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        // The factory may be disposed more than once (Dispose and DisposeAsync); stop only once.
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             _stop.Cancel();
             _listener.Stop();
             lock (_accepted)
