@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.ServiceDefaults.Clients;
+using Summaries.Summary.Balance;
 using Summaries.Summary.Briefings;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Llm;
@@ -33,7 +34,9 @@ public static class SummaryServiceRegistration
         services.AddSingleton<FactSheetBuilder>();
         services.AddSingleton<DraftVerifier>();
         services.AddSingleton<BuiltInBriefingWriter>();
-        services.AddHttpClient("llm", c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<BalanceReporter>();
+        services.AddSingleton<GenAiTelemetry>();
+        services.AddHttpClient("llm", c => c.Timeout = Timeout.InfiniteTimeSpan).AddLlmResilience();
         services.AddSingleton(sp => CreateLlmSlot(sp));
         services.AddSingleton<BriefingComposer>();
         services.AddSingleton<SourceGatherer>();

@@ -15,7 +15,16 @@ public static class BriefingMapper
         {
             Name = name,
             Headline = composed.Draft.Headline,
-            Engine = new Engine { Kind = composed.Engine.Kind, Model = composed.Engine.Model, Version = composed.Engine.Version },
+            Engine = new Engine
+            {
+                Kind = composed.Engine.Kind,
+                Model = composed.Engine.Model,
+                Version = composed.Engine.Version,
+                PromptTokens = composed.Draft.Usage?.PromptTokens ?? 0,
+                CompletionTokens = composed.Draft.Usage?.CompletionTokens ?? 0,
+                Latency = Duration.FromTimeSpan(composed.Latency),
+            },
+            Balance = composed.Balance,
             CreateTime = Timestamp.FromDateTimeOffset(now),
             Options = options,
         };
@@ -37,7 +46,7 @@ public static class BriefingMapper
         {
             Kind = section.Kind,
             Title = section.Title,
-            Party = party is null ? string.Empty : PublicKey(party),
+            Party = party is null ? string.Empty : PublicNames.Of(party),
             PartyDisplayName = party?.DisplayName ?? string.Empty,
         };
         foreach (var sentence in section.Sentences)
@@ -46,7 +55,7 @@ public static class BriefingMapper
             var s = new BriefingSentence
             {
                 Text = sentence.Text,
-                Speaker = speaker is null ? string.Empty : PublicKey(speaker),
+                Speaker = speaker is null ? string.Empty : PublicNames.Of(speaker),
                 SpeakerDisplayName = speaker?.DisplayName ?? string.Empty,
             };
             s.Citations.AddRange(Citations(sentence.FactIds, sheet));
@@ -64,8 +73,4 @@ public static class BriefingMapper
             Start = f.Start,
             End = f.End,
         });
-
-    // Registry names are public; entities without one are shown by name.
-    private static string PublicKey(FactEntity e) =>
-        e.Key.StartsWith("entities/", StringComparison.Ordinal) ? e.Key : e.DisplayName;
 }

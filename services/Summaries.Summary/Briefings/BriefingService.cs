@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.ServiceDefaults.Paging;
+using Summaries.Summary.Llm;
 using Summaries.Summary.Sources;
 using Summaries.Summary.Storage;
 
@@ -10,7 +11,7 @@ namespace Summaries.Summary.Briefings;
 
 /// <summary>Creates, stores and lists briefings; the gRPC adapter only translates to and from this.</summary>
 public sealed partial class BriefingService(
-    SourceGatherer gatherer, BriefingComposer composer, SqliteBriefingStore store, TimeProvider time)
+    SourceGatherer gatherer, BriefingComposer composer, SqliteBriefingStore store, GenAiTelemetry telemetry, TimeProvider time)
 {
     public const int MaxArticles = 20;
 
@@ -19,10 +20,21 @@ public sealed partial class BriefingService(
         var names = ValidateArticleNames(articleNames);
         options ??= new BriefingOptions();
         var sources = await gatherer.GatherAsync(names, cancellationToken);
+        var cacheKey = BriefingCacheKey.For(sources, options, composer.PlannedEngine(options));
+        if (!options.Refresh && await store.FindCachedAsync(cacheKey, cancellationToken) is { } cached)
+        {
+            telemetry.CacheHits.Add(1);
+            var hit = cached.Clone();
+            hit.Cached = true;
+            return hit;
+        }
+
         var composed = await composer.ComposeAsync(sources, options, cancellationToken);
         var id = NewId();
         var briefing = BriefingMapper.ToProto("briefings/" + id, composed, options, time.GetUtcNow());
-        await store.SaveAsync(id, briefing, CancellationToken.None);
+        // A briefing written under a fallback is not cached: the LLM may answer next time.
+        var cacheable = composed.Warnings.Count == 0 && composed.Engine == composer.PlannedEngine(options);
+        await store.SaveAsync(id, briefing, cacheable ? cacheKey : null, CancellationToken.None);
         return briefing;
     }
 

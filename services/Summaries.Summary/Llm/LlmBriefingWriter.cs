@@ -33,6 +33,12 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         };
 
         var answer = await chat.GetChatMessageContentAsync(history, settings, kernel, cancellationToken);
-        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts);
+        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts) with { Usage = UsageOf(answer) };
     }
+
+    /// <summary>The OpenAI connector reports usage in the message metadata under "Usage".</summary>
+    private static TokenUsage? UsageOf(ChatMessageContent answer) =>
+        answer.Metadata?.TryGetValue("Usage", out var usage) == true && usage is OpenAI.Chat.ChatTokenUsage u
+            ? new TokenUsage(u.InputTokenCount, u.OutputTokenCount)
+            : null;
 }

@@ -26,6 +26,10 @@ public sealed class LlmOptions : IValidatableObject
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Retries of one LLM call on 429/5xx/connection errors, honouring Retry-After. Default 2.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
     /// <summary>Upper bound on the model's answer, in tokens. Default 2,000.</summary>
     [Range(100, 32_000)]
     public int MaxOutputTokens { get; set; } = 2_000;

@@ -36,11 +36,26 @@ public sealed class SqliteBriefingStore
                 article_name TEXT NOT NULL,
                 PRIMARY KEY (briefing_seq, article_name));
             CREATE INDEX IF NOT EXISTS ix_briefing_articles_article ON briefing_articles(article_name);
+            CREATE TABLE IF NOT EXISTS briefing_cache (
+                cache_key TEXT PRIMARY KEY,
+                briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE);
             """;
         command.ExecuteNonQuery();
     }
 
-    public async Task SaveAsync(string id, Briefing briefing, CancellationToken cancellationToken)
+    /// <summary>The briefing stored under a cache key, if any.</summary>
+    public async Task<Briefing?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $k";
+        command.Parameters.AddWithValue("$k", cacheKey);
+        var payload = await command.ExecuteScalarAsync(cancellationToken) as byte[];
+        return payload is null ? null : Briefing.Parser.ParseFrom(payload);
+    }
+
+    /// <summary>Stores a briefing; with a cache key, later identical requests are answered from it.</summary>
+    public async Task SaveAsync(string id, Briefing briefing, string? cacheKey, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -59,6 +74,16 @@ public sealed class SqliteBriefingStore
             link.Parameters.AddWithValue("$seq", seq);
             link.Parameters.AddWithValue("$article", article);
             await link.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (cacheKey is not null)
+        {
+            await using var cache = connection.CreateCommand();
+            cache.Transaction = tx;
+            cache.CommandText = "INSERT INTO briefing_cache (cache_key, briefing_id) VALUES ($k, $id) ON CONFLICT(cache_key) DO UPDATE SET briefing_id = excluded.briefing_id";
+            cache.Parameters.AddWithValue("$k", cacheKey);
+            cache.Parameters.AddWithValue("$id", id);
+            await cache.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);

@@ -12,7 +12,13 @@ public sealed record DraftSection(SectionKind Kind, string Title, string? PartyK
 public sealed record BriefingDraft(string Headline, IReadOnlyList<string> HeadlineFactIds, IReadOnlyList<DraftSection> Sections)
 {
     public int SentenceCount => Sections.Sum(s => s.Sentences.Count);
+
+    /// <summary>Tokens the model used, when a model wrote the draft.</summary>
+    public TokenUsage? Usage { get; init; }
 }
+
+/// <summary>Tokens an LLM call consumed, as the provider reported them.</summary>
+public sealed record TokenUsage(int PromptTokens, int CompletionTokens);
 
 /// <summary>What wrote a draft: the engine kind, model and prompt/rules version.</summary>
 public sealed record EngineInfo(EngineKind Kind, string Model, string Version);

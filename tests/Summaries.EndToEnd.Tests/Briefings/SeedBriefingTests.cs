@@ -78,7 +78,7 @@ public sealed partial class SeedBriefingTests(SystemFixture system)
         using var call = system.SummaryClient.StreamBriefing(new StreamBriefingRequest
         {
             ArticleNames = { seed.Name },
-            Options = new BriefingOptions { Engine = EnginePreference.Builtin },
+            Options = new BriefingOptions { Engine = EnginePreference.Builtin, Refresh = true },
         });
 
         var events = new List<StreamBriefingResponse>();

@@ -130,10 +130,15 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
                 ["sentences"] = new JsonArray { new JsonObject { ["text"] = (string)lead["text"]!, ["fact_ids"] = new JsonArray((string)lead["id"]!) } },
             },
         };
-        foreach (var group in sheet["quotes"]!.AsArray().Where(q => (bool)q!["direct"]!).GroupBy(q => (string)q!["speaker"]!))
+        foreach (var group in sheet["quotes"]!.AsArray().GroupBy(q => (string)q!["speaker"]!))
         {
-            var quote = group.First()!;
-            var words = ((string)quote["text"]!).Trim().TrimEnd(',', '.', ';');
+            // Direct quotes are copied verbatim inside quotation marks; a party heard only through
+            // reported speech is paraphrased without them, its loaded words dropped.
+            var quote = group.FirstOrDefault(q => (bool)q!["direct"]!) ?? group.First()!;
+            var words = ((string)quote!["text"]!).Trim().TrimEnd(',', '.', ';');
+            var text = (bool)quote["direct"]!
+                ? $"{entities[group.Key]} said: “{words}”."
+                : $"{entities[group.Key]} said {Neutral(words)}.";
             sections.Add(new JsonObject
             {
                 ["kind"] = "position",
@@ -142,7 +147,7 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
                 {
                     new JsonObject
                     {
-                        ["text"] = $"{entities[group.Key]} said: “{words}”.",
+                        ["text"] = text,
                         ["fact_ids"] = new JsonArray((string)quote["fact_id"]!),
                         ["speaker"] = group.Key,
                     },
@@ -158,6 +163,9 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
         };
         return answer.ToJsonString();
     }
+
+    private static string Neutral(string words) =>
+        LoadedWords.Aggregate(words.Replace("plethora of", "many", StringComparison.OrdinalIgnoreCase), (w, loaded) => w.Replace(loaded + " ", string.Empty, StringComparison.OrdinalIgnoreCase));
 
     private static Task WriteCompletionAsync(HttpContext context, string content)
     {

@@ -66,6 +66,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Llm__Model"] = "scripted-model",
             ["Llm__ApiKey"] = "test-key",
             ["Llm__TimeoutSeconds"] = "3",
+            ["Llm__MaxRetries"] = "1",
         });
 
         var startup = TimeSpan.FromSeconds(60);

@@ -38,6 +38,44 @@ public sealed class SemanticKernelPathTests(SystemFixture system)
         Assert.DoesNotContain(briefing.Sections.SelectMany(s => s.Sentences), s => s.Text.Contains("soaring", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task CreateBriefing_SameRequestTwice_SecondServedFromCacheWithoutCallingTheLlm()
+    {
+        var first = await BriefAsync(LlmBehaviour.Valid);
+        var seed = await system.SeedArticleAsync();
+        var calls = system.Llm.Requests;
+
+        var second = (await system.SummaryClient.CreateBriefingAsync(new CreateBriefingRequest { ArticleNames = { seed.Name } })).Briefing;
+
+        Assert.Equal(calls, system.Llm.Requests);
+        Assert.True(second.Cached);
+        Assert.Equal(first.Name, second.Name);
+    }
+
+    [Fact]
+    public async Task CreateBriefing_Llm_ReportsTokensLatencyAndBalance()
+    {
+        var briefing = await BriefAsync(LlmBehaviour.Valid);
+
+        Assert.Equal(100, briefing.Engine.PromptTokens);
+        Assert.Equal(50, briefing.Engine.CompletionTokens);
+        Assert.True(briefing.Engine.Latency.ToTimeSpan() > TimeSpan.Zero);
+        Assert.NotEmpty(briefing.Balance.Parties);
+        Assert.All(briefing.Balance.Parties, p => Assert.True(p.BriefingSentences > 0, $"{p.DisplayName} is quoted in the source but not heard"));
+        Assert.Contains(briefing.Balance.LoadedTermsLeftOut, t => t.Term == "soaring");
+    }
+
+    [Fact]
+    public async Task CreateBriefing_LlmOn429_RetriesHonouringRetryAfterThenFallsBack()
+    {
+        var before = system.Llm.Requests;
+
+        var briefing = await BriefAsync(LlmBehaviour.TooManyRequests);
+
+        Assert.Equal(2, system.Llm.Requests - before);
+        Assert.Contains(briefing.Warnings, w => w.Contains("HTTP 429", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(LlmBehaviour.Garbage, "LLM output invalid")]
     [InlineData(LlmBehaviour.Ungrounded, "failed verification")]
@@ -63,7 +101,7 @@ public sealed class SemanticKernelPathTests(SystemFixture system)
         {
             var before = system.Llm.Requests;
             var response = await system.SummaryClient.CreateBriefingAsync(
-                new CreateBriefingRequest { ArticleNames = { seed.Name } }, deadline: DateTime.UtcNow.AddSeconds(30));
+                new CreateBriefingRequest { ArticleNames = { seed.Name }, Options = new BriefingOptions { Refresh = true } }, deadline: DateTime.UtcNow.AddSeconds(30));
             Assert.True(system.Llm.Requests > before, "the summary service must have called the LLM");
             return response.Briefing;
         }

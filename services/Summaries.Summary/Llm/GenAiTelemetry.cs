@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Summaries.Summary.Llm;
+
+/// <summary>
+/// The summary service's spans and metrics. LLM calls follow the OpenTelemetry GenAI semantic
+/// conventions (gen_ai.client.token.usage, gen_ai.client.operation.duration, gen_ai.* attributes).
+/// </summary>
+public sealed class GenAiTelemetry : IDisposable
+{
+    public const string Name = "Summaries.Summary";
+
+    private readonly Meter _meter = new(Name);
+
+    public GenAiTelemetry()
+    {
+        TokenUsage = _meter.CreateHistogram<int>("gen_ai.client.token.usage", "{token}", "Tokens used by LLM calls.");
+        OperationDuration = _meter.CreateHistogram<double>("gen_ai.client.operation.duration", "s", "Duration of LLM calls.");
+        Fallbacks = _meter.CreateCounter<long>("summaries.briefing.fallbacks", "{briefing}", "Briefings the built-in engine wrote because the LLM failed.");
+        RejectedSentences = _meter.CreateCounter<long>("summaries.briefing.rejected_sentences", "{sentence}", "Draft sentences the verifier rejected.");
+        CacheHits = _meter.CreateCounter<long>("summaries.briefing.cache_hits", "{briefing}", "Briefings served from the cache.");
+    }
+
+    public static ActivitySource Source { get; } = new(Name);
+
+    public Histogram<int> TokenUsage { get; }
+
+    public Histogram<double> OperationDuration { get; }
+
+    public Counter<long> Fallbacks { get; }
+
+    public Counter<long> RejectedSentences { get; }
+
+    public Counter<long> CacheHits { get; }
+
+    public void Dispose() => _meter.Dispose();
+}
