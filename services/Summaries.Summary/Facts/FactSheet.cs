@@ -10,6 +10,9 @@ public enum FactKind
 
     /// <summary>A photo caption or credit line; never used as a claim.</summary>
     Caption,
+
+    /// <summary>Text addressed to an AI model rather than to readers; never used or sent to a model.</summary>
+    Instruction,
 }
 
 /// <summary>One source sentence with a stable id ("a1.s4": article 1, sentence 4).</summary>

@@ -57,7 +57,9 @@ public sealed class FactSheetBuilder
             var s = sentences[i];
             var wholeParagraph = IsParagraphBoundary(doc.Body, s.Start, before: true)
                 && IsParagraphBoundary(doc.Body, s.End, before: false);
-            var kind = CaptionDetector.IsCaption(s.Text, wholeParagraph) ? FactKind.Caption : FactKind.Narrative;
+            var kind = InstructionDetector.LooksLikeInstruction(s.Text) ? FactKind.Instruction
+                : CaptionDetector.IsCaption(s.Text, wholeParagraph) ? FactKind.Caption
+                : FactKind.Narrative;
             var keys = doc.Annotation.Mentions
                 .Where(m => m.SentenceIndex == s.Index && keyMap.ContainsKey(m.EntityKey))
                 .Select(m => keyMap[m.EntityKey])

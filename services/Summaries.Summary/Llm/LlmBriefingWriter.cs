@@ -13,6 +13,8 @@ namespace Summaries.Summary.Llm;
 /// </summary>
 public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmOptions options) : IBriefingWriter
 {
+    private readonly PromptFactSelector _selector = new();
+
     public EngineInfo Engine { get; } = new(EngineKind.Llm, options.Model ?? "unknown", prompt.Version);
 
     public async Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         history.AddUserMessage(prompt.RenderUser(new Dictionary<string, string>
         {
             ["target_sentences"] = request.TargetSentences.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["fact_sheet"] = FactSheetSerializer.ToJson(facts),
+            ["fact_sheet"] = FactSheetSerializer.ToJson(_selector.Select(facts, request)),
         }));
         var settings = new OpenAIPromptExecutionSettings
         {

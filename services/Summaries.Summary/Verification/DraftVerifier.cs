@@ -23,7 +23,7 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
     public VerificationResult Verify(BriefingDraft draft, FactSheet sheet)
     {
         var problems = new List<SentenceProblem>();
-        var headlineProblem = CheckVoice(draft.Headline);
+        var headlineProblem = CheckHeadline(draft, sheet);
         if (headlineProblem is not null)
         {
             problems.Add(new SentenceProblem(-1, -1, draft.Headline, "headline: " + headlineProblem));
@@ -90,6 +90,14 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
         return CheckVoice(sentence.Text) ?? CheckNumbersAndNames(sentence.Text.Replace('’', '\''), raw, cited, sheet);
     }
 
+    /// <summary>The headline may use words of the facts it cites and of the articles' own titles.</summary>
+    private string? CheckHeadline(BriefingDraft draft, FactSheet sheet)
+    {
+        var cited = draft.HeadlineFactIds.Select(sheet.FindFact).OfType<Fact>().Where(f => f.Kind == FactKind.Narrative).ToList();
+        var raw = string.Join(" ", cited.Select(f => f.Text).Concat(sheet.Articles.Select(a => a.Title))).Replace('’', '\'');
+        return CheckVoice(draft.Headline) ?? CheckNumbersAndNames(draft.Headline.Replace('’', '\''), raw, cited, sheet);
+    }
+
     private string? CheckVoice(string text)
     {
         var loaded = lexicon.FindOutsideQuotes(text);
@@ -112,6 +120,13 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
         {
             var w = word.Value;
             if (CapitalisedCommonWords.Contains(w) || source.Contains(w, StringComparison.Ordinal) || known.Contains(w))
+            {
+                continue;
+            }
+
+            // A sentence's first word is capitalised by grammar, not because it is a name.
+            var opensSentence = outside[..word.Index].Trim().Length == 0;
+            if (opensSentence && source.Contains(w, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

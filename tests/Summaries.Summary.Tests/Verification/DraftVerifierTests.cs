@@ -15,6 +15,7 @@ public sealed class DraftVerifierTests
     [Theory]
     [InlineData("Ana Ruiz said: “We want a fair deal”.", "a1.s1", null)]
     [InlineData("Foreign ministers of Atlantis and Lemuria met in Geneva on Tuesday.", "a1.s0", null)]
+    [InlineData("Ministers of Atlantis and Lemuria met in Geneva.", "a1.s0", null)]
     public void Check_GroundedSentence_Passes(string text, string factId, string? speaker)
     {
         Assert.Null(_verifier.Check(new DraftSentence(text, [factId], speaker), _sheet));
@@ -37,6 +38,17 @@ public sealed class DraftVerifierTests
 
         Assert.NotNull(problem);
         Assert.Contains(reason, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_HeadlineWithInventedName_Reported()
+    {
+        var draft = new BriefingDraft("Merkel joins Geneva talks", ["a1.s0"],
+            [new DraftSection(SectionKind.WhatHappened, "What happened", null, [new DraftSentence("Ministers met in Geneva on Tuesday.", ["a1.s0"], null)])]);
+
+        var result = _verifier.Verify(draft, _sheet);
+
+        Assert.Contains(result.Problems, p => p.SectionIndex == -1 && p.Reason.Contains("Merkel", StringComparison.Ordinal));
     }
 
     [Fact]
