@@ -9,17 +9,19 @@ using Summaries.Summary.Storage;
 
 namespace Summaries.Summary.Briefings;
 
+/// <summary>What to summarise: named articles, or the articles mentioning an entity in a time window.</summary>
+public sealed record BriefingScope(IReadOnlyList<string> ArticleNames, string? Entity, DateTimeOffset? From, DateTimeOffset? Until);
+
 /// <summary>Creates, stores and lists briefings; the gRPC adapter only translates to and from this.</summary>
 public sealed partial class BriefingService(
     SourceGatherer gatherer, BriefingComposer composer, SqliteBriefingStore store, GenAiTelemetry telemetry, TimeProvider time)
 {
     public const int MaxArticles = 20;
 
-    public async Task<Briefing> CreateAsync(IReadOnlyList<string> articleNames, BriefingOptions? options, CancellationToken cancellationToken)
+    public async Task<Briefing> CreateAsync(BriefingScope scope, BriefingOptions? options, CancellationToken cancellationToken)
     {
-        var names = ValidateArticleNames(articleNames);
         options ??= new BriefingOptions();
-        var sources = await gatherer.GatherAsync(names, cancellationToken);
+        var sources = await GatherAsync(scope, cancellationToken);
         var cacheKey = BriefingCacheKey.For(sources, options, composer.PlannedEngine(options));
         if (!options.Refresh && await store.FindCachedAsync(cacheKey, cancellationToken) is { } cached)
         {
@@ -36,6 +38,40 @@ public sealed partial class BriefingService(
         var cacheable = composed.Warnings.Count == 0 && composed.Engine == composer.PlannedEngine(options);
         await store.SaveAsync(id, briefing, cacheable ? cacheKey : null, CancellationToken.None);
         return briefing;
+    }
+
+    private async Task<IReadOnlyList<SourceDocument>> GatherAsync(BriefingScope scope, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(scope.Entity))
+        {
+            return await gatherer.GatherAsync(ValidateArticleNames(scope.ArticleNames), cancellationToken);
+        }
+
+        var problems = new List<FieldProblem>();
+        if (scope.ArticleNames.Count > 0)
+        {
+            problems.Add(new FieldProblem("article_names", "give either article_names or entity, not both"));
+        }
+
+        if (!EntityName().IsMatch(scope.Entity))
+        {
+            problems.Add(new FieldProblem("entity", "must look like entities/{id}"));
+        }
+
+        if (scope.From is { } from && scope.Until is { } until && until <= from)
+        {
+            problems.Add(new FieldProblem("end_time", "must be after start_time"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        var sources = await gatherer.GatherMentioningAsync(scope.Entity, scope.From, scope.Until, MaxArticles, cancellationToken);
+        return sources.Count > 0
+            ? sources
+            : throw new ResourceNotFoundException($"articles mentioning {scope.Entity} in the time window");
     }
 
     public async Task<Briefing> GetAsync(string name, CancellationToken cancellationToken)
@@ -100,6 +136,9 @@ public sealed partial class BriefingService(
 
     [GeneratedRegex(@"^articles/[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex ArticleName();
+
+    [GeneratedRegex(@"^entities/[a-z0-9-]{1,100}$")]
+    private static partial Regex EntityName();
 
     [GeneratedRegex(@"^briefings/([a-f0-9]{16})$")]
     private static partial Regex BriefingName();

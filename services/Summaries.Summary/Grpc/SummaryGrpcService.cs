@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Briefings;
@@ -8,13 +9,13 @@ namespace Summaries.Summary.Grpc;
 public sealed class SummaryGrpcService(BriefingService briefings) : SummaryService.SummaryServiceBase
 {
     public override async Task<CreateBriefingResponse> CreateBriefing(CreateBriefingRequest request, ServerCallContext context) =>
-        new() { Briefing = await briefings.CreateAsync(request.ArticleNames, request.Options, context.CancellationToken) };
+        new() { Briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options, context.CancellationToken) };
 
     /// <summary>Sections are sent once verified: the headline first, then each section, then the whole briefing.</summary>
     public override async Task StreamBriefing(
         StreamBriefingRequest request, IServerStreamWriter<StreamBriefingResponse> responseStream, ServerCallContext context)
     {
-        var briefing = await briefings.CreateAsync(request.ArticleNames, request.Options, context.CancellationToken);
+        var briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options, context.CancellationToken);
         await responseStream.WriteAsync(new StreamBriefingResponse { Headline = briefing.Headline }, context.CancellationToken);
         foreach (var section in briefing.Sections)
         {
@@ -23,6 +24,9 @@ public sealed class SummaryGrpcService(BriefingService briefings) : SummaryServi
 
         await responseStream.WriteAsync(new StreamBriefingResponse { Briefing = briefing }, context.CancellationToken);
     }
+
+    private static BriefingScope Scope(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end) =>
+        new(names, string.IsNullOrWhiteSpace(entity) ? null : entity, start?.ToDateTimeOffset(), end?.ToDateTimeOffset());
 
     public override async Task<GetBriefingResponse> GetBriefing(GetBriefingRequest request, ServerCallContext context) =>
         new() { Briefing = await briefings.GetAsync(request.Name, context.CancellationToken) };

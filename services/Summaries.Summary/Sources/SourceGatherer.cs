@@ -20,6 +20,40 @@ public sealed class SourceGatherer(
         return await Task.WhenAll(tasks);
     }
 
+    /// <summary>
+    /// The most recent articles (at most <paramref name="limit"/>) that mention an entity, within a
+    /// time window on the publish time (or the store time when an article has none).
+    /// </summary>
+    public async Task<IReadOnlyList<SourceDocument>> GatherMentioningAsync(
+        string entityName, DateTimeOffset? from, DateTimeOffset? until, int limit, CancellationToken cancellationToken)
+    {
+        var entity = await CallAsync("entity", entityName,
+            () => entities.GetEntityAsync(new GetEntityRequest { Name = entityName }, cancellationToken: cancellationToken).ResponseAsync);
+        var articles = await Task.WhenAll(entity.Entity.ArticleNames.Select(name => TryGetArticleAsync(name, cancellationToken)));
+        var chosen = articles.OfType<Article>()
+            .Select(a => (Article: a, When: (a.PublishTime ?? a.CreateTime)?.ToDateTimeOffset()))
+            .Where(x => (from is null || x.When >= from) && (until is null || x.When < until))
+            .OrderByDescending(x => x.When)
+            .Take(limit)
+            .OrderBy(x => x.When)
+            .Select(x => x.Article.Name)
+            .ToList();
+        return await GatherAsync(chosen, cancellationToken);
+    }
+
+    private async Task<Article?> TryGetArticleAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ingestion.GetArticleAsync(new GetArticleRequest { Name = name }, cancellationToken: cancellationToken)).Article;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            // Deleted since it was annotated.
+            return null;
+        }
+    }
+
     private async Task<SourceDocument> GatherOneAsync(string name, CancellationToken cancellationToken)
     {
         var article = await CallAsync("ingestion", name,

@@ -99,6 +99,36 @@ public sealed partial class SeedBriefingTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task CreateBriefing_ByEntity_SummarisesArticlesMentioningIt()
+    {
+        var seed = await system.SeedArticleAsync();
+
+        var briefing = (await system.SummaryClient.CreateBriefingAsync(new CreateBriefingRequest
+        {
+            Entity = "entities/person-xi-jinping",
+            Options = new BriefingOptions { Engine = EnginePreference.Builtin },
+        })).Briefing;
+
+        Assert.Contains(seed.Name, briefing.ArticleNames);
+        Assert.All(briefing.Sections.SelectMany(s => s.Sentences), s => Assert.NotEmpty(s.Citations));
+    }
+
+    [Fact]
+    public async Task CreateBriefing_ByEntityOutsideWindow_NotFound()
+    {
+        await system.SeedArticleAsync();
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => system.SummaryClient.CreateBriefingAsync(new CreateBriefingRequest
+        {
+            Entity = "entities/person-xi-jinping",
+            StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(1990, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            EndTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(1991, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+    }
+
+    [Fact]
     public async Task CreateArticle_EmptyBody_InvalidArgumentNamingArticleBody()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => system.IngestionClient.CreateArticleAsync(new CreateArticleRequest

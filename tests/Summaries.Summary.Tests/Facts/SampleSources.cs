@@ -53,6 +53,11 @@ public static class SampleSources
     private static void AddQuote(Annotation a, string body, string words, string speaker, string speakerText, string cue, bool direct, int sentence)
     {
         var start = body.IndexOf(words, StringComparison.Ordinal);
+        if (start < 0 || sentence >= a.Sentences.Count)
+        {
+            return;
+        }
+
         var speakerStart = body.IndexOf(speakerText, a.Sentences[sentence].Start, StringComparison.Ordinal);
         a.Quotes.Add(new Quote
         {

@@ -46,6 +46,24 @@ public sealed class SummaryGrpcServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateBriefing_NamesAndEntityBoth_InvalidArgument()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(
+            new CreateBriefingRequest { ArticleNames = { "articles/a" }, Entity = "entities/person-x" }).ResponseAsync);
+
+        AssertFieldViolation(ex, "article_names");
+    }
+
+    [Fact]
+    public async Task CreateBriefing_BadEntityName_InvalidArgumentOnEntity()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(
+            new CreateBriefingRequest { Entity = "Xi Jinping" }).ResponseAsync);
+
+        AssertFieldViolation(ex, "entity");
+    }
+
+    [Fact]
     public async Task CreateBriefing_IngestionDown_UnavailableWithRetryInfo()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(

@@ -54,6 +54,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var written = sections.Sum(s => s.Sentences.Count);
         var contextBudget = Math.Max(0, request.TargetSentences - written);
         var context = PickNarrative(ranked, sheet, agreement, used, quoteFactIds, contextBudget, allowPronounStart: false);
+        context.AddRange(CoverUncitedSources(ranked, sheet, agreement, used, quoteFactIds));
         if (context.Count > 0)
         {
             sections.Add(new DraftSection(SectionKind.Context, "Context", null, context));
@@ -102,6 +103,26 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             .ThenBy(p => p.Fact.Position)
             .Select(p => p.Sentence)
             .ToList();
+    }
+
+    /// <summary>Every source is heard: an article nothing was taken from contributes its best fact.</summary>
+    private List<DraftSentence> CoverUncitedSources(
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, HashSet<string> quoteFactIds)
+    {
+        var added = new List<DraftSentence>();
+        foreach (var article in sheet.Articles)
+        {
+            var cited = sheet.Facts.Any(f => f.ArticleName == article.ArticleName && used.Contains(f.Id));
+            if (cited)
+            {
+                continue;
+            }
+
+            var own = ranked.Where(f => f.ArticleName == article.ArticleName).ToList();
+            added.AddRange(PickNarrative(own, sheet, agreement, used, quoteFactIds, 1, allowPronounStart: false));
+        }
+
+        return added;
     }
 
     private IEnumerable<DraftSection> WritePositions(FactSheet sheet, List<FactEntity> parties, int budget, HashSet<string> used)

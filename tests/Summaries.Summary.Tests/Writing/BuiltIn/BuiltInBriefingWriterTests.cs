@@ -66,6 +66,19 @@ public sealed class BuiltInBriefingWriterTests
         Assert.Contains(lead.FactIds, id => id.StartsWith("a2.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Write_TwoDifferentArticles_EverySourceCited()
+    {
+        const string other = "Heavy rain flooded the harbour district of Lemuria's capital on Wednesday.\n\nEmergency crews evacuated 200 residents overnight.";
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document("articles/one"), SampleSources.Document("articles/two", other)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(4));
+
+        var cited = draft.Sections.SelectMany(s => s.Sentences).SelectMany(s => s.FactIds).Select(id => id.Split('.')[0]).ToHashSet();
+        Assert.Contains("a1", cited);
+        Assert.Contains("a2", cited);
+    }
+
     private static string Describe(BriefingDraft d) =>
         d.Headline + "|" + string.Join("|", d.Sections.SelectMany(s => s.Sentences).Select(s => s.Text + string.Join(",", s.FactIds)));
 }
