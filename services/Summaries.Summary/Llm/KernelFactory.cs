@@ -1,4 +1,7 @@
+using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using OllamaSharp;
 
 namespace Summaries.Summary.Llm;
 
@@ -19,6 +22,12 @@ public static class KernelFactory
                 break;
             case LlmProvider.OpenAI:
                 builder.AddOpenAIChatCompletion(options.Model!, options.ApiKey ?? string.Empty, httpClient: httpClient);
+                break;
+            case LlmProvider.Ollama:
+                // Ollama's native API through Microsoft.Extensions.AI's IChatClient (OllamaSharp).
+                httpClient.BaseAddress = new Uri(string.IsNullOrWhiteSpace(options.Endpoint) ? "http://localhost:11434" : options.Endpoint);
+                IChatClient ollama = new OllamaApiClient(httpClient, options.Model!);
+                builder.Services.AddSingleton<IChatCompletionService>(ollama.AsChatCompletionService());
                 break;
             case LlmProvider.AzureOpenAI:
                 builder.AddAzureOpenAIChatCompletion(options.Model!, options.Endpoint!, options.ApiKey!, httpClient: httpClient);

@@ -39,8 +39,18 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     }
 
     /// <summary>The OpenAI connector reports usage in the message metadata under "Usage".</summary>
-    private static TokenUsage? UsageOf(ChatMessageContent answer) =>
-        answer.Metadata?.TryGetValue("Usage", out var usage) == true && usage is OpenAI.Chat.ChatTokenUsage u
-            ? new TokenUsage(u.InputTokenCount, u.OutputTokenCount)
-            : null;
+    private static TokenUsage? UsageOf(ChatMessageContent answer)
+    {
+        if (answer.Metadata?.TryGetValue("Usage", out var usage) != true)
+        {
+            return null;
+        }
+
+        return usage switch
+        {
+            OpenAI.Chat.ChatTokenUsage u => new TokenUsage(u.InputTokenCount, u.OutputTokenCount),
+            Microsoft.Extensions.AI.UsageDetails d => new TokenUsage((int)(d.InputTokenCount ?? 0), (int)(d.OutputTokenCount ?? 0)),
+            _ => null,
+        };
+    }
 }

@@ -9,7 +9,8 @@ public sealed class LlmOptions : IValidatableObject
 
     /// <summary>
     /// "None" (default: the built-in engine writes every briefing), "OpenAI" (any OpenAI-compatible
-    /// endpoint: OpenAI, vLLM, llama.cpp server, LM Studio, Ollama's /v1) or "AzureOpenAI".
+    /// endpoint: OpenAI, vLLM, llama.cpp server, LM Studio, Ollama's /v1), "AzureOpenAI", or
+    /// "Ollama" (Ollama's native API; Endpoint defaults to http://localhost:11434).
     /// </summary>
     public LlmProvider Provider { get; set; } = LlmProvider.None;
 
@@ -74,4 +75,5 @@ public enum LlmProvider
     None,
     OpenAI,
     AzureOpenAI,
+    Ollama,
 }
