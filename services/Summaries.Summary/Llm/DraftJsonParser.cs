@@ -11,8 +11,10 @@ public sealed class InvalidLlmOutputException(string message) : Exception(messag
 /// <summary>Parses and validates the model's structured answer into a draft.</summary>
 public static class DraftJsonParser
 {
-    public static BriefingDraft Parse(string content, FactSheet sheet)
+    /// <summary>Parses the answer; <paramref name="partyKeys"/> maps the prompt's short party keys to entity keys.</summary>
+    public static BriefingDraft Parse(string content, FactSheet sheet, IReadOnlyDictionary<string, string>? partyKeys = null)
     {
+        partyKeys ??= new Dictionary<string, string>();
         var json = StripFences(content);
         JsonElement root;
         try
@@ -40,7 +42,7 @@ public static class DraftJsonParser
         var sections = new List<DraftSection>();
         foreach (var s in sectionsEl.EnumerateArray())
         {
-            sections.Add(ParseSection(s, sheet));
+            sections.Add(ParseSection(s, sheet, partyKeys));
         }
 
         if (sections.Sum(s => s.Sentences.Count) == 0)
@@ -51,7 +53,7 @@ public static class DraftJsonParser
         return new BriefingDraft(headline, headlineFacts, sections);
     }
 
-    private static DraftSection ParseSection(JsonElement s, FactSheet sheet)
+    private static DraftSection ParseSection(JsonElement s, FactSheet sheet, IReadOnlyDictionary<string, string> partyKeys)
     {
         if (s.ValueKind != JsonValueKind.Object)
         {
@@ -71,6 +73,7 @@ public static class DraftJsonParser
         if (kind == SectionKind.Position)
         {
             party = RequiredString(s, "party");
+            party = partyKeys.GetValueOrDefault(party, party);
             var entity = sheet.FindEntity(party) ?? throw new InvalidLlmOutputException($"unknown party '{party}'");
             title = $"Position of {entity.DisplayName}";
         }
@@ -89,7 +92,8 @@ public static class DraftJsonParser
             }
 
             var speaker = item.TryGetProperty("speaker", out var sp) && sp.ValueKind == JsonValueKind.String ? sp.GetString() : null;
-            sentences.Add(new DraftSentence(RequiredString(item, "text"), StringArray(item, "fact_ids"), string.IsNullOrEmpty(speaker) ? null : speaker));
+            speaker = string.IsNullOrEmpty(speaker) ? null : partyKeys.GetValueOrDefault(speaker, speaker);
+            sentences.Add(new DraftSentence(RequiredString(item, "text"), StringArray(item, "fact_ids"), speaker));
         }
 
         return new DraftSection(kind, title, party, sentences);

@@ -1,34 +1,66 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using Summaries.Summary.Facts;
 
 namespace Summaries.Summary.Llm;
 
+/// <summary>The fact sheet as the model sees it, and how its short party keys map back to entities.</summary>
+public sealed record PromptSheet(string Text, IReadOnlyDictionary<string, string> PartyKeys);
+
 /// <summary>
-/// Renders a fact sheet as compact JSON for the model. Only narrative facts are sent; captions
-/// are not claims. JSON keeps article text clearly inside string values, as data.
+/// Renders a fact sheet as compact lines for the model: one line per article, party and fact,
+/// fields separated by " | ". Parties get short keys (P1, P2 …) to save tokens. Only narrative
+/// facts are sent (captions and instruction-like text are not claims), and text is flattened to
+/// one line with angle brackets escaped, so no article can break out of the delimiters.
 /// </summary>
 public static class FactSheetSerializer
 {
-    private static readonly JsonSerializerOptions Options = new()
+    public static PromptSheet Render(FactSheet sheet)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = false,
-    };
-
-    public static string ToJson(FactSheet sheet)
-    {
-        var payload = new
+        var parties = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shortOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in sheet.Entities)
         {
-            articles = sheet.Articles.Select(a => new { @ref = a.Ref, title = a.Title, source = a.Source, published = a.PublishTime?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
-            entities = sheet.Entities.Select(e => new { key = e.Key, name = e.DisplayName, roles = e.Roles }),
-            facts = sheet.Facts.Where(f => f.Kind == FactKind.Narrative).Select(f => new { id = f.Id, text = f.Text }),
-            // The quoted words are already in the fact's text; only who said them is added.
-            quotes = sheet.Quotes.Where(q => sheet.FindFact(q.FactId)?.Kind == FactKind.Narrative)
-                .Select(q => new { fact_id = q.FactId, speaker = q.SpeakerKey, direct = q.Direct })
-                .Distinct(),
-        };
-        // Angle brackets are escaped so no article text can close the <fact_sheet> delimiter.
-        return JsonSerializer.Serialize(payload, Options).Replace("<", "\\u003c", StringComparison.Ordinal).Replace(">", "\\u003e", StringComparison.Ordinal);
+            var key = "P" + (parties.Count + 1).ToString(CultureInfo.InvariantCulture);
+            parties[key] = e.Key;
+            shortOf[e.Key] = key;
+        }
+
+        var sb = new StringBuilder();
+        sb.Append("ARTICLES (ref | title | source | published)\n");
+        foreach (var a in sheet.Articles)
+        {
+            sb.Append(a.Ref).Append(" | ").Append(Clean(a.Title)).Append(" | ").Append(Clean(a.Source)).Append(" | ")
+                .Append(a.PublishTime?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown").Append('\n');
+        }
+
+        sb.Append("PARTIES (key | name | roles)\n");
+        foreach (var e in sheet.Entities)
+        {
+            sb.Append(shortOf[e.Key]).Append(" | ").Append(Clean(e.DisplayName)).Append(" | ")
+                .Append(string.Join("; ", e.Roles.Select(Clean))).Append('\n');
+        }
+
+        sb.Append("FACTS (id | text | who is quoted: \"quote P1\" in quotation marks, \"reported P1\" paraphrased)\n");
+        foreach (var f in sheet.Facts.Where(f => f.Kind == FactKind.Narrative))
+        {
+            sb.Append(f.Id).Append(" | ").Append(Clean(f.Text));
+            var speakers = sheet.QuotesIn(f.Id)
+                .Where(q => shortOf.ContainsKey(q.SpeakerKey))
+                .Select(q => (q.Direct ? "quote " : "reported ") + shortOf[q.SpeakerKey])
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (speakers.Count > 0)
+            {
+                sb.Append(" | ").Append(string.Join(", ", speakers));
+            }
+
+            sb.Append('\n');
+        }
+
+        return new PromptSheet(sb.ToString().TrimEnd('\n'), parties);
     }
+
+    private static string Clean(string text) =>
+        text.Replace('\n', ' ').Replace('\r', ' ').Replace('|', '/').Replace("<", "‹", StringComparison.Ordinal).Replace(">", "›", StringComparison.Ordinal).Trim();
 }

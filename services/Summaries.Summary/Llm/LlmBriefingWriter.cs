@@ -13,7 +13,10 @@ namespace Summaries.Summary.Llm;
 /// </summary>
 public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmOptions options) : IBriefingWriter
 {
+    private const int MinFactSheetTokens = 200;
+
     private readonly PromptFactSelector _selector = new();
+    private readonly TokenCounter _tokens = new();
 
     public EngineInfo Engine { get; } = new(EngineKind.Llm, options.Model ?? "unknown", prompt.Version);
 
@@ -22,11 +25,19 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         var chat = kernel.GetRequiredService<IChatCompletionService>();
         var history = new ChatHistory();
         history.AddSystemMessage(prompt.System);
-        history.AddUserMessage(prompt.RenderUser(new Dictionary<string, string>
+        var budget = options.ContextTokens - options.MaxOutputTokens - _tokens.Count(prompt.System);
+        // The sheet is at most a set share of the sources (the rest of the prompt is a fixed
+        // instruction budget), and the whole prompt leaves room for the answer.
+        var sourceTokens = facts.Facts.Sum(f => _tokens.Count(f.Text));
+        // A short article still gets its lead through: the share never goes below a small floor.
+        var sheetBudget = Math.Max(MinFactSheetTokens, (int)(sourceTokens * options.MaxFactSheetShare));
+        var selected = _selector.Select(facts, request, candidate =>
         {
-            ["target_sentences"] = request.TargetSentences.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["fact_sheet"] = FactSheetSerializer.ToJson(_selector.Select(facts, request)),
-        }));
+            var rendered = FactSheetSerializer.Render(candidate);
+            return _tokens.Count(rendered.Text) <= sheetBudget && _tokens.Count(RenderUser(rendered, request)) <= budget;
+        });
+        var rendered = FactSheetSerializer.Render(selected);
+        history.AddUserMessage(RenderUser(rendered, request));
         var settings = new OpenAIPromptExecutionSettings
         {
             Temperature = 0,
@@ -35,8 +46,15 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         };
 
         var answer = await chat.GetChatMessageContentAsync(history, settings, kernel, cancellationToken);
-        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts) with { Usage = UsageOf(answer) };
+        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts, rendered.PartyKeys) with { Usage = UsageOf(answer) };
     }
+
+    /// <summary>The user message for a fact sheet: the prompt file's template with the sheet as delimited JSON data.</summary>
+    public string RenderUser(PromptSheet sheet, WritingRequest request) => prompt.RenderUser(new Dictionary<string, string>
+    {
+        ["target_sentences"] = request.TargetSentences.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["fact_sheet"] = sheet.Text,
+    });
 
     /// <summary>The OpenAI connector reports usage in the message metadata under "Usage".</summary>
     private static TokenUsage? UsageOf(ChatMessageContent answer)

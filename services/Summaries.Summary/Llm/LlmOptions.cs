@@ -31,6 +31,17 @@ public sealed class LlmOptions : IValidatableObject
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>The model's context window in tokens; the prompt is shrunk to fit it with room for the answer. Default 16,000.</summary>
+    [Range(2_000, 2_000_000)]
+    public int ContextTokens { get; set; } = 16_000;
+
+    /// <summary>
+    /// Largest fact sheet sent to the model, as a share of the sources' tokens (default 0.45); fewer
+    /// narrative facts are sent until it fits. Each quoted party's best quote is always sent.
+    /// </summary>
+    [Range(0.05, 1.0)]
+    public double MaxFactSheetShare { get; set; } = 0.45;
+
     /// <summary>Upper bound on the model's answer, in tokens. Default 2,000.</summary>
     [Range(100, 32_000)]
     public int MaxOutputTokens { get; set; } = 2_000;

@@ -13,7 +13,28 @@ public sealed class PromptFactSelector
 {
     private readonly FactRanker _ranker = new();
 
-    public FactSheet Select(FactSheet sheet, WritingRequest request)
+    /// <summary>
+    /// The selection for a briefing of the requested size, shrunk (fewer narrative facts, then one
+    /// fact per article) until <paramref name="fits"/> accepts it; quoted parties always stay.
+    /// </summary>
+    public FactSheet Select(FactSheet sheet, WritingRequest request, Func<FactSheet, bool> fits)
+    {
+        // About half the briefing's length in narrative facts: the quotes of each party fill the rest.
+        for (var take = (request.TargetSentences + 1) / 2; take >= 0; take--)
+        {
+            var candidate = Select(sheet, take);
+            if (fits(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Select(sheet, 0);
+    }
+
+    public FactSheet Select(FactSheet sheet, WritingRequest request) => Select(sheet, request, _ => true);
+
+    private FactSheet Select(FactSheet sheet, int narrativeFacts)
     {
         var narrative = sheet.Facts.Where(f => f.Kind == FactKind.Narrative).ToList();
         var quoteFacts = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
@@ -21,7 +42,7 @@ public sealed class PromptFactSelector
             .Where(f => !quoteFacts.Contains(f.Id))
             .OrderByDescending(f => _ranker.Score(f, sheet))
             .ThenBy(f => f.Position)
-            .Take(request.TargetSentences)
+            .Take(narrativeFacts)
             .Select(f => f.Id)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -40,8 +61,10 @@ public sealed class PromptFactSelector
         }
 
         var facts = sheet.Facts.Where(f => chosen.Contains(f.Id)).ToList();
-        var keys = facts.SelectMany(f => f.EntityKeys)
-            .Concat(sheet.Quotes.Where(q => chosen.Contains(q.FactId)).Select(q => q.SpeakerKey))
+        // The model needs entity keys only for the parties it gives a position section, and roles
+        // only of the people it names; other names are in the facts' text.
+        var keys = sheet.Quotes.Where(q => chosen.Contains(q.FactId)).Select(q => q.SpeakerKey)
+            .Concat(sheet.Entities.Where(e => e.Roles.Count > 0 && facts.Any(f => f.EntityKeys.Contains(e.Key))).Select(e => e.Key))
             .ToHashSet(StringComparer.Ordinal);
         return new FactSheet(
             sheet.Articles,

@@ -69,15 +69,58 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
     /// <summary>The last request body the server received (the prompt, as JSON).</summary>
     public string? LastRequestBody { get; private set; }
 
-    /// <summary>The fact sheet the summary service sent in a request body.</summary>
-    public static JsonNode FactSheetOf(string requestBody)
+    /// <summary>The fact sheet's text exactly as sent: what stands between the delimiters of the user message.</summary>
+    public static string FactSheetTextOf(string requestBody)
     {
         var request = JsonNode.Parse(requestBody)!;
         var user = request["messages"]!.AsArray().Last(m => (string?)m!["role"] == "user")!["content"]!;
         var content = user is JsonArray parts ? string.Concat(parts.Select(p => (string?)p!["text"])) : (string)user!;
         var start = content.IndexOf("<fact_sheet>", StringComparison.Ordinal) + "<fact_sheet>".Length;
         var end = content.IndexOf("</fact_sheet>", StringComparison.Ordinal);
-        return JsonNode.Parse(content[start..end])!;
+        return content[start..end];
+    }
+
+    /// <summary>
+    /// The fact sheet the summary service sent, read from its line format into
+    /// {articles:[{title}], entities:[{key,name}], facts:[{id,text}], quotes:[{fact_id,speaker,direct}]}.
+    /// </summary>
+    public static JsonNode FactSheetOf(string requestBody)
+    {
+        var articles = new JsonArray();
+        var entities = new JsonArray();
+        var facts = new JsonArray();
+        var quotes = new JsonArray();
+        var part = string.Empty;
+        foreach (var line in FactSheetTextOf(requestBody).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.StartsWith("ARTICLES", StringComparison.Ordinal) || line.StartsWith("PARTIES", StringComparison.Ordinal) || line.StartsWith("FACTS", StringComparison.Ordinal))
+            {
+                part = line.Split(' ')[0];
+                continue;
+            }
+
+            var fields = line.Split(" | ");
+            switch (part)
+            {
+                case "ARTICLES":
+                    articles.Add(new JsonObject { ["ref"] = fields[0], ["title"] = fields[1] });
+                    break;
+                case "PARTIES":
+                    entities.Add(new JsonObject { ["key"] = fields[0], ["name"] = fields[1] });
+                    break;
+                default:
+                    facts.Add(new JsonObject { ["id"] = fields[0], ["text"] = fields[1] });
+                    foreach (var who in fields.Length > 2 ? fields[2].Split(", ") : [])
+                    {
+                        var kindAndKey = who.Split(' ');
+                        quotes.Add(new JsonObject { ["fact_id"] = fields[0], ["speaker"] = kindAndKey[1], ["direct"] = kindAndKey[0] == "quote" });
+                    }
+
+                    break;
+            }
+        }
+
+        return new JsonObject { ["articles"] = articles, ["entities"] = entities, ["facts"] = facts, ["quotes"] = quotes };
     }
 
     public static async Task<ScriptedLlmServer> StartAsync()

@@ -37,7 +37,7 @@ public sealed class PromptInjectionTests(SystemFixture system)
             ArticleNames = { article.Name }, Options = new BriefingOptions { Refresh = true },
         })).Briefing;
 
-        var sentToModel = ScriptedLlmServer.FactSheetOf(system.Llm.LastRequestBody!).ToJsonString();
+        var sentToModel = ScriptedLlmServer.FactSheetTextOf(system.Llm.LastRequestBody!);
         Assert.DoesNotContain("HACKED", sentToModel, StringComparison.Ordinal);
         Assert.DoesNotContain("SYSTEM", sentToModel, StringComparison.Ordinal);
         Assert.DoesNotContain("Disregard", sentToModel, StringComparison.Ordinal);
