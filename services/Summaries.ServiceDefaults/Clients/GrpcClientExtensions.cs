@@ -1,41 +1,78 @@
 using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Summaries.ServiceDefaults.Clients;
 
-/// <summary>How every service calls another: deadlines and cancellation passed on, transient failures retried.</summary>
+/// <summary>
+/// How every service calls another: deadlines and cancellation passed on, transient failures retried,
+/// and calls spread over every instance when the address is <c>dns:///host:port</c>.
+/// </summary>
 public static class GrpcClientExtensions
 {
+    /// <summary>
+    /// Registers a typed gRPC client. <paramref name="address"/> is either <c>http://host:port</c> (one
+    /// HTTP/2 connection to whatever the name resolves to; what local runs and the AppHost use) or
+    /// <c>dns:///host:port</c>: every address the name resolves to gets its own connection and calls go
+    /// round-robin over the ready ones. On Kubernetes point the latter at a headless Service, which
+    /// resolves to the pod IPs; a ClusterIP Service would pin the single HTTP/2 connection to one pod.
+    /// </summary>
     public static IHttpClientBuilder AddSummariesGrpcClient<TClient>(
-        this IServiceCollection services, Func<IServiceProvider, string> address)
+        this IServiceCollection services,
+        Func<IServiceProvider, string> address,
+        Action<SummariesGrpcClientOptions>? configure = null)
         where TClient : ClientBase
     {
+        var options = new SummariesGrpcClientOptions();
+        configure?.Invoke(options);
+
+        // The channel looks resolvers up in the container first; this one re-resolves periodically so
+        // pods added by a scale-out get calls too (gRPC's built-in dns resolver only re-resolves on failure).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory, RefreshingDnsResolverFactory>());
+
         return services
             .AddGrpcClient<TClient>((sp, o) => o.Address = new Uri(address(sp)))
             // Background work (outbox retries, seeding) has no incoming call; that must not be an error.
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
-            .ConfigureChannel(o =>
+            .ConfigureChannel((sp, channel) => ApplyChannelDefaults(channel, new Uri(address(sp)), options));
+    }
+
+    /// <summary>The channel settings <see cref="AddSummariesGrpcClient"/> applies for <paramref name="address"/>.</summary>
+    public static void ApplyChannelDefaults(GrpcChannelOptions channel, Uri address, SummariesGrpcClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(options);
+
+        channel.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
+        var config = new ServiceConfig();
+        if (options.RetryUnavailable)
+        {
+            config.MethodConfigs.Add(new MethodConfig
             {
-                o.MaxReceiveMessageSize = 16 * 1024 * 1024;
-                o.ServiceConfig = new ServiceConfig
+                Names = { MethodName.Default },
+                RetryPolicy = new RetryPolicy
                 {
-                    MethodConfigs =
-                    {
-                        new MethodConfig
-                        {
-                            Names = { MethodName.Default },
-                            RetryPolicy = new RetryPolicy
-                            {
-                                MaxAttempts = 3,
-                                InitialBackoff = TimeSpan.FromMilliseconds(200),
-                                MaxBackoff = TimeSpan.FromSeconds(2),
-                                BackoffMultiplier = 2,
-                                RetryableStatusCodes = { StatusCode.Unavailable },
-                            },
-                        },
-                    },
-                };
+                    MaxAttempts = 3,
+                    InitialBackoff = TimeSpan.FromMilliseconds(200),
+                    MaxBackoff = TimeSpan.FromSeconds(2),
+                    BackoffMultiplier = 2,
+                    RetryableStatusCodes = { StatusCode.Unavailable },
+                },
             });
+        }
+
+        if (GrpcAddress.UsesResolver(address))
+        {
+            config.LoadBalancingConfigs.Add(new RoundRobinConfig());
+            // A dns: address carries no http/https, so the channel is told the transport here: h2c,
+            // like every Summaries service serves (TLS, when wanted, is terminated by a mesh sidecar).
+            channel.Credentials = ChannelCredentials.Insecure;
+        }
+
+        channel.ServiceConfig = config;
     }
 }
