@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Summaries.Entity.Annotation;
+using Summaries.Entity.Annotation.Tagging;
 using Summaries.Entity.Registry;
 
 namespace Summaries.Entity;
@@ -11,7 +13,13 @@ public static class EntityServiceRegistration
         // Resolved lazily so test hosts can override the connection string.
         builder.Services.AddSingleton(sp => new SqliteEntityStore(
             sp.GetRequiredService<IConfiguration>().GetConnectionString("Entity") ?? "Data Source=.data/entity.db"));
-        builder.Services.AddSingleton<ITextAnnotator, RuleBasedAnnotator>();
+        builder.Services.AddOptions<EntityOptions>().BindConfiguration(EntityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ITextAnnotator>(sp => sp.GetRequiredService<IOptions<EntityOptions>>().Value.Recognizer switch
+        {
+            RecognizerKind.Rules => new RuleBasedAnnotator(),
+            RecognizerKind.Model => NerAnnotators.WithModel(NerModel.LoadShipped()),
+            _ => NerAnnotators.Hybrid(NerModel.LoadShipped()),
+        });
         builder.Services.AddSingleton<EntityAnnotationService>();
         return builder;
     }

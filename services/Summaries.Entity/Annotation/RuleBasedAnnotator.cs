@@ -24,15 +24,17 @@ public sealed class RuleBasedAnnotator : ITextAnnotator
     private readonly EntityResolver resolver;
     private readonly QuoteAttributor attributor;
     private readonly Lexicon lexicon;
+    private readonly string version;
 
     public RuleBasedAnnotator()
         : this(Lexicon.Default, null)
     {
     }
 
-    internal RuleBasedAnnotator(Lexicon lexicon, IMentionRecognizer? recognizer)
+    internal RuleBasedAnnotator(Lexicon lexicon, IMentionRecognizer? recognizer, string? version = null)
     {
         this.lexicon = lexicon;
+        this.version = version ?? Version;
         splitter = new SentenceSplitter(lexicon);
         tokenizer = new Tokenizer(lexicon);
         this.recognizer = recognizer ?? new RuleMentionRecognizer(lexicon);
@@ -50,7 +52,7 @@ public sealed class RuleBasedAnnotator : ITextAnnotator
         var resolved = resolver.Resolve(tokenized, candidates, roles);
         var quotes = attributor.Attribute(tokenized, resolved);
         var entities = SalienceScorer.Score(resolved, quotes, title, text.Length);
-        return new TextAnnotation(tokenized.Sentences, resolved.Mentions.Select(m => m.Info).ToList(), entities, quotes, Version);
+        return new TextAnnotation(tokenized.Sentences, resolved.Mentions.Select(m => m.Info).ToList(), entities, quotes, version);
     }
 
     /// <summary>Sentences and tokens only; the first two steps, for callers and tests that need no more.</summary>

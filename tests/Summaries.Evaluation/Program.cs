@@ -1,0 +1,44 @@
+using Summaries.Evaluation;
+
+// Evaluation and benchmarks for the entity service, run as:
+//   dotnet run --project tests/Summaries.Evaluation -c Release -- <command> ...
+// Each command prints its headline number as its last line, for scripts to pick up.
+const string Usage = """
+    usage:
+      ner <conll-file> [--model <path>] [--predictions <path>] [--recognizer rules|ner|hybrid]
+                                                entity-level P/R/F1 and tokens/s of the NER model
+      quotes <polnear-jsonl> [--recognizer rules|ner|hybrid] [--model <path>]
+                                                direct-quote speaker precision/recall/F1 of the annotator
+      train-ner --train <file> --dev <file> --out <model> [--unlabelled <path>]... [--epochs N] [--seed N] [--ablate <group>]...
+      bench <text-files...> [--model <path>] [--seconds N]
+                                                tokens/s of the full annotator and of NER alone, one core
+      tag [--model <path>]                      entities of the text on standard input, with their margins
+      annotate <text-file> [--recognizer rules|ner|hybrid]
+                                                entities, roles and quotes of one text
+    """;
+
+try
+{
+    if (args.Length == 0)
+    {
+        throw new UsageException("No command.");
+    }
+
+    var command = new CommandLine(args.Skip(1));
+    return args[0] switch
+    {
+        "ner" => NerCommand.Run(command, Console.Out),
+        "quotes" => QuotesCommand.Run(command, Console.Out),
+        "train-ner" => TrainNerCommand.Run(command, Console.Out),
+        "bench" => BenchCommand.Run(command, Console.Out),
+        "tag" => TagCommand.Run(command, Console.Out),
+        "annotate" => AnnotateCommand.Run(command, Console.Out),
+        _ => throw new UsageException($"Unknown command '{args[0]}'."),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Summaries.Entity.Annotation;
+using Summaries.Entity.Annotation.Tagging;
+
+namespace Summaries.Evaluation;
+
+/// <summary>
+/// <c>quotes</c>: direct-quote speaker F1 of the annotator on PolNeAR JSONL. <c>--recognizer</c>
+/// picks the mention recogniser under the annotator: <c>rules</c> (the default, as the service
+/// runs today), <c>ner</c> (the trained model) or <c>hybrid</c> (model plus the rules' extras).
+/// </summary>
+internal static class QuotesCommand
+{
+    public static int Run(CommandLine command, TextWriter output)
+    {
+        var path = command.RequiredPositional(0, "<polnear-jsonl>");
+        var annotator = AnnotatorChoice.Create(command, output);
+        var scorer = new QuoteScorer();
+        foreach (var record in PolnearRecord.ReadAll(path))
+        {
+            scorer.Add(record, annotator.Annotate(record.Text));
+        }
+
+        output.Write(scorer.Report());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quotes speaker_f1={scorer.F1:F4}"));
+        return 0;
+    }
+}
+
+/// <summary>The annotator the <c>--recognizer</c> option asks for.</summary>
+internal static class AnnotatorChoice
+{
+    public static ITextAnnotator Create(CommandLine command, TextWriter output)
+    {
+        var recognizer = command.Option("recognizer") ?? "rules";
+        output.WriteLine($"recognizer: {recognizer}");
+        return recognizer switch
+        {
+            "rules" => new RuleBasedAnnotator(),
+            "ner" => NerAnnotators.WithModel(ModelLoader.Load(command, output)),
+            "hybrid" => NerAnnotators.Hybrid(ModelLoader.Load(command, output)),
+            _ => throw new UsageException($"Unknown recognizer '{recognizer}': use rules, ner or hybrid."),
+        };
+    }
+}
