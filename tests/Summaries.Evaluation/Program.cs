@@ -15,6 +15,12 @@ const string Usage = """
       tag [--model <path>]                      entities of the text on standard input, with their margins
       annotate <text-file> [--recognizer rules|ner|hybrid]
                                                 entities, roles and quotes of one text
+      briefings <jsonl> [--length short|medium|long] [--show N]
+                                                built-in engine vs LEAD-3 (ROUGE), citations, loaded words
+      stories <clusters-jsonl> <articles-jsonl> [--length ...]
+                                                multi-article briefings: sources cited, parties heard
+      prompt <article-text-file> [--length ...] the LLM prompt the summary service would send, and its size
+      brief-bench <text-files...> [--runs N]    built-in briefing latency, 1 and 20 articles
     """;
 
 try
@@ -33,6 +39,10 @@ try
         "bench" => BenchCommand.Run(command, Console.Out),
         "tag" => TagCommand.Run(command, Console.Out),
         "annotate" => AnnotateCommand.Run(command, Console.Out),
+        "briefings" => Summaries.Evaluation.Briefings.BriefingsCommand.Run(command, Console.Out),
+        "stories" => Summaries.Evaluation.Briefings.StoriesCommand.Run(command, Console.Out),
+        "prompt" => Summaries.Evaluation.Briefings.PromptCommand.Run(command, Console.Out),
+        "brief-bench" => Summaries.Evaluation.Briefings.BriefBenchCommand.Run(command, Console.Out),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

@@ -64,12 +64,12 @@ public sealed class BalanceReporter(LoadedLexicon lexicon)
         return report;
     }
 
-    /// <summary>Quoted parties the draft gives no attributed sentence.</summary>
+    /// <summary>Parties quoted in their own words (in quotation marks) that the draft gives no attributed sentence.</summary>
     public static IReadOnlyList<string> MissingParties(BriefingDraft draft, FactSheet sheet)
     {
         var heard = draft.Sections.SelectMany(s => s.Sentences).Select(s => s.SpeakerKey).OfType<string>()
             .Concat(draft.Sections.Select(s => s.PartyKey).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);
-        return sheet.Quotes.Select(q => q.SpeakerKey).Distinct(StringComparer.Ordinal).Where(k => !heard.Contains(k)).ToList();
+        return sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).Distinct(StringComparer.Ordinal).Where(k => !heard.Contains(k)).ToList();
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class BriefingComposer(
 
         var builtInStarted = time.GetTimestamp();
         var draft = await builtIn.WriteAsync(sheet, request, cancellationToken);
-        var (kept, _) = KeepVerified(draft, sheet);
+        var (kept, _) = verifier.Keep(draft, sheet);
         return Composed(kept, builtIn.Engine, time.GetElapsedTime(builtInStarted), warnings, sheet);
     }
 
@@ -84,7 +84,7 @@ public sealed partial class BriefingComposer(
         {
             var draft = await writer.WriteAsync(sheet, request, linked.Token);
             RecordUsage(draft.Usage, writer.Engine.Model, time.GetElapsedTime(started), span);
-            var (kept, result) = KeepVerified(draft, sheet);
+            var (kept, result) = verifier.Keep(draft, sheet);
             var rejected = result.Problems.Count;
             telemetry.RejectedSentences.Add(rejected);
             if (kept.SentenceCount == 0 || rejected * 2 > result.SentencesChecked)
@@ -161,27 +161,6 @@ public sealed partial class BriefingComposer(
         telemetry.TokenUsage.Record(usage.CompletionTokens, modelTag, operation, new("gen_ai.token.type", "output"));
         span?.SetTag("gen_ai.usage.input_tokens", usage.PromptTokens);
         span?.SetTag("gen_ai.usage.output_tokens", usage.CompletionTokens);
-    }
-
-    /// <summary>Drops the sentences the verifier rejects and sections left empty.</summary>
-    private (BriefingDraft Kept, VerificationResult Result) KeepVerified(BriefingDraft draft, FactSheet sheet)
-    {
-        var result = verifier.Verify(draft, sheet);
-        if (result.IsClean)
-        {
-            return (draft, result);
-        }
-
-        var rejected = result.Problems.Where(p => p.SectionIndex >= 0)
-            .Select(p => (p.SectionIndex, p.SentenceIndex)).ToHashSet();
-        var sections = draft.Sections
-            .Select((s, si) => s with { Sentences = s.Sentences.Where((_, i) => !rejected.Contains((si, i))).ToList() })
-            .Where(s => s.Sentences.Count > 0)
-            .ToList();
-        var headlineBad = result.Problems.Any(p => p.SectionIndex < 0);
-        var headline = headlineBad && sections.Count > 0 ? sections[0].Sentences[0].Text : draft.Headline;
-        var headlineFacts = headlineBad && sections.Count > 0 ? sections[0].Sentences[0].FactIds : draft.HeadlineFactIds;
-        return (draft with { Headline = headline, HeadlineFactIds = headlineFacts, Sections = sections }, result);
     }
 
     private static string Describe(Exception ex) => ex switch

@@ -23,21 +23,10 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     public async Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
         var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var (sheet, user) = BuildPrompt(facts, request);
         var history = new ChatHistory();
         history.AddSystemMessage(prompt.System);
-        var budget = options.ContextTokens - options.MaxOutputTokens - _tokens.Count(prompt.System);
-        // The sheet is at most a set share of the sources (the rest of the prompt is a fixed
-        // instruction budget), and the whole prompt leaves room for the answer.
-        var sourceTokens = facts.Facts.Sum(f => _tokens.Count(f.Text));
-        // A short article still gets its lead through: the share never goes below a small floor.
-        var sheetBudget = Math.Max(MinFactSheetTokens, (int)(sourceTokens * options.MaxFactSheetShare));
-        var selected = _selector.Select(facts, request, candidate =>
-        {
-            var rendered = FactSheetSerializer.Render(candidate);
-            return _tokens.Count(rendered.Text) <= sheetBudget && _tokens.Count(RenderUser(rendered, request)) <= budget;
-        });
-        var rendered = FactSheetSerializer.Render(selected);
-        history.AddUserMessage(RenderUser(rendered, request));
+        history.AddUserMessage(user);
         var settings = new OpenAIPromptExecutionSettings
         {
             Temperature = 0,
@@ -46,7 +35,27 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         };
 
         var answer = await chat.GetChatMessageContentAsync(history, settings, kernel, cancellationToken);
-        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts, rendered.PartyKeys) with { Usage = UsageOf(answer) };
+        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts, sheet.PartyKeys) with { Usage = UsageOf(answer) };
+    }
+
+    /// <summary>
+    /// The fact sheet the model will see and the user message carrying it. The sheet is at most a
+    /// set share of the sources (the rest of the prompt is a fixed instruction budget, with a small
+    /// floor so a short article still gets its lead through), and the whole prompt leaves room for
+    /// the answer within the model's context.
+    /// </summary>
+    public (PromptSheet Sheet, string User) BuildPrompt(FactSheet facts, WritingRequest request)
+    {
+        var budget = options.ContextTokens - options.MaxOutputTokens - _tokens.Count(prompt.System);
+        var sourceTokens = facts.Facts.Sum(f => _tokens.Count(f.Text));
+        var sheetBudget = Math.Max(MinFactSheetTokens, (int)(sourceTokens * options.MaxFactSheetShare));
+        var selected = _selector.Select(facts, request, candidate =>
+        {
+            var rendered = FactSheetSerializer.Render(candidate);
+            return _tokens.Count(rendered.Text) <= sheetBudget && _tokens.Count(RenderUser(rendered, request)) <= budget;
+        });
+        var sheet = FactSheetSerializer.Render(selected);
+        return (sheet, RenderUser(sheet, request));
     }
 
     /// <summary>The user message for a fact sheet: the prompt file's template with the sheet as delimited JSON data.</summary>

@@ -47,6 +47,27 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
         return new VerificationResult(problems, checkedCount);
     }
 
+    /// <summary>Drops the sentences the verifier rejects and sections left empty.</summary>
+    public (BriefingDraft Kept, VerificationResult Result) Keep(BriefingDraft draft, FactSheet sheet)
+    {
+        var result = Verify(draft, sheet);
+        if (result.IsClean)
+        {
+            return (draft, result);
+        }
+
+        var rejected = result.Problems.Where(p => p.SectionIndex >= 0)
+            .Select(p => (p.SectionIndex, p.SentenceIndex)).ToHashSet();
+        var sections = draft.Sections
+            .Select((s, si) => s with { Sentences = s.Sentences.Where((_, i) => !rejected.Contains((si, i))).ToList() })
+            .Where(s => s.Sentences.Count > 0)
+            .ToList();
+        var headlineBad = result.Problems.Any(p => p.SectionIndex < 0);
+        var headline = headlineBad && sections.Count > 0 ? sections[0].Sentences[0].Text : draft.Headline;
+        var headlineFacts = headlineBad && sections.Count > 0 ? sections[0].Sentences[0].FactIds : draft.HeadlineFactIds;
+        return (draft with { Headline = headline, HeadlineFactIds = headlineFacts, Sections = sections }, result);
+    }
+
     /// <summary>The first reason the sentence fails, or null when it passes.</summary>
     public string? Check(DraftSentence sentence, FactSheet sheet)
     {

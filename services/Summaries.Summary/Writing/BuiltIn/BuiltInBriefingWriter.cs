@@ -39,8 +39,11 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             .ToList();
 
         var parties = PartiesBySalience(sheet);
-        var whatHappenedBudget = Math.Max(1, (int)Math.Round(request.TargetSentences * 0.35));
-        var positionBudget = Math.Max(parties.Count, request.TargetSentences - whatHappenedBudget - 1);
+        // Parties quoted in their own words must be heard; parties only paraphrased in the sources
+        // are heard as the length allows.
+        var directlyQuoted = sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
+        var whatHappenedBudget = Math.Max(1, (int)Math.Round(request.TargetSentences * 0.5));
+        var positionBudget = Math.Max(parties.Count(p => directlyQuoted.Contains(p.Key)), request.TargetSentences - whatHappenedBudget);
 
         var sections = new List<DraftSection>();
         var happened = PickNarrative(ranked, sheet, agreement, used, quoteFactIds, whatHappenedBudget, allowPronounStart: false);
@@ -49,7 +52,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             sections.Add(new DraftSection(SectionKind.WhatHappened, "What happened", null, happened));
         }
 
-        sections.AddRange(WritePositions(sheet, parties, positionBudget, used));
+        sections.AddRange(WritePositions(sheet, parties, directlyQuoted, positionBudget, used));
 
         var written = sections.Sum(s => s.Sentences.Count);
         var contextBudget = Math.Max(0, request.TargetSentences - written);
@@ -76,7 +79,9 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
                 break;
             }
 
-            if (used.Contains(fact.Id) || quoteFactIds.Contains(fact.Id) || HasQuoteMarks(fact.Text)
+            // Sentences quoting a known party belong to its position; other quotation marks
+            // (titles, scare quotes, unattributed phrases) may stay in the narrative.
+            if (used.Contains(fact.Id) || quoteFactIds.Contains(fact.Id)
                 || (!allowPronounStart && FactRanker.OpensWithPronoun(fact.Text)))
             {
                 continue;
@@ -125,19 +130,20 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         return added;
     }
 
-    private IEnumerable<DraftSection> WritePositions(FactSheet sheet, List<FactEntity> parties, int budget, HashSet<string> used)
+    private IEnumerable<DraftSection> WritePositions(
+        FactSheet sheet, List<FactEntity> parties, HashSet<string> mustBeHeard, int budget, HashSet<string> used)
     {
-        // Every quoted party gets one sentence before anyone gets a second: balance first.
+        // Every party gets one sentence before anyone gets a second: balance first.
         var perParty = parties.ToDictionary(p => p.Key, _ => new List<DraftSentence>(), StringComparer.Ordinal);
         var candidates = parties.ToDictionary(p => p.Key, p => QuoteCandidates(sheet, p.Key), StringComparer.Ordinal);
         var written = 0;
         var progress = true;
-        while (progress && (written < budget || perParty.Values.Any(l => l.Count == 0 && candidates.Count > 0)))
+        while (progress)
         {
             progress = false;
             foreach (var party in parties)
             {
-                var mustHaveOne = perParty[party.Key].Count == 0;
+                var mustHaveOne = perParty[party.Key].Count == 0 && mustBeHeard.Contains(party.Key);
                 if (!mustHaveOne && written >= budget)
                 {
                     continue;
@@ -199,9 +205,9 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var order = sheet.Facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return new Queue<FactQuote>(sheet.Quotes
             .Where(q => q.SpeakerKey == speakerKey && sheet.FindFact(q.FactId)?.Kind == FactKind.Narrative)
-            .OrderByDescending(q => q.Direct)
-            .ThenByDescending(q => q.SpeakerStart >= 0)
-            .ThenBy(q => order[q.FactId]));
+            .OrderByDescending(q => q.SpeakerStart >= 0)
+            .ThenBy(q => order[q.FactId])
+            .ThenByDescending(q => q.Direct));
     }
 
     private static List<FactEntity> PartiesBySalience(FactSheet sheet)
@@ -224,8 +230,15 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             return (neutral, leadIds);
         }
 
-        return lead is null ? ("Briefing", leadIds) : (_renderer.Render(lead, sheet, null) ?? "Briefing", leadIds);
-    }
+        // No usable title: the best source sentence that can be written neutrally.
+        foreach (var fact in ranked)
+        {
+            if (_renderer.Render(fact, sheet, null) is { } text)
+            {
+                return (text, [fact.Id]);
+            }
+        }
 
-    private static bool HasQuoteMarks(string text) => text.IndexOfAny(['“', '”', '"']) >= 0;
+        return (title.Trim(), leadIds);
+    }
 }

@@ -26,7 +26,7 @@ public sealed partial class FactRanker
         var words = WordCount(fact.Text);
         var lengthFit = words is >= 8 and <= 45 ? 1.0 : 0.5;
         var pronounStart = OpensWithPronoun(fact.Text) ? 0.5 : 1.0;
-        return ((position * 2.0) + salience) * lengthFit * pronounStart;
+        return ((position * 6.0) + salience) * lengthFit * pronounStart;
     }
 
     public static bool OpensWithPronoun(string text) => PronounStart().IsMatch(text);

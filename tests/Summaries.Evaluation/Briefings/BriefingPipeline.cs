@@ -1,0 +1,53 @@
+using Summaries.Contracts.Summary.V1;
+using Summaries.Entity.Annotation;
+using Summaries.Entity.Annotation.Tagging;
+using Summaries.Entity.Grpc;
+using Summaries.Summary.Facts;
+using Summaries.Summary.Neutrality;
+using Summaries.Summary.Sources;
+using Summaries.Summary.Verification;
+using Summaries.Summary.Writing;
+using Summaries.Summary.Writing.BuiltIn;
+
+namespace Summaries.Evaluation.Briefings;
+
+/// <summary>
+/// The services' own annotation and briefing code, run in-process (no gRPC): the entity
+/// service's default annotator, the fact sheet, the built-in writer and the verifier.
+/// </summary>
+internal sealed class BriefingPipeline
+{
+    private readonly ITextAnnotator _annotator = NerAnnotators.Hybrid(NerModel.LoadShipped());
+    private readonly FactSheetBuilder _facts = new();
+
+    public BriefingPipeline()
+    {
+        Lexicon = LoadedLexicon.LoadDefault();
+        Writer = new BuiltInBriefingWriter(new Neutralizer(Lexicon));
+        Verifier = new DraftVerifier(Lexicon);
+    }
+
+    public LoadedLexicon Lexicon { get; }
+
+    public BuiltInBriefingWriter Writer { get; }
+
+    public DraftVerifier Verifier { get; }
+
+    public SourceDocument Source(string name, string title, string body, string source = "")
+    {
+        var annotation = AnnotationMapper.ToProto(body, _annotator.Annotate(body, title), name, null);
+        return new SourceDocument(name, title, body, source, null, string.Empty, annotation);
+    }
+
+    public FactSheet Sheet(IReadOnlyList<SourceDocument> sources) => _facts.Build(sources);
+
+    public BriefingDraft Write(FactSheet sheet, BriefingLength length) => Writer.Write(sheet, WritingRequest.For(length));
+
+    public static BriefingLength ParseLength(string? text) => text switch
+    {
+        null or "short" => BriefingLength.Short,
+        "medium" => BriefingLength.Medium,
+        "long" => BriefingLength.Long,
+        _ => throw new UsageException($"Unknown length '{text}': use short, medium or long."),
+    };
+}

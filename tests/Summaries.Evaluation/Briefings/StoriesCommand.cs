@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using Summaries.Contracts.Summary.V1;
+
+namespace Summaries.Evaluation.Briefings;
+
+/// <summary>
+/// <c>stories</c>: one multi-article briefing per WikinewsSum event (dev_clusters.jsonl lists each
+/// event's articles, dev_articles.jsonl holds their text): how many sources each briefing cites,
+/// and how many of the parties quoted in the sources get a position section.
+/// </summary>
+internal static class StoriesCommand
+{
+    public static int Run(CommandLine command, TextWriter output)
+    {
+        var clustersPath = command.RequiredPositional(0, "<clusters-jsonl>");
+        var articlesPath = command.RequiredPositional(1, "<articles-jsonl>");
+        var length = BriefingPipeline.ParseLength(command.Option("length") ?? "medium");
+        var pipeline = new BriefingPipeline();
+        var articles = File.ReadLines(articlesPath).Where(l => l.Trim().Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(e => e.GetProperty("id").GetString()!, StringComparer.Ordinal);
+
+        int events = 0, sources = 0, sourcesCited = 0, parties = 0, partiesHeard = 0, sentences = 0, loaded = 0;
+        foreach (var line in File.ReadLines(clustersPath).Where(l => l.Trim().Length > 0))
+        {
+            using var cluster = JsonDocument.Parse(line);
+            var ids = cluster.RootElement.GetProperty("articles").EnumerateArray()
+                .Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : a.GetProperty("id").GetString()!)
+                .Where(articles.ContainsKey)
+                .ToList();
+            var docs = ids.Select((id, i) => pipeline.Source($"articles/{i}", articles[id].GetProperty("title").GetString() ?? string.Empty,
+                articles[id].GetProperty("text").GetString()!)).ToList();
+            var sheet = pipeline.Sheet(docs);
+            var draft = pipeline.Write(sheet, length);
+            var cited = draft.Sections.SelectMany(s => s.Sentences).SelectMany(s => s.FactIds)
+                .Select(id => sheet.FindFact(id)?.ArticleName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var quoted = sheet.Quotes.Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
+            var heard = draft.Sections.Where(s => s.Kind == SectionKind.Position).Select(s => s.PartyKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+            events++;
+            sources += docs.Count;
+            sourcesCited += cited.Count;
+            parties += quoted.Count;
+            partiesHeard += quoted.Count(heard.Contains);
+            sentences += draft.SentenceCount;
+            loaded += draft.Sections.SelectMany(s => s.Sentences).Sum(s => pipeline.Lexicon.FindOutsideQuotes(s.Text).Count);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{cluster.RootElement.GetProperty("id").GetString(),-22} sources {cited.Count}/{docs.Count} cited, parties {quoted.Count(heard.Contains)}/{quoted.Count} heard, {draft.SentenceCount} sentences"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"events: {events}, briefing sentences: {sentences}, loaded words outside quotes: {loaded}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"stories source_coverage={Ratio(sourcesCited, sources):F3} party_coverage={Ratio(partiesHeard, parties):F3}"));
+        return 0;
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
+}
