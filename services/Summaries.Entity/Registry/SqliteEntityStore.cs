@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Summaries.ServiceDefaults.Storage;
 using Summaries.Entity.Annotation;
 
 namespace Summaries.Entity.Registry;
@@ -10,22 +11,12 @@ namespace Summaries.Entity.Registry;
 /// </summary>
 public sealed class SqliteEntityStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
     public SqliteEntityStore(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        _connectionString = builder.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+        _file = new SqliteFile(connectionString);
+        _file.Migrate("""
             CREATE TABLE IF NOT EXISTS entities (
                 name TEXT PRIMARY KEY,
                 display_name TEXT NOT NULL,
@@ -41,8 +32,7 @@ public sealed class SqliteEntityStore
             CREATE TABLE IF NOT EXISTS annotations (
                 article_name TEXT PRIMARY KEY,
                 payload BLOB NOT NULL);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     /// <summary>
@@ -209,13 +199,5 @@ public sealed class SqliteEntityStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => _file.Open();
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Microsoft.Data.Sqlite;
+using Summaries.ServiceDefaults.Storage;
 using Summaries.Contracts.Summary.V1;
 
 namespace Summaries.Summary.Storage;
@@ -10,22 +11,12 @@ public sealed record BriefingPage(IReadOnlyList<Briefing> Briefings, long? NextA
 /// <summary>Stores briefings in this service's own SQLite file.</summary>
 public sealed class SqliteBriefingStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
     public SqliteBriefingStore(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        _connectionString = builder.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+        _file = new SqliteFile(connectionString);
+        _file.Migrate("""
             CREATE TABLE IF NOT EXISTS briefings (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 id TEXT NOT NULL UNIQUE,
@@ -39,8 +30,7 @@ public sealed class SqliteBriefingStore
             CREATE TABLE IF NOT EXISTS briefing_cache (
                 cache_key TEXT PRIMARY KEY,
                 briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     /// <summary>The briefing stored under a cache key, if any.</summary>
@@ -134,13 +124,5 @@ public sealed class SqliteBriefingStore
         return new BriefingPage(page.Select(i => i.Briefing).ToList(), hasMore ? page[^1].Seq : null);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => _file.Open();
 }
