@@ -2,9 +2,13 @@ using Microsoft.Extensions.Options;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Duplicates;
+using Summaries.Ingestion.Importing;
 using Summaries.Ingestion.Options;
 using Summaries.Ingestion.Seeds;
 using Summaries.Ingestion.Storage;
+using Summaries.Ingestion.Storage.Postgres;
+using Summaries.Ingestion.Storage.Sqlite;
 using Summaries.Ingestion.Watching;
 
 namespace Summaries.Ingestion;
@@ -22,10 +26,12 @@ public static class IngestionServiceRegistration
     public static IServiceCollection AddIngestionServices(this IServiceCollection services)
     {
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
+        AddValidatedOptions<StorageTuningOptions>(services, StorageTuningOptions.SectionName);
         AddValidatedOptions<EntityClientOptions>(services, EntityClientOptions.SectionName);
         AddValidatedOptions<SeedOptions>(services, SeedOptions.SectionName);
         AddValidatedOptions<IngestionLimitsOptions>(services, IngestionLimitsOptions.SectionName);
         AddValidatedOptions<AnnotationOptions>(services, AnnotationOptions.SectionName);
+        AddValidatedOptions<DuplicateOptions>(services, DuplicateOptions.SectionName);
 
         // Deadlines, cancellation and trace context flow from the incoming call; background callers
         // (retry worker, seeds) have none, which is fine. Unlike AddSummariesGrpcClient there are no
@@ -38,27 +44,52 @@ public static class IngestionServiceRegistration
             .ConfigureChannel(o => o.MaxReceiveMessageSize = 64 * 1024 * 1024);
 
         services.AddSingleton<IngestionTelemetry>();
-        services.AddSingleton<ArticleDatabase>();
-        services.AddSingleton<IArticleStore, SqliteArticleStore>();
+        AddStorage(services);
         services.AddSingleton<ArticleValidator>();
+        services.AddSingleton<ArticlePreparer>();
+        services.AddSingleton<NearDuplicateMatcher>();
         services.AddSingleton<ArticleBroadcaster>();
         services.AddSingleton<ArticleWatcher>();
         services.AddSingleton<IArticleAnnotator, EntityServiceAnnotator>();
         services.AddSingleton<EntityServiceCircuit>();
         services.AddSingleton<AnnotationPolicy>();
         services.AddSingleton<AnnotationDispatcher>();
+        services.AddSingleton<AnnotationQueue>();
         services.AddSingleton<ArticleService>();
+        services.AddSingleton<ArticleImporter>();
         services.AddHostedService<AnnotationRetryWorker>();
+        services.AddHostedService<AnnotationQueueWorker>();
         services.AddHostedService<SeedLoader>();
         return services;
     }
 
-    /// <summary>Creates the database file and brings its schema up to date before the server accepts calls.</summary>
-    public static WebApplication MigrateArticleStore(this WebApplication app)
+    /// <summary>Creates the database (file or schema) and brings it up to date before the server accepts calls.</summary>
+    public static async Task<WebApplication> MigrateArticleStoreAsync(this WebApplication app)
     {
-        app.Services.GetRequiredService<ArticleDatabase>().Migrate();
+        await app.Services.GetRequiredService<IArticleStoreMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         return app;
     }
+
+    /// <summary>
+    /// Both stores are registered; the connection string picks one (<see cref="StorageOptions.Provider"/>),
+    /// and only that one is ever constructed.
+    /// </summary>
+    private static void AddStorage(IServiceCollection services)
+    {
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteArticleStore>();
+        services.AddSingleton<PostgresDatabase>();
+        services.AddSingleton<PostgresArticleStore>();
+        services.AddSingleton<IArticleStore>(sp => IsPostgres(sp)
+            ? sp.GetRequiredService<PostgresArticleStore>()
+            : sp.GetRequiredService<SqliteArticleStore>());
+        services.AddSingleton<IArticleStoreMigrator>(sp => IsPostgres(sp)
+            ? sp.GetRequiredService<PostgresDatabase>()
+            : sp.GetRequiredService<SqliteDatabase>());
+    }
+
+    private static bool IsPostgres(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section)
         where T : class =>

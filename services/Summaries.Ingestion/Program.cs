@@ -7,10 +7,10 @@ builder.AddServiceDefaults("summaries.ingestion.v1.IngestionService", defaultPor
 builder.AddIngestionService();
 
 var app = builder.Build();
-app.MigrateArticleStore();
+await app.MigrateArticleStoreAsync();
 app.MapGrpcService<IngestionGrpcService>();
 app.MapServiceDefaults();
-app.Run();
+await app.RunAsync();
 
 /// <summary>Entry point; public so tests can host the service in memory.</summary>
 public partial class Program;

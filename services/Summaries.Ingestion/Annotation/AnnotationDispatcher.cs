@@ -32,6 +32,39 @@ public sealed partial class AnnotationDispatcher(
     /// <summary>One attempt; returns the article with its new annotation state.</summary>
     public async Task<Article> AttemptAsync(Article article, CancellationToken cancellationToken)
     {
+        var update = await TryAnnotateAsync(article, cancellationToken);
+        return await RecordAsync(article, update);
+    }
+
+    /// <summary>
+    /// First attempts for articles stored by a stream, one call each (skipped while the entity service
+    /// is timing out), with all the outcomes recorded in one transaction.
+    /// </summary>
+    public async Task AnnotateNewBatchAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        var updates = new List<KeyValuePair<string, AnnotationUpdate>>(articles.Count);
+        foreach (var article in articles)
+        {
+            AnnotationUpdate update;
+            if (circuit.IsOpen)
+            {
+                telemetry.AnnotationAttempts.Add(1, new KeyValuePair<string, object?>("outcome", "skipped"));
+                update = policy.OnSkipped(article, time.GetUtcNow());
+            }
+            else
+            {
+                update = await TryAnnotateAsync(article, cancellationToken);
+            }
+
+            updates.Add(new(article.Id, update));
+        }
+
+        // The articles are committed and the caller may be gone: the bookkeeping is not cancelled.
+        await store.UpdateAnnotationsAsync(updates, CancellationToken.None);
+    }
+
+    private async Task<AnnotationUpdate> TryAnnotateAsync(Article article, CancellationToken cancellationToken)
+    {
         using var activity = telemetry.ActivitySource.StartActivity("AnnotateArticle");
         activity?.SetTag("article.name", article.Name);
         AnnotationUpdate update;
@@ -58,7 +91,7 @@ public sealed partial class AnnotationDispatcher(
         }
 
         telemetry.AnnotationAttempts.Add(1, new KeyValuePair<string, object?>("outcome", update.State.ToString().ToLowerInvariant()));
-        return await RecordAsync(article, update);
+        return update;
     }
 
     private async Task<Article> RecordAsync(Article article, AnnotationUpdate update)

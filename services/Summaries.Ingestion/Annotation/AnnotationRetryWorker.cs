@@ -5,7 +5,7 @@ using Summaries.Ingestion.Storage;
 
 namespace Summaries.Ingestion.Annotation;
 
-/// <summary>Every retry interval, sends the PENDING articles that are due to the entity service again.</summary>
+/// <summary>Every retry interval, sends the PENDING articles that are due to the entity service again, in passes until none is left due.</summary>
 public sealed partial class AnnotationRetryWorker(
     IArticleStore store,
     AnnotationDispatcher dispatcher,
@@ -24,7 +24,14 @@ public sealed partial class AnnotationRetryWorker(
             {
                 try
                 {
-                    await RunOnceAsync(stoppingToken);
+                    // A full pass means more may be due (a backlog after an outage): keep going until
+                    // a pass comes up short or the entity service starts timing out.
+                    int attempted;
+                    do
+                    {
+                        attempted = await RunOnceAsync(stoppingToken);
+                    }
+                    while (attempted >= options.Value.BatchSize && !circuit.IsOpen);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -1,3 +1,5 @@
+using Summaries.Ingestion.Cleaning;
+
 namespace Summaries.Ingestion.Articles;
 
 /// <summary>A stored article as the domain sees it; the gRPC adapter maps it to the proto.</summary>
@@ -11,8 +13,14 @@ public sealed record Article
 
     public required string Title { get; init; }
 
-    /// <summary>The normalised body; entity offsets refer to exactly this text.</summary>
+    /// <summary>The body exactly as the client sent it; entity offsets and citations refer to this text.</summary>
     public required string Body { get; init; }
+
+    /// <summary>The body without captions, boilerplate and whitespace noise, in NFC; what hashing and dedupe compare.</summary>
+    public required string CleanedBody { get; init; }
+
+    /// <summary>How <see cref="CleanedBody"/> maps onto <see cref="Body"/>.</summary>
+    public required SegmentList CleanedSegments { get; init; }
 
     public required string Source { get; init; }
 
@@ -24,8 +32,17 @@ public sealed record Article
 
     public required DateTimeOffset CreateTime { get; init; }
 
-    /// <summary>SHA-256 (lowercase hex) of <see cref="Body"/>.</summary>
+    /// <summary>SHA-256 (lowercase hex) of <see cref="CleanedBody"/>.</summary>
     public required string ContentHash { get; init; }
+
+    /// <summary>Name of the original this article is a near-duplicate of; empty for an original.</summary>
+    public required string DuplicateOf { get; init; }
+
+    /// <summary>Jaccard similarity to <see cref="DuplicateOf"/>; 0 for an original.</summary>
+    public required double DuplicateSimilarity { get; init; }
+
+    /// <summary>Key shared by an original and its near-duplicates: <c>stories/{original id}</c>.</summary>
+    public required string Story { get; init; }
 
     /// <summary>The idempotency key the article was first stored under, if any.</summary>
     public required string? RequestId { get; init; }

@@ -5,10 +5,27 @@ public enum ArticleFilterField
 {
     Source,
     Language,
+    Story,
+    DuplicateOf,
+    PublishTime,
 }
 
-/// <summary>One <c>field = "value"</c> clause; values compare exactly.</summary>
-public sealed record ArticleFilterCondition(ArticleFilterField Field, string Value);
+/// <summary>How a clause compares; only <see cref="ArticleFilterField.PublishTime"/> takes more than equality.</summary>
+public enum ArticleFilterOperator
+{
+    Equal,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+/// <summary>
+/// One clause. Text fields compare <see cref="Value"/> exactly; <see cref="ArticleFilterField.PublishTime"/>
+/// compares <see cref="Time"/> (articles without a publish time never match).
+/// </summary>
+public sealed record ArticleFilterCondition(
+    ArticleFilterField Field, string Value, ArticleFilterOperator Operator = ArticleFilterOperator.Equal, DateTimeOffset? Time = null);
 
 /// <summary>Clauses joined with AND; no clauses matches every article.</summary>
 public sealed record ArticleFilter(IReadOnlyList<ArticleFilterCondition> Conditions)

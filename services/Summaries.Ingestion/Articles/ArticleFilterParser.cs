@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Summaries.ServiceDefaults.Errors;
 
@@ -7,10 +8,14 @@ namespace Summaries.Ingestion.Articles;
 /// Parses the ListArticles filter, a small subset of AIP-160:
 /// <code>
 /// filter    := "" | clause ( "AND" clause )*
-/// clause    := field "=" value
-/// field     := "source" | "language"
-/// value     := "quoted string" (\" and \\ escape) | bare word [A-Za-z0-9_.-]+
+/// clause    := field "=" value | "publish_time" op time
+/// field     := "source" | "language" | "story" | "duplicate_of" | "publish_time"
+/// op        := "=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;="
+/// value     := "quoted string" (\" and \\ escape) | bare word [A-Za-z0-9_.:/+-]+
+/// time      := an RFC 3339 time with an offset, e.g. "2024-05-01T00:00:00Z"
 /// </code>
+/// The entity a story mentions is not filterable here: annotations live in the entity service
+/// (<c>ListEntities</c> with <c>article = "…"</c> answers the other direction).
 /// Anything else is INVALID_ARGUMENT on <c>filter</c>, naming the position of the problem.
 /// </summary>
 public static class ArticleFilterParser
@@ -29,21 +34,24 @@ public static class ArticleFilterParser
         var i = 0;
         while (true)
         {
-            var name = Expect(tokens, i++, TokenKind.Word, "a field name (source or language)");
+            var name = Expect(tokens, i++, TokenKind.Word, "a field name (" + FieldList + ")");
             var field = name.Text switch
             {
                 "source" => ArticleFilterField.Source,
                 "language" => ArticleFilterField.Language,
-                _ => throw Invalid($"unknown field '{name.Text}' at position {name.Position}; filterable fields are source and language"),
+                "story" => ArticleFilterField.Story,
+                "duplicate_of" => ArticleFilterField.DuplicateOf,
+                "publish_time" => ArticleFilterField.PublishTime,
+                _ => throw Invalid($"unknown field '{name.Text}' at position {name.Position}; filterable fields are {FieldList}"),
             };
-            Expect(tokens, i++, TokenKind.Equals, $"'=' after '{name.Text}'");
+            var op = Expect(tokens, i++, TokenKind.Operator, $"a comparison after '{name.Text}'");
             var value = At(tokens, i++);
             if (value is not { Kind: TokenKind.Word or TokenKind.Quoted })
             {
-                throw Invalid($"expected a value after '{name.Text} =' {Where(value)}");
+                throw Invalid($"expected a value after '{name.Text} {op.Text}' {Where(value)}");
             }
 
-            conditions.Add(new ArticleFilterCondition(field, value.Text));
+            conditions.Add(Condition(field, name, op, value));
             if (i == tokens.Count)
             {
                 return new ArticleFilter(conditions);
@@ -55,6 +63,36 @@ public static class ArticleFilterParser
                 throw Invalid($"expected AND or the end of the filter at position {joiner.Position}");
             }
         }
+    }
+
+    private const string FieldList = "source, language, story, duplicate_of and publish_time";
+
+    private static ArticleFilterCondition Condition(ArticleFilterField field, Token name, Token op, Token value)
+    {
+        var comparison = op.Text switch
+        {
+            "=" => ArticleFilterOperator.Equal,
+            "<" => ArticleFilterOperator.Less,
+            "<=" => ArticleFilterOperator.LessOrEqual,
+            ">" => ArticleFilterOperator.Greater,
+            _ => ArticleFilterOperator.GreaterOrEqual,
+        };
+        if (field != ArticleFilterField.PublishTime)
+        {
+            return comparison == ArticleFilterOperator.Equal
+                ? new ArticleFilterCondition(field, value.Text)
+                : throw Invalid($"'{name.Text}' only compares with '=' (position {op.Position})");
+        }
+
+        // An offset is required: a time without one would be read in the server's zone.
+        if (!value.Text.Contains('T', StringComparison.Ordinal)
+            || !(value.Text.EndsWith('Z') || value.Text.EndsWith('z') || value.Text.LastIndexOfAny(['+', '-']) > value.Text.IndexOf('T', StringComparison.Ordinal))
+            || !DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            throw Invalid($"'{value.Text}' at position {value.Position} is not an RFC 3339 time such as \"2024-05-01T00:00:00Z\"");
+        }
+
+        return new ArticleFilterCondition(field, value.Text, comparison, time.ToUniversalTime());
     }
 
     private static Token Expect(List<Token> tokens, int index, TokenKind kind, string what)
@@ -81,9 +119,11 @@ public static class ArticleFilterParser
             {
                 i++;
             }
-            else if (c == '=')
+            else if (c is '=' or '<' or '>')
             {
-                tokens.Add(new Token(TokenKind.Equals, "=", i++));
+                var length = c != '=' && i + 1 < text.Length && text[i + 1] == '=' ? 2 : 1;
+                tokens.Add(new Token(TokenKind.Operator, text.Substring(i, length), i));
+                i += length;
             }
             else if (c == '"')
             {
@@ -136,7 +176,7 @@ public static class ArticleFilterParser
         throw Invalid($"unterminated string starting at position {start}");
     }
 
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' or ':' or '/' or '+';
 
     private static ValidationException Invalid(string description) => new(Field, description);
 
@@ -144,7 +184,7 @@ public static class ArticleFilterParser
     {
         Word,
         Quoted,
-        Equals,
+        Operator,
     }
 
     private sealed record Token(TokenKind Kind, string Text, int Position);

@@ -1,8 +1,9 @@
 namespace Summaries.Ingestion.Articles;
 
 /// <summary>
-/// Light normalisation only: trimming and line endings. The body is otherwise kept exactly as sent,
-/// because the entity service's character offsets refer to the stored body.
+/// Trims the short fields and defaults the language. The body is left exactly as sent: other services
+/// cite offsets into it, and <see cref="Cleaning.TextCleaner"/> makes the cleaned copy used for
+/// comparison, with a map back to it.
 /// </summary>
 public static class ArticleNormalizer
 {
@@ -11,7 +12,7 @@ public static class ArticleNormalizer
     public static ArticleInput Normalize(ArticleInput article) => article with
     {
         Title = Text(article.Title),
-        Body = Text(article.Body),
+        Body = article.Body ?? string.Empty,
         Source = Text(article.Source),
         Url = (article.Url ?? string.Empty).Trim(),
         Language = string.IsNullOrWhiteSpace(article.Language) ? DefaultLanguage : article.Language.Trim(),

@@ -11,29 +11,24 @@ public sealed record ArticlePage(IReadOnlyList<Article> Articles, string NextPag
 
 /// <summary>Stores, reads, lists and deletes articles; the gRPC adapter only translates to and from this.</summary>
 public sealed partial class ArticleService(
-    ArticleValidator validator,
+    ArticlePreparer preparer,
     IArticleStore store,
     AnnotationDispatcher annotation,
-    AnnotationPolicy annotationPolicy,
     ArticleBroadcaster broadcaster,
-    TimeProvider time,
     IngestionTelemetry telemetry,
     ILogger<ArticleService> logger)
 {
     /// <summary>
     /// Stores an article, or returns the one stored earlier for the same <c>request_id</c> (a retry)
-    /// or with exactly the same normalised body (a duplicate: same <c>content_hash</c>, whatever the
-    /// request id). Keeping one copy per text is deliberate: a second copy would only double its weight
-    /// in briefings. The article is committed before the entity service is asked to annotate it, and
-    /// that call's failure only leaves it PENDING for the retry worker.
+    /// or with exactly the same cleaned body (an exact duplicate: same <c>content_hash</c>, whatever
+    /// the request id). Keeping one copy per text is deliberate: a second copy would only double its
+    /// weight in briefings. A near-duplicate is stored and linked to its original. The article is
+    /// committed before the entity service is asked to annotate it, and that call's failure only
+    /// leaves it PENDING for the retry worker.
     /// </summary>
     public async Task<CreateArticleOutcome> CreateAsync(CreateArticleCommand command, CancellationToken cancellationToken)
     {
-        var article = command.Article is null ? null : ArticleNormalizer.Normalize(command.Article);
-        validator.EnsureValid(article, command.RequestId);
-        var now = time.GetUtcNow();
-        var record = new NewArticleRecord(
-            ArticleNames.NewId(), command.RequestId, article, ContentHash.Of(article.Body), now, annotationPolicy.FirstRetryTime(now));
+        var record = preparer.Prepare(command);
         var outcome = await store.InsertAsync(record, cancellationToken);
         if (!outcome.Created)
         {
@@ -43,7 +38,7 @@ public sealed partial class ArticleService(
 
         telemetry.ArticlesCreated.Add(1);
         broadcaster.NotifyCommitted();
-        LogCreated(logger, outcome.Article.Name, outcome.Article.Sequence, outcome.Article.Body.Length);
+        LogCreated(logger, outcome.Article.Name, outcome.Article.Sequence, outcome.Article.Body.Length, outcome.Article.DuplicateOf);
         return outcome with { Article = await annotation.AnnotateNewAsync(outcome.Article, cancellationToken) };
     }
 
@@ -93,8 +88,8 @@ public sealed partial class ArticleService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ArticleName} (sequence {Sequence}, {BodyChars} body characters)")]
-    private static partial void LogCreated(ILogger logger, string articleName, long sequence, int bodyChars);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ArticleName} (sequence {Sequence}, {BodyChars} body characters, near-duplicate of '{DuplicateOf}')")]
+    private static partial void LogCreated(ILogger logger, string articleName, long sequence, int bodyChars, string duplicateOf);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Returned existing {ArticleName} for request id '{RequestId}' (retry or identical text)")]
     private static partial void LogExisting(ILogger logger, string articleName, string requestId);

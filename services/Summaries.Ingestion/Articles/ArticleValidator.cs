@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Summaries.Ingestion.Cleaning;
 using Summaries.Ingestion.Options;
 using Summaries.ServiceDefaults.Errors;
 
@@ -15,10 +16,12 @@ public sealed partial class ArticleValidator(IOptions<IngestionLimitsOptions> op
 {
     private readonly IngestionLimitsOptions _limits = options.Value;
 
+    public int MaxBodyChars => _limits.MaxBodyChars;
+
     /// <summary>Throws <see cref="ValidationException"/> listing every problem, if there are any.</summary>
-    public void EnsureValid([NotNull] ArticleInput? normalizedArticle, string? requestId)
+    public void EnsureValid([NotNull] ArticleInput? normalizedArticle, string? requestId, CleanedText? cleaned = null)
     {
-        var problems = Validate(normalizedArticle, requestId);
+        var problems = Validate(normalizedArticle, requestId, cleaned);
         if (problems.Count > 0)
         {
             throw new ValidationException(problems);
@@ -28,7 +31,8 @@ public sealed partial class ArticleValidator(IOptions<IngestionLimitsOptions> op
         ArgumentNullException.ThrowIfNull(normalizedArticle);
     }
 
-    public IReadOnlyList<FieldProblem> Validate(ArticleInput? article, string? requestId)
+    /// <summary>Every problem; <paramref name="cleaned"/>, when given, is the cleaned body, which must not be empty.</summary>
+    public IReadOnlyList<FieldProblem> Validate(ArticleInput? article, string? requestId, CleanedText? cleaned = null)
     {
         var problems = new List<FieldProblem>();
         if ((requestId?.Length ?? 0) > _limits.MaxRequestIdChars)
@@ -44,6 +48,25 @@ public sealed partial class ArticleValidator(IOptions<IngestionLimitsOptions> op
 
         RequireText(problems, "article.title", article.Title, _limits.MaxTitleChars);
         RequireText(problems, "article.body", article.Body, _limits.MaxBodyChars);
+        if (cleaned is { Text.Length: 0 } && !string.IsNullOrWhiteSpace(article.Body) && article.Body.Length <= _limits.MaxBodyChars)
+        {
+            problems.Add(new("article.body", "has no article text once captions, credits and boilerplate lines are removed"));
+        }
+
+        if (article.Source.Length > _limits.MaxSourceChars)
+        {
+            problems.Add(new("article.source", $"must be at most {_limits.MaxSourceChars} characters (got {article.Source.Length})"));
+        }
+
+        // PostgreSQL text cannot hold U+0000, and no article needs it; both stores refuse it alike.
+        foreach (var (field, value) in new[] { ("article.title", article.Title), ("article.body", article.Body), ("article.source", article.Source), ("article.url", article.Url) })
+        {
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                problems.Add(new(field, "must not contain NUL (U+0000) characters"));
+            }
+        }
+
         CheckUrl(problems, article.Url);
         if (!LanguagePattern().IsMatch(article.Language))
         {

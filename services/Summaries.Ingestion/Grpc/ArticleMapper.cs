@@ -16,6 +16,17 @@ public static class ArticleMapper
         Name = article.Name,
         Title = article.Title,
         Body = article.Body,
+        CleanedBody = article.CleanedBody,
+        CleanedSegments =
+        {
+            article.CleanedSegments.Select(s => new Proto.TextSegment
+            {
+                CleanedStart = s.CleanedStart, OriginalStart = s.OriginalStart, CleanedLength = s.CleanedLength, OriginalLength = s.OriginalLength,
+            }),
+        },
+        DuplicateOf = article.DuplicateOf,
+        Story = article.Story,
+        DuplicateSimilarity = (float)article.DuplicateSimilarity,
         Source = article.Source,
         Url = article.Url,
         PublishTime = article.PublishTime is { } published ? Timestamp.FromDateTimeOffset(published) : null,

@@ -1,14 +1,20 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Importing;
+using Summaries.Ingestion.Options;
 using Summaries.Ingestion.Watching;
-using Summaries.ServiceDefaults.Errors;
 
 namespace Summaries.Ingestion.Grpc;
 
 /// <summary>Thin adapter: protos in, domain calls, protos out. Errors are mapped by the shared interceptor.</summary>
 public sealed partial class IngestionGrpcService(
-    ArticleService articles, ArticleWatcher watcher, ILogger<IngestionGrpcService> logger)
+    ArticleService articles,
+    ArticleImporter importer,
+    ArticleWatcher watcher,
+    IOptions<IngestionLimitsOptions> limits,
+    ILogger<IngestionGrpcService> logger)
     : IngestionService.IngestionServiceBase
 {
     public override async Task<CreateArticleResponse> CreateArticle(CreateArticleRequest request, ServerCallContext context)
@@ -18,36 +24,49 @@ public sealed partial class IngestionGrpcService(
         return new CreateArticleResponse { Article = ArticleMapper.ToProto(outcome.Article) };
     }
 
-    /// <summary>Each item goes through the same path as CreateArticle; its failure is its own result, never the stream's.</summary>
+    /// <summary>Items are stored as they arrive; a bad item is its own result, never the stream's.</summary>
     public override async Task<BatchCreateArticlesResponse> BatchCreateArticles(
         IAsyncStreamReader<BatchCreateArticlesRequest> requestStream, ServerCallContext context)
     {
         var response = new BatchCreateArticlesResponse();
-        var index = 0;
-        await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+        var items = ImportItems.Read(requestStream, r => (r.Article, r.RequestId), context.CancellationToken);
+        try
         {
-            var result = new BatchCreateArticlesResult { Index = index++, RequestId = item.RequestId };
-            try
+            await foreach (var result in importer.ImportAsync(items, limits.Value.MaxBatchItems, context.CancellationToken))
             {
-                var outcome = await articles.CreateAsync(ArticleMapper.ToCommand(item.Article, item.RequestId), context.CancellationToken);
-                result.ArticleName = outcome.Article.Name;
-                response.CreatedCount++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                if (ex is not (ValidationException or RpcException))
+                var item = ImportResults.ToBatchResult(result);
+                LogIfUnexpected(result);
+                response.Results.Add(item);
+                if (item.Error is null)
                 {
-                    LogItemFailed(logger, result.Index, ex);
+                    response.CreatedCount++;
                 }
-
-                result.Error = BatchItemErrors.From(ex);
-                response.FailedCount++;
+                else
+                {
+                    response.FailedCount++;
+                }
             }
-
-            response.Results.Add(result);
+        }
+        catch (BatchLimitExceededException ex)
+        {
+            throw ImportResults.LimitExceeded(ex);
         }
 
         return response;
+    }
+
+    /// <summary>Each item is acknowledged on the response stream once committed (or rejected).</summary>
+    public override async Task StreamCreateArticles(
+        IAsyncStreamReader<StreamCreateArticlesRequest> requestStream,
+        IServerStreamWriter<StreamCreateArticlesResponse> responseStream,
+        ServerCallContext context)
+    {
+        var items = ImportItems.Read(requestStream, r => (r.Article, r.RequestId), context.CancellationToken);
+        await foreach (var result in importer.ImportAsync(items, maxItems: null, context.CancellationToken))
+        {
+            LogIfUnexpected(result);
+            await responseStream.WriteAsync(ImportResults.ToStreamResponse(result), context.CancellationToken);
+        }
     }
 
     public override async Task<GetArticleResponse> GetArticle(GetArticleRequest request, ServerCallContext context) =>
@@ -88,6 +107,14 @@ public sealed partial class IngestionGrpcService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Batch item {Index} failed unexpectedly")]
+    private void LogIfUnexpected(ImportResult result)
+    {
+        if (result.Error is { } error && !ImportResults.IsExpected(error))
+        {
+            LogItemFailed(logger, result.Index, error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream item {Index} failed unexpectedly")]
     private static partial void LogItemFailed(ILogger logger, int index, Exception exception);
 }

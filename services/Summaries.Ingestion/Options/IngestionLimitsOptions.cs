@@ -7,13 +7,25 @@ public sealed class IngestionLimitsOptions
 {
     public const string SectionName = "Ingestion:Limits";
 
-    /// <summary>Longest body accepted, in UTF-16 characters after normalisation. Default 1,000,000 (the entity service's limit).</summary>
+    /// <summary>Longest body accepted, in UTF-16 characters as sent. Default 1,000,000 (the entity service's limit).</summary>
     [Range(1, 16_000_000)]
     public int MaxBodyChars { get; set; } = 1_000_000;
 
     /// <summary>Longest title accepted, in characters. Default 1,000.</summary>
     [Range(1, 100_000)]
     public int MaxTitleChars { get; set; } = 1_000;
+
+    /// <summary>Longest source (publisher) accepted, in characters. Default 500.</summary>
+    [Range(1, 100_000)]
+    public int MaxSourceChars { get; set; } = 500;
+
+    /// <summary>
+    /// Most items one BatchCreateArticles stream may carry; the next one fails the call with
+    /// RESOURCE_EXHAUSTED. Bounds the per-item results the server holds until the stream ends.
+    /// Default 100,000. (StreamCreateArticles holds nothing and has no limit.)
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxBatchItems { get; set; } = 100_000;
 
     /// <summary>Longest URL accepted, in characters. Default 2,048.</summary>
     [Range(1, 100_000)]

@@ -1,7 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Summaries.Ingestion.Options;
+
+/// <summary>Which database holds the articles.</summary>
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
 
 /// <summary>Where articles are stored. Section <c>ConnectionStrings</c>, key <c>Ingestion</c>.</summary>
 public sealed class StorageOptions : IValidatableObject
@@ -9,30 +17,55 @@ public sealed class StorageOptions : IValidatableObject
     public const string SectionName = "ConnectionStrings";
 
     /// <summary>
-    /// SQLite connection string. Default <c>Data Source=.data/ingestion.db</c> (relative to the working
-    /// directory); the folder is created at start. The file is put in WAL mode.
+    /// A PostgreSQL connection string (any value with a <c>Host=</c> keyword, e.g.
+    /// <c>Host=db;Username=summaries;Password=…;Database=summaries</c>) or else a SQLite one. Default
+    /// <c>Data Source=.data/ingestion.db</c> (relative to the working directory; the folder is created
+    /// at start and the file put in WAL mode).
     /// </summary>
     [Required]
     public string Ingestion { get; set; } = "Data Source=.data/ingestion.db";
 
+    public StorageProvider Provider => ProviderOf(Ingestion);
+
+    public static StorageProvider ProviderOf(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? StorageProvider.Postgres
+            : StorageProvider.Sqlite;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        string? dataSource = null;
-        string? error = null;
+        var problem = Provider == StorageProvider.Postgres ? PostgresProblem() : SqliteProblem();
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"ConnectionStrings:Ingestion: {problem}", [nameof(Ingestion)]);
+        }
+    }
+
+    private string? SqliteProblem()
+    {
         try
         {
-            dataSource = new SqliteConnectionStringBuilder(Ingestion).DataSource;
+            return string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(Ingestion).DataSource)
+                ? "a SQLite connection string needs a Data Source (or use Host=… for PostgreSQL)."
+                : null;
         }
         catch (ArgumentException ex)
         {
-            error = ex.Message;
+            return $"not a valid SQLite connection string: {ex.Message}";
         }
+    }
 
-        if (error is not null || string.IsNullOrWhiteSpace(dataSource))
+    private string? PostgresProblem()
+    {
+        try
         {
-            yield return new ValidationResult(
-                $"ConnectionStrings:Ingestion must be a SQLite connection string with a Data Source. {error}".TrimEnd(),
-                [nameof(Ingestion)]);
+            return string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(Ingestion).Host)
+                ? "a PostgreSQL connection string needs a Host."
+                : null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"not a valid PostgreSQL connection string: {ex.Message}";
         }
     }
 }

@@ -1,29 +1,42 @@
 using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Cleaning;
+using Summaries.Ingestion.Duplicates;
 
 namespace Summaries.Ingestion.Storage;
 
-/// <summary>An article about to be stored, already normalised, validated and hashed.</summary>
+/// <summary>An article about to be stored: normalised, validated, cleaned, hashed and fingerprinted.</summary>
 public sealed record NewArticleRecord(
     string Id,
     string? RequestId,
     ArticleInput Content,
+    CleanedText Cleaned,
     string ContentHash,
+    TextFingerprint Fingerprint,
     DateTimeOffset CreateTime,
     DateTimeOffset NextAnnotationTime);
 
 /// <summary>One page of a newest-first listing, and the sequence to continue before (null at the end).</summary>
 public sealed record StoredArticlePage(IReadOnlyList<Article> Articles, long? NextBefore);
 
-/// <summary>Where articles live. Sequences grow strictly in commit order.</summary>
+/// <summary>
+/// Where articles live. Sequences grow strictly in commit order (writers are serialised), which is what
+/// makes a watch from a cursor gap-free.
+/// </summary>
 public interface IArticleStore
 {
     /// <summary>
-    /// Stores the article in one transaction, unless an article with the same request id or the same
-    /// content hash exists: then that one is returned with <c>Created = false</c>.
+    /// Stores the articles in one transaction, in order, one outcome each. An article whose request id
+    /// or content hash is already stored (also earlier in the same call) is not stored again: that
+    /// article is returned with <c>Created = false</c>. A new article that is a near-duplicate of a
+    /// stored original is linked to it (<c>DuplicateOf</c>, the original's <c>Story</c>). Nothing is
+    /// visible to readers before the call returns, and then all of it is.
     /// </summary>
-    Task<CreateArticleOutcome> InsertAsync(NewArticleRecord record, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CreateArticleOutcome>> InsertManyAsync(IReadOnlyList<NewArticleRecord> records, CancellationToken cancellationToken);
 
     Task<Article?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The articles with these ids that exist, in no particular order.</summary>
+    Task<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>False when there was no such article.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
@@ -40,9 +53,32 @@ public interface IArticleStore
     /// <summary>PENDING articles whose next annotation attempt is due at <paramref name="now"/>, most overdue first.</summary>
     Task<IReadOnlyList<Article>> ListDueForAnnotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Records an annotation outcome; does nothing if the article has been deleted meanwhile.</summary>
-    Task UpdateAnnotationAsync(string id, AnnotationUpdate update, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records annotation outcomes in one transaction. Only PENDING articles change (DONE and FAILED are
+    /// final, so a late failure can never undo a success); deleted ones are skipped.
+    /// </summary>
+    Task UpdateAnnotationsAsync(IReadOnlyList<KeyValuePair<string, AnnotationUpdate>> updates, CancellationToken cancellationToken);
 }
 
 /// <summary>New annotation bookkeeping for one article.</summary>
 public sealed record AnnotationUpdate(AnnotationState State, string Error, int Attempts, DateTimeOffset? NextAttemptTime);
+
+/// <summary>Conveniences over <see cref="IArticleStore"/>.</summary>
+public static class ArticleStoreExtensions
+{
+    /// <summary>Stores one article; see <see cref="IArticleStore.InsertManyAsync"/>.</summary>
+    public static async Task<CreateArticleOutcome> InsertAsync(
+        this IArticleStore store, NewArticleRecord record, CancellationToken cancellationToken) =>
+        (await store.InsertManyAsync([record], cancellationToken))[0];
+
+    /// <summary>Records one annotation outcome; see <see cref="IArticleStore.UpdateAnnotationsAsync"/>.</summary>
+    public static Task UpdateAnnotationAsync(
+        this IArticleStore store, string id, AnnotationUpdate update, CancellationToken cancellationToken) =>
+        store.UpdateAnnotationsAsync([new(id, update)], cancellationToken);
+}
+
+/// <summary>Creates the store's schema or brings it up to date; run once at start, before the server takes calls.</summary>
+public interface IArticleStoreMigrator
+{
+    Task MigrateAsync(CancellationToken cancellationToken);
+}

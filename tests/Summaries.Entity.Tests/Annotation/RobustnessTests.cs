@@ -7,7 +7,21 @@ namespace Summaries.Entity.Tests.Annotation;
 /// <summary>The annotator on real news it was not written against: no exceptions, valid spans, bounded time.</summary>
 public sealed class RobustnessTests
 {
-    private const string PolnearDev = "/work/shared/data/polnear/polnear_dev/text";
+    private static readonly string PolnearDev = SharedData("polnear/polnear_dev/text");
+
+    /// <summary>The shared development data: beside the repository (as CI lays it out), else /work/shared.</summary>
+    private static string SharedData(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Summaries.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var beside = dir?.Parent is { } parent ? Path.Combine(parent.FullName, "shared", "data", relative) : null;
+        return beside is not null && Path.Exists(beside) ? beside : Path.Combine("/work/shared/data", relative);
+    }
+
 
     private readonly RuleBasedAnnotator annotator = new();
 

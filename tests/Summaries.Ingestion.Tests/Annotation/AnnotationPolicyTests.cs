@@ -1,3 +1,4 @@
+using Summaries.Ingestion.Cleaning;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Options;
@@ -61,6 +62,11 @@ public sealed class AnnotationPolicyTests
         Sequence = 1,
         Title = "t",
         Body = "b",
+        CleanedBody = "b",
+        CleanedSegments = new SegmentList([new TextSegment(0, 0, 1, 1)]),
+        DuplicateOf = "",
+        DuplicateSimilarity = 0,
+        Story = "stories/a",
         Source = "",
         Url = "",
         PublishTime = null,

@@ -36,9 +36,36 @@ public sealed class ArticleFilterParserTests
             "The \"Daily\" \\ Times",
             Assert.Single(ArticleFilterParser.Parse("source = \"The \\\"Daily\\\" \\\\ Times\"").Conditions).Value);
 
+    [Fact]
+    public void Parse_StoryDuplicateOfAndTimeRange_AllConditions()
+    {
+        var conditions = ArticleFilterParser.Parse(
+            "story = \"stories/abc\" AND duplicate_of = \"\" AND publish_time >= \"2024-05-01T02:00:00+02:00\" AND publish_time < 2024-06-01T00:00:00Z").Conditions;
+
+        Assert.Equal([ArticleFilterField.Story, ArticleFilterField.DuplicateOf, ArticleFilterField.PublishTime, ArticleFilterField.PublishTime], conditions.Select(c => c.Field));
+        Assert.Equal("", conditions[1].Value);
+        Assert.Equal(ArticleFilterOperator.GreaterOrEqual, conditions[2].Operator);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), conditions[2].Time);
+        Assert.Equal(ArticleFilterOperator.Less, conditions[3].Operator);
+        Assert.Equal(TimeSpan.Zero, conditions[3].Time!.Value.Offset);
+    }
+
     [Theory]
+    [InlineData("publish_time <= \"2024-05-01T00:00:00Z\"", ArticleFilterOperator.LessOrEqual)]
+    [InlineData("publish_time > \"2024-05-01T00:00:00Z\"", ArticleFilterOperator.Greater)]
+    [InlineData("publish_time = \"2024-05-01T00:00:00Z\"", ArticleFilterOperator.Equal)]
+    public void Parse_TimeComparisons_Operator(string filter, ArticleFilterOperator expected) =>
+        Assert.Equal(expected, Assert.Single(ArticleFilterParser.Parse(filter).Conditions).Operator);
+
+    [Theory]
+    [InlineData("publish_time >= \"2024-05-01\"", "RFC 3339")]
+    [InlineData("publish_time >= \"2024-05-01T00:00:00\"", "RFC 3339")]
+    [InlineData("publish_time >= \"last week\"", "RFC 3339")]
+    [InlineData("source < \"b\"", "only compares with '='")]
+    [InlineData("story >= x", "only compares with '='")]
+    [InlineData("entity = \"Xi Jinping\"", "unknown field 'entity'")]
     [InlineData("title = \"x\"", "unknown field 'title'")]
-    [InlineData("source \"x\"", "expected '='")]
+    [InlineData("source \"x\"", "expected a comparison")]
     [InlineData("source =", "expected a value")]
     [InlineData("source = \"x", "unterminated string")]
     [InlineData("source = \"x\" AND", "expected a field name")]

@@ -5,19 +5,14 @@ namespace Summaries.Ingestion.Tests.Articles;
 public sealed class ArticleNormalizerTests
 {
     [Fact]
-    public void Normalize_CrLfAndSurroundingSpace_BecomeLfAndTrimmed()
-    {
-        var result = ArticleNormalizer.Normalize(new ArticleInput("  Title \r\n", "\r\n First line.\r\n\r\nSecond\rthird.  \r\n"));
-        Assert.Equal("Title", result.Title);
-        Assert.Equal("First line.\n\nSecond\nthird.", result.Body);
-    }
+    public void Normalize_TitleWithCrLfAndSpace_Trimmed() =>
+        Assert.Equal("Title", ArticleNormalizer.Normalize(new ArticleInput("  Title \r\n", "B")).Title);
 
-    [Fact]
-    public void Normalize_BodyInterior_KeptExactly()
-    {
-        const string body = "He said:  “Yes”\t—  twice.\n\n\n  Indented paragraph.";
+    [Theory]
+    [InlineData("\r\n First line.\r\n\r\nSecond\rthird.  \r\n")]
+    [InlineData("He said:  “Yes”\t—  twice.\n\n\n  Indented paragraph.")]
+    public void Normalize_Body_KeptExactlyAsSent(string body) =>
         Assert.Equal(body, ArticleNormalizer.Normalize(new ArticleInput("T", body)).Body);
-    }
 
     [Fact]
     public void Normalize_EmptyLanguage_DefaultsToEnglish() =>

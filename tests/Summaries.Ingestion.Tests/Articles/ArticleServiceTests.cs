@@ -12,15 +12,17 @@ public sealed class ArticleServiceTests : IDisposable
     public void Dispose() => _harness.Dispose();
 
     [Fact]
-    public async Task CreateAsync_NewArticle_StoredNormalisedAndAnnotated()
+    public async Task CreateAsync_NewArticle_StoredAsSentCleanedAndAnnotated()
     {
         var command = new CreateArticleCommand(TestArticles.Input() with { Body = "  Line one.\r\nLine two.  " }, "req-1");
         var outcome = await _harness.Articles.CreateAsync(command, CancellationToken.None);
 
         Assert.True(outcome.Created);
         Assert.Matches("^articles/[a-z2-7]{12}$", outcome.Article.Name);
-        Assert.Equal("Line one.\nLine two.", outcome.Article.Body);
+        Assert.Equal("  Line one.\r\nLine two.  ", outcome.Article.Body);
+        Assert.Equal("Line one.\nLine two.", outcome.Article.CleanedBody);
         Assert.Equal(ContentHash.Of("Line one.\nLine two."), outcome.Article.ContentHash);
+        Assert.Equal("stories/" + outcome.Article.Id, outcome.Article.Story);
         Assert.Equal(AnnotationState.Done, outcome.Article.AnnotationState);
         Assert.Equal(_harness.Time.GetUtcNow(), outcome.Article.CreateTime);
         var stored = await _harness.Articles.GetAsync(outcome.Article.Name, CancellationToken.None);

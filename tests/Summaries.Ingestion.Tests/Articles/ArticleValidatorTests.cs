@@ -1,3 +1,4 @@
+using Summaries.Ingestion.Cleaning;
 using Microsoft.Extensions.Options;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Options;
@@ -102,6 +103,34 @@ public sealed class ArticleValidatorTests
         Assert.Empty(_validator.Validate(TestArticles.Input(), new string('r', 128)));
         var problem = Assert.Single(_validator.Validate(TestArticles.Input(), new string('r', 129)));
         Assert.Equal("request_id", problem.Field);
+    }
+
+    [Fact]
+    public void Validate_SourceTooLong_ReportsSource() =>
+        AssertSingle(TestArticles.Input() with { Source = new string('s', 501) }, "article.source", "at most 500");
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("body")]
+    [InlineData("source")]
+    public void Validate_NulCharacter_ReportsTheField(string field)
+    {
+        var input = field switch
+        {
+            "title" => TestArticles.Input() with { Title = "Head\0line" },
+            "body" => TestArticles.Input() with { Body = "Body\0text" },
+            _ => TestArticles.Input() with { Source = "Wire\0" },
+        };
+        AssertSingle(input, "article." + field, "NUL");
+    }
+
+    [Fact]
+    public void Validate_BodyThatIsOnlyACaption_ReportsBody()
+    {
+        var input = TestArticles.Input() with { Body = "Mr Xi met Mr Blinken in Beijing (Pool via AP)\n\nAdvertisement" };
+        var problem = Assert.Single(_validator.Validate(input, "", TextCleaner.Clean(input.Body)));
+        Assert.Equal("article.body", problem.Field);
+        Assert.Contains("captions", problem.Description, StringComparison.Ordinal);
     }
 
     [Fact]

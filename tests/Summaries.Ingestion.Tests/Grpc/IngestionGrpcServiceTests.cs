@@ -75,7 +75,10 @@ public sealed class IngestionGrpcServiceTests : IClassFixture<IngestionFactory>
         var created = (await _client.CreateArticleAsync(new CreateArticleRequest { Article = article, RequestId = Guid.NewGuid().ToString() })).Article;
 
         Assert.Matches("^articles/[a-z2-7]{12}$", created.Name);
-        Assert.Equal("First paragraph.\n\nSecond paragraph.", created.Body);
+        Assert.Equal(article.Body, created.Body);
+        Assert.Equal("First paragraph.\n\nSecond paragraph.", created.CleanedBody);
+        Assert.Equal("stories/" + created.Name["articles/".Length..], created.Story);
+        Assert.Empty(created.DuplicateOf);
         Assert.Equal(64, created.ContentHash.Length);
         Assert.NotNull(created.CreateTime);
         Assert.Equal(article.PublishTime, created.PublishTime);

@@ -50,6 +50,9 @@ public sealed class ListAndWatchGrpcTests : IClassFixture<IngestionFactory>
     [InlineData(0, "not-a-token", "", "page_token")]
     [InlineData(0, "", "author = \"x\"", "filter")]
     [InlineData(0, "", "source = ", "filter")]
+    [InlineData(0, "", "publish_time >= \"yesterday\"", "filter")]
+    [InlineData(0, "", "publish_time >= \"2024-05-01T00:00:00\"", "filter")]
+    [InlineData(0, "", "source < \"b\"", "filter")]
     public async Task ListArticles_BadArgument_InvalidArgumentOnField(int pageSize, string token, string filter, string field)
     {
         var request = new ListArticlesRequest { PageSize = pageSize, PageToken = token, Filter = filter };
@@ -86,6 +89,80 @@ public sealed class ListAndWatchGrpcTests : IClassFixture<IngestionFactory>
         Assert.True(sawLive);
         Assert.Equal(cursors.Order(), cursors);
         Assert.Equal(cursors.Count, cursors.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WatchArticles_ReconnectFromLastCursor_NoGapsNoDuplicates()
+    {
+        var source = "Resume " + Guid.NewGuid().ToString("N");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var start = (await _client.CreateArticleAsync(new CreateArticleRequest { Article = Unique(source) })).Article;
+        var startCursor = await CursorOfAsync(start.Name, cts.Token);
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                await _client.CreateArticleAsync(new CreateArticleRequest { Article = Unique(source) }, cancellationToken: cts.Token);
+            }
+        });
+
+        var seen = new List<(string Cursor, string Name)>();
+        using (var first = _client.WatchArticles(new WatchArticlesRequest { Cursor = startCursor }, cancellationToken: cts.Token))
+        {
+            while (seen.Count < 20 && await first.ResponseStream.MoveNext(cts.Token))
+            {
+                seen.Add((first.ResponseStream.Current.Cursor, first.ResponseStream.Current.Article.Name));
+            }
+        }
+
+        await writer;
+        using (var second = _client.WatchArticles(new WatchArticlesRequest { Cursor = seen[^1].Cursor }, cancellationToken: cts.Token))
+        {
+            while (seen.Count(s => s.Name.Length > 0) < 60 && await second.ResponseStream.MoveNext(cts.Token))
+            {
+                var current = second.ResponseStream.Current;
+                seen.Add((current.Cursor, current.Article.Source == source ? current.Article.Name : string.Empty));
+            }
+        }
+
+        var mine = seen.Where(s => s.Name.Length > 0).Select(s => s.Name).ToList();
+        Assert.Equal(60, mine.Count);
+        Assert.Equal(mine.Count, mine.Distinct(StringComparer.Ordinal).Count());
+        var cursors = seen.Select(s => long.Parse(s.Cursor, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(cursors.Order(), cursors);
+        Assert.Equal(cursors.Count, cursors.Distinct().Count());
+        var listed = await _client.ListArticlesAsync(new ListArticlesRequest { PageSize = 1000, Filter = $"source = \"{source}\"" });
+        Assert.Equal(listed.Articles.Select(a => a.Name).Where(n => n != start.Name).Order(StringComparer.Ordinal), mine.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetArticle_BodyWithCaption_CleanedBodyAndSegmentsPointIntoTheBody()
+    {
+        var article = Unique();
+        article.Body = "Leaders met in Geneva (Pool via AP)\r\n\r\nThe  talks began on Monday.\r\nThey ended on Tuesday.";
+        var created = (await _client.CreateArticleAsync(new CreateArticleRequest { Article = article })).Article;
+        var got = (await _client.GetArticleAsync(new GetArticleRequest { Name = created.Name })).Article;
+
+        Assert.Equal(article.Body, got.Body);
+        Assert.Equal("The talks began on Monday.\nThey ended on Tuesday.", got.CleanedBody);
+        var first = got.CleanedSegments[0];
+        Assert.Equal(0, first.CleanedStart);
+        Assert.Equal("The", got.Body.Substring(first.OriginalStart, 3));
+        Assert.Equal(got.CleanedBody.Length, got.CleanedSegments.Sum(s => s.CleanedLength));
+    }
+
+    private async Task<string> CursorOfAsync(string name, CancellationToken cancellationToken)
+    {
+        using var call = _client.WatchArticles(new WatchArticlesRequest { Cursor = "0" }, cancellationToken: cancellationToken);
+        while (await call.ResponseStream.MoveNext(cancellationToken))
+        {
+            if (call.ResponseStream.Current.Article.Name == name)
+            {
+                return call.ResponseStream.Current.Cursor;
+            }
+        }
+
+        throw new InvalidOperationException(name + " never appeared in the watch");
     }
 
     [Fact]

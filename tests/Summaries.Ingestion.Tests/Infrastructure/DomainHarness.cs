@@ -4,23 +4,26 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Importing;
 using Summaries.Ingestion.Storage;
 
 namespace Summaries.Ingestion.Tests.Infrastructure;
 
 /// <summary>
-/// The service's real registrations over a SQLite file in a temp folder, with the clock and the entity
-/// service (the process edge) replaced. Nothing is started: tests call the domain classes directly.
+/// The service's real registrations over a private database (a temp SQLite file unless given one),
+/// with the clock and the entity service (the process edge) replaced. Nothing is started: tests call
+/// the domain classes directly.
 /// </summary>
 public sealed class DomainHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public DomainHarness(IDictionary<string, string?>? settings = null)
+    public DomainHarness(IDictionary<string, string?>? settings = null, ITestDatabase? database = null)
     {
+        Database = database ?? new SqliteTestDatabase();
         var values = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Ingestion"] = Temp.DatabaseConnectionString,
+            ["ConnectionStrings:Ingestion"] = Database.ConnectionString,
             ["Seeds:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -38,8 +41,10 @@ public sealed class DomainHarness : IDisposable
         services.AddSingleton<IHostApplicationLifetime>(Lifetime);
         services.AddSingleton<IHostEnvironment>(new TestEnvironment(Temp.Path));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        Get<ArticleDatabase>().Migrate();
+        Migrate();
     }
+
+    public ITestDatabase Database { get; }
 
     public TempDirectory Temp { get; } = new();
 
@@ -53,6 +58,10 @@ public sealed class DomainHarness : IDisposable
 
     public IArticleStore Store => Get<IArticleStore>();
 
+    public ArticleImporter Importer => Get<ArticleImporter>();
+
+    public void Migrate() => Get<IArticleStoreMigrator>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
@@ -60,6 +69,7 @@ public sealed class DomainHarness : IDisposable
     {
         _services.Dispose();
         Lifetime.Dispose();
+        Database.Dispose();
         Temp.Dispose();
     }
 

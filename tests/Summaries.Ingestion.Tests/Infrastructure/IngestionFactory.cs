@@ -11,7 +11,7 @@ namespace Summaries.Ingestion.Tests.Infrastructure;
 /// </summary>
 public class IngestionFactory : WebApplicationFactory<Program>
 {
-    private readonly TempDirectory _temp = new();
+    private readonly ITestDatabase _database;
     private readonly IReadOnlyDictionary<string, string> _overrides;
     private GrpcChannel? _channel;
 
@@ -21,17 +21,21 @@ public class IngestionFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Settings applied over the defaults below.</summary>
-    protected IngestionFactory(IReadOnlyDictionary<string, string> overrides) => _overrides = overrides;
-
-    public IngestionService.IngestionServiceClient CreateGrpcClient()
+    protected IngestionFactory(IReadOnlyDictionary<string, string> overrides, ITestDatabase? database = null)
     {
-        _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
-        return new IngestionService.IngestionServiceClient(_channel);
+        _overrides = overrides;
+        _database = database ?? new SqliteTestDatabase();
     }
+
+    public IngestionService.IngestionServiceClient CreateGrpcClient() => new(CreateChannel());
+
+    /// <summary>The one in-memory channel, for other clients (health) too.</summary>
+    public GrpcChannel CreateChannel() =>
+        _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Ingestion", _temp.DatabaseConnectionString);
+        builder.UseSetting("ConnectionStrings:Ingestion", _database.ConnectionString);
         builder.UseSetting("Seeds:Enabled", "false");
         builder.UseSetting("Clients:EntityService:Address", "http://127.0.0.1:1");
         builder.UseSetting("Ingestion:Annotation:CallTimeout", "00:00:02");
@@ -47,7 +51,7 @@ public class IngestionFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _temp.Dispose();
+            _database.Dispose();
         }
     }
 }

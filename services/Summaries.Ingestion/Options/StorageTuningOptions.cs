@@ -1,0 +1,22 @@
+namespace Summaries.Ingestion.Options;
+
+/// <summary>How hard SQLite works to keep a commit. Section <c>Ingestion:Storage</c>.</summary>
+public sealed class StorageTuningOptions
+{
+    public const string SectionName = "Ingestion:Storage";
+
+    /// <summary>
+    /// SQLite <c>PRAGMA synchronous</c>, <c>Normal</c> (default) or <c>Full</c>. In WAL mode both keep
+    /// every acknowledged article through a crash of the process (SIGKILL included); <c>Full</c> also
+    /// keeps it through a power cut, at the cost of an fsync per commit. PostgreSQL follows its own
+    /// <c>synchronous_commit</c> (on by default).
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+}
+
+/// <summary>The SQLite <c>synchronous</c> levels that are safe in WAL mode.</summary>
+public enum SqliteSynchronous
+{
+    Normal,
+    Full,
+}

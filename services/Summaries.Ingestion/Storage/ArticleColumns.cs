@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Duplicates;
+
+namespace Summaries.Ingestion.Storage;
+
+/// <summary>The column list every article query selects, in both stores, and reading a row of it.</summary>
+internal static class ArticleColumns
+{
+    public const string List =
+        "seq, id, request_id, content_hash, title, body, cleaned_body, cleaned_segments, source, url, publish_time, language, " +
+        "create_time, duplicate_of, duplicate_similarity, story, annotation_state, annotation_error, annotation_attempts";
+
+    /// <summary>The same list with every column qualified by <paramref name="alias"/>.</summary>
+    public static string Qualified(string alias) =>
+        string.Join(", ", List.Split(", ").Select(c => alias + "." + c));
+
+    /// <summary>Reads one row; <paramref name="time"/> reads a time column the way the provider stores it.</summary>
+    public static Article Read(DbDataReader r, Func<DbDataReader, int, DateTimeOffset> time) => new()
+    {
+        Sequence = r.GetInt64(0),
+        Id = r.GetString(1),
+        RequestId = r.IsDBNull(2) ? null : r.GetString(2),
+        ContentHash = r.GetString(3),
+        Title = r.GetString(4),
+        Body = r.GetString(5),
+        CleanedBody = r.GetString(6),
+        CleanedSegments = SegmentCodec.Decode(r.GetFieldValue<byte[]>(7)),
+        Source = r.GetString(8),
+        Url = r.GetString(9),
+        PublishTime = r.IsDBNull(10) ? null : time(r, 10),
+        Language = r.GetString(11),
+        CreateTime = time(r, 12),
+        DuplicateOf = r.GetString(13),
+        DuplicateSimilarity = Math.Round(r.GetDouble(14), 4),
+        Story = r.GetString(15),
+        AnnotationState = (AnnotationState)r.GetInt32(16),
+        AnnotationError = r.GetString(17),
+        AnnotationAttempts = r.GetInt32(18),
+    };
+
+    /// <summary>
+    /// The row an insert just wrote, built from what was written rather than read back (a body is
+    /// written twice already, body and cleaned body; reading both back again costs as much).
+    /// </summary>
+    public static Article Inserted(NewArticleRecord record, long sequence, DuplicateMatch? match) => new()
+    {
+        Sequence = sequence,
+        Id = record.Id,
+        RequestId = string.IsNullOrEmpty(record.RequestId) ? null : record.RequestId,
+        ContentHash = record.ContentHash,
+        Title = record.Content.Title,
+        Body = record.Content.Body,
+        CleanedBody = record.Cleaned.Text,
+        CleanedSegments = record.Cleaned.Segments,
+        Source = record.Content.Source,
+        Url = record.Content.Url,
+        PublishTime = record.Content.PublishTime?.ToUniversalTime(),
+        Language = record.Content.Language,
+        CreateTime = record.CreateTime.ToUniversalTime(),
+        DuplicateOf = match is null ? string.Empty : ArticleNames.Format(match.Id),
+        DuplicateSimilarity = Math.Round(match?.Similarity ?? 0, 4),
+        Story = match?.Story ?? StoryKeys.For(record.Id),
+        AnnotationState = AnnotationState.Pending,
+        AnnotationError = string.Empty,
+        AnnotationAttempts = 0,
+    };
+
+    public static async Task<List<Article>> ReadAllAsync(
+        DbCommand command, Func<DbDataReader, int, DateTimeOffset> time, CancellationToken cancellationToken)
+    {
+        var articles = new List<Article>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            articles.Add(Read(reader, time));
+        }
+
+        return articles;
+    }
+
+    public static async Task<Article?> ReadFirstAsync(
+        DbCommand command, Func<DbDataReader, int, DateTimeOffset> time, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader, time) : null;
+    }
+}

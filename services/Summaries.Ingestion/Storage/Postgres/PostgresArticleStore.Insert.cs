@@ -1,0 +1,142 @@
+using Npgsql;
+using NpgsqlTypes;
+using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Duplicates;
+
+namespace Summaries.Ingestion.Storage.Postgres;
+
+/// <summary>Inserting: idempotency, exact and near-duplicate checks, all inside one serialised transaction.</summary>
+public sealed partial class PostgresArticleStore
+{
+    private const int IdAttempts = 3;
+
+    public async Task<IReadOnlyList<CreateArticleOutcome>> InsertManyAsync(
+        IReadOnlyList<NewArticleRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock({PostgresDatabase.InsertLockClass}, hashtext(current_schema()))", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var outcomes = new List<CreateArticleOutcome>(records.Count);
+        foreach (var record in records)
+        {
+            outcomes.Add(await InsertOneAsync(connection, transaction, record, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    private async Task<CreateArticleOutcome> InsertOneAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticleRecord record, CancellationToken cancellationToken)
+    {
+        if (await FindExistingAsync(connection, transaction, record, cancellationToken) is { } existing)
+        {
+            return new CreateArticleOutcome(existing, Created: false);
+        }
+
+        var match = matcher.Enabled && record.Fingerprint.BandKeys.Count > 0
+            ? matcher.Match(record.Fingerprint, await CandidatesAsync(connection, transaction, record.Fingerprint.BandKeys, cancellationToken))
+            : null;
+        for (var attempt = 0; attempt < IdAttempts; attempt++)
+        {
+            if (await TryInsertAsync(connection, transaction, record, match, cancellationToken) is { } inserted)
+            {
+                // Only originals are indexed (see SqliteArticleStore).
+                if (match is null && record.Fingerprint.BandKeys.Count > 0)
+                {
+                    await using var bands = new NpgsqlCommand(
+                        "INSERT INTO article_bands (band_key, seq) SELECT DISTINCT unnest(@keys), @seq ON CONFLICT DO NOTHING", connection, transaction);
+                    bands.Parameters.AddWithValue("keys", record.Fingerprint.BandKeys.ToArray());
+                    bands.Parameters.AddWithValue("seq", inserted.Sequence);
+                    await bands.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                return new CreateArticleOutcome(inserted, Created: true);
+            }
+
+            record = record with { Id = ArticleNames.NewId() };
+        }
+
+        throw new InvalidOperationException($"Could not find a free article id in {IdAttempts} attempts.");
+    }
+
+    private static async Task<Article?> FindExistingAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticleRecord record, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT {ArticleColumns.List} FROM articles
+            WHERE request_id = @request_id OR content_hash = @hash
+            ORDER BY CASE WHEN request_id = @request_id THEN 0 ELSE 1 END
+            LIMIT 1
+            """, connection, transaction);
+        command.Parameters.AddWithValue("request_id", NpgsqlDbType.Text, string.IsNullOrEmpty(record.RequestId) ? DBNull.Value : record.RequestId);
+        command.Parameters.AddWithValue("hash", record.ContentHash);
+        return await ArticleColumns.ReadFirstAsync(command, ReadTime, cancellationToken);
+    }
+
+    private async Task<List<DuplicateCandidate>> CandidatesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT a.id, a.story, a.cleaned_body FROM articles a
+            JOIN (SELECT seq, COUNT(*) AS shared FROM article_bands WHERE band_key = ANY(@keys)
+                  GROUP BY seq ORDER BY shared DESC, seq LIMIT @limit) c ON c.seq = a.seq
+            ORDER BY c.shared DESC, a.seq
+            """, connection, transaction);
+        command.Parameters.AddWithValue("keys", bandKeys.ToArray());
+        command.Parameters.AddWithValue("limit", matcher.MaxCandidates);
+        var candidates = new List<DuplicateCandidate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            candidates.Add(new DuplicateCandidate(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return candidates;
+    }
+
+    private static async Task<Article?> TryInsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticleRecord record, DuplicateMatch? match, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO articles (id, request_id, content_hash, title, body, cleaned_body, cleaned_segments, source, url,
+                                  publish_time, language, create_time, duplicate_of, duplicate_similarity, story,
+                                  annotation_state, annotation_error, annotation_attempts, next_annotation_ms)
+            VALUES (@id, @request_id, @hash, @title, @body, @cleaned, @segments, @source, @url,
+                    @publish_time, @language, @create_time, @duplicate_of, @similarity, @story, @state, '', 0, @next_ms)
+            ON CONFLICT DO NOTHING
+            RETURNING seq
+            """, connection, transaction);
+        var content = record.Content;
+        var p = command.Parameters;
+        p.AddWithValue("id", record.Id);
+        p.AddWithValue("request_id", NpgsqlDbType.Text, string.IsNullOrEmpty(record.RequestId) ? DBNull.Value : record.RequestId);
+        p.AddWithValue("hash", record.ContentHash);
+        p.AddWithValue("title", content.Title);
+        p.AddWithValue("body", content.Body);
+        p.AddWithValue("cleaned", record.Cleaned.Text);
+        p.AddWithValue("segments", SegmentCodec.Encode(record.Cleaned.Segments));
+        p.AddWithValue("source", content.Source);
+        p.AddWithValue("url", content.Url);
+        p.AddWithValue("publish_time", NpgsqlDbType.TimestampTz, content.PublishTime is { } published ? published.ToUniversalTime() : DBNull.Value);
+        p.AddWithValue("language", content.Language);
+        p.AddWithValue("create_time", NpgsqlDbType.TimestampTz, record.CreateTime.ToUniversalTime());
+        p.AddWithValue("duplicate_of", match is null ? string.Empty : ArticleNames.Format(match.Id));
+        p.AddWithValue("similarity", match?.Similarity ?? 0.0);
+        p.AddWithValue("story", match?.Story ?? StoryKeys.For(record.Id));
+        p.AddWithValue("state", (int)AnnotationState.Pending);
+        p.AddWithValue("next_ms", record.NextAnnotationTime.ToUnixTimeMilliseconds());
+        var sequence = await command.ExecuteScalarAsync(cancellationToken);
+        return sequence is long seq ? ArticleColumns.Inserted(record, seq, match) : null;
+    }
+}

@@ -1,0 +1,51 @@
+namespace Summaries.Ingestion.Storage.Postgres;
+
+/// <summary>One schema step and what it does (kept in <c>schema_migrations.description</c>).</summary>
+internal sealed record PostgresMigration(string Description, string Sql);
+
+/// <summary>
+/// The PostgreSQL schema as ordered migrations; <c>schema_migrations</c> records which have run.
+/// Append new steps; never edit a step that has shipped. Matches the SQLite schema column for column.
+/// </summary>
+internal static class PostgresSchema
+{
+    public static IReadOnlyList<PostgresMigration> Migrations { get; } =
+    [
+        // Identity values are never reused, so cursors and page tokens survive deletes. UNIQUE treats
+        // NULL request ids as distinct.
+        new("articles, band keys and their indexes", """
+            CREATE TABLE articles (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id text NOT NULL UNIQUE,
+                request_id text NULL UNIQUE,
+                content_hash text NOT NULL UNIQUE,
+                title text NOT NULL,
+                body text NOT NULL,
+                cleaned_body text NOT NULL,
+                cleaned_segments bytea NOT NULL,
+                source text NOT NULL,
+                url text NOT NULL,
+                publish_time timestamptz NULL,
+                language text NOT NULL,
+                create_time timestamptz NOT NULL,
+                duplicate_of text NOT NULL DEFAULT '',
+                duplicate_similarity double precision NOT NULL DEFAULT 0,
+                story text NOT NULL,
+                annotation_state integer NOT NULL,
+                annotation_error text NOT NULL DEFAULT '',
+                annotation_attempts integer NOT NULL DEFAULT 0,
+                next_annotation_ms bigint NULL);
+            CREATE INDEX ix_articles_source ON articles (source, seq);
+            CREATE INDEX ix_articles_language ON articles (language, seq);
+            CREATE INDEX ix_articles_story ON articles (story, seq);
+            CREATE INDEX ix_articles_duplicate_of ON articles (duplicate_of, seq);
+            CREATE INDEX ix_articles_publish_time ON articles (publish_time);
+            CREATE INDEX ix_articles_annotation_due ON articles (next_annotation_ms) WHERE annotation_state = 1;
+            CREATE TABLE article_bands (
+                band_key bigint NOT NULL,
+                seq bigint NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+                PRIMARY KEY (band_key, seq));
+            CREATE INDEX ix_article_bands_seq ON article_bands (seq);
+            """),
+    ];
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Summaries.Ingestion.Options;
+
+namespace Summaries.Ingestion.Storage.Sqlite;
+
+/// <summary>The service's SQLite file: opens connections and brings the schema up to date.</summary>
+public sealed partial class SqliteDatabase : IArticleStoreMigrator
+{
+    private readonly string _connectionString;
+    private readonly string _connectionPragmas;
+    private readonly ILogger<SqliteDatabase> _logger;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, IOptions<StorageTuningOptions> tuning, ILogger<SqliteDatabase> logger)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.Value.Ingestion);
+        var isMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:";
+        if (!isMemory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+        }
+
+        _connectionString = builder.ToString();
+        // Writers queue behind each other for up to 5 s instead of failing with SQLITE_BUSY. A 16 MB page
+        // cache per pooled connection keeps the band-key index (random inserts) mostly in memory.
+        _connectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -16384; "
+            + $"PRAGMA synchronous = {tuning.Value.SqliteSynchronous.ToString().ToUpperInvariant()};";
+        _logger = logger;
+        DataSource = builder.DataSource;
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string DataSource { get; }
+
+    /// <summary>Creates the folder and file if needed, switches to WAL and applies pending migrations in one transaction.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(DataSource);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var version = Convert.ToInt32(await ScalarAsync(connection, transaction, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
+        var migrations = SqliteSchema.Migrations;
+        if (version > migrations.Count)
+        {
+            throw new InvalidOperationException(
+                $"{DataSource} has schema version {version}, newer than this build knows ({migrations.Count}).");
+        }
+
+        for (var i = version; i < migrations.Count; i++)
+        {
+            await ExecuteAsync(connection, transaction, migrations[i].Sql, cancellationToken);
+            if (migrations[i].Code is { } code)
+            {
+                await code(connection, transaction, cancellationToken);
+            }
+
+            await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {i + 1};", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        LogReady(_logger, DataSource, migrations.Count, migrations.Count - version);
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, null, _connectionPragmas, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SQLite article store {DataSource} ready at schema v{Version} ({Applied} migrations applied)")]
+    private static partial void LogReady(ILogger logger, string dataSource, int version, int applied);
+}
