@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Summaries.ServiceDefaults.Clients;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
@@ -37,11 +38,15 @@ public static class IngestionServiceRegistration
         // (retry worker, seeds) have none, which is fine. Unlike AddSummariesGrpcClient there are no
         // transport retries: AnnotationRetryWorker retries with per-article backoff, and a refused
         // connection then fails in milliseconds, keeping CreateArticle fast while the entity service is down.
-        services.AddGrpcClient<EntityService.EntityServiceClient>((sp, o) =>
-                o.Address = new Uri(sp.GetRequiredService<IOptions<EntityClientOptions>>().Value.Address))
-            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
-            // The annotation of a 1,000,000-character body can pass the 4 MB default.
-            .ConfigureChannel(o => o.MaxReceiveMessageSize = 64 * 1024 * 1024);
+        services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(
+            sp => sp.GetRequiredService<IOptions<EntityClientOptions>>().Value.Address,
+            o =>
+            {
+                // The annotation retry worker retries; a retry here would only slow an accepted create.
+                o.RetryUnavailable = false;
+                // The annotation of a 1,000,000-character body can pass the 16 MB default.
+                o.MaxReceiveMessageSize = 64 * 1024 * 1024;
+            });
 
         services.AddSingleton<IngestionTelemetry>();
         AddStorage(services);
