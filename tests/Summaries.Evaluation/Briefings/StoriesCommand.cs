@@ -7,7 +7,8 @@ namespace Summaries.Evaluation.Briefings;
 /// <summary>
 /// <c>stories</c>: one multi-article briefing per WikinewsSum event (dev_clusters.jsonl lists each
 /// event's articles, dev_articles.jsonl holds their text): how many sources each briefing cites,
-/// and how many of the parties quoted in the sources get a position section.
+/// how many parties quoted in their own words get a position section (all must), and how many
+/// of all parties, including those only paraphrased, do (as the length allows).
 /// </summary>
 internal static class StoriesCommand
 {
@@ -21,7 +22,7 @@ internal static class StoriesCommand
             .Select(l => JsonDocument.Parse(l).RootElement)
             .ToDictionary(e => e.GetProperty("id").GetString()!, StringComparer.Ordinal);
 
-        int events = 0, sources = 0, sourcesCited = 0, parties = 0, partiesHeard = 0, sentences = 0, loaded = 0;
+        int events = 0, sources = 0, sourcesCited = 0, parties = 0, partiesHeard = 0, direct = 0, directHeard = 0, sentences = 0, loaded = 0;
         foreach (var line in File.ReadLines(clustersPath).Where(l => l.Trim().Length > 0))
         {
             using var cluster = JsonDocument.Parse(line);
@@ -36,6 +37,7 @@ internal static class StoriesCommand
             var cited = draft.Sections.SelectMany(s => s.Sentences).SelectMany(s => s.FactIds)
                 .Select(id => sheet.FindFact(id)?.ArticleName).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var quoted = sheet.Quotes.Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
+            var quotedDirectly = sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
             var heard = draft.Sections.Where(s => s.Kind == SectionKind.Position).Select(s => s.PartyKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
             events++;
@@ -43,16 +45,18 @@ internal static class StoriesCommand
             sourcesCited += cited.Count;
             parties += quoted.Count;
             partiesHeard += quoted.Count(heard.Contains);
+            direct += quotedDirectly.Count;
+            directHeard += quotedDirectly.Count(heard.Contains);
             sentences += draft.SentenceCount;
             loaded += draft.Sections.SelectMany(s => s.Sentences).Sum(s => pipeline.Lexicon.FindOutsideQuotes(s.Text).Count);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{cluster.RootElement.GetProperty("id").GetString(),-22} sources {cited.Count}/{docs.Count} cited, parties {quoted.Count(heard.Contains)}/{quoted.Count} heard, {draft.SentenceCount} sentences"));
+                $"{cluster.RootElement.GetProperty("id").GetString(),-22} sources {cited.Count}/{docs.Count} cited, quoted parties {quotedDirectly.Count(heard.Contains)}/{quotedDirectly.Count} heard, all parties incl. paraphrased {quoted.Count(heard.Contains)}/{quoted.Count}, {draft.SentenceCount} sentences"));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"events: {events}, briefing sentences: {sentences}, loaded words outside quotes: {loaded}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"stories source_coverage={Ratio(sourcesCited, sources):F3} party_coverage={Ratio(partiesHeard, parties):F3}"));
+            $"stories source_coverage={Ratio(sourcesCited, sources):F3} quoted_party_coverage={Ratio(directHeard, direct):F3} all_party_coverage={Ratio(partiesHeard, parties):F3}"));
         return 0;
     }
 
