@@ -122,7 +122,11 @@ internal sealed class CueFinder(Lexicon lexicon)
             return true;
         }
 
+        // "Her plan promises to lift …", "promises to “lift …”": "to" before a verb is an infinitive, so the cue word is a verb.
         var key = text.Keys[next];
-        return !(text.IsLowercaseWord(next) && (Prepositions.Contains(key) || key.EndsWith("ing", StringComparison.Ordinal) || key.EndsWith("ed", StringComparison.Ordinal)));
+        var verb = next + 1 < text.Count && text[next + 1].Kind == TokenKind.Quote ? next + 2 : next + 1;
+        var infinitive = key == "to" && text.IsLowercaseWord(verb) && !Determiners.Contains(text.Keys[verb]);
+        return infinitive
+            || !(text.IsLowercaseWord(next) && (Prepositions.Contains(key) || key.EndsWith("ing", StringComparison.Ordinal) || key.EndsWith("ed", StringComparison.Ordinal)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Summaries.Entity.Annotation.Resolution;
 using Summaries.Entity.Annotation.Segmentation;
 
@@ -10,6 +11,13 @@ namespace Summaries.Entity.Annotation.Attribution;
 /// </summary>
 internal sealed class CueSpeakers(TokenizedText text, SpeakerFinder finder, MentionIndex mentions, CueIndex cues, bool[] insideQuote)
 {
+    private static readonly FrozenSet<string> LeadingAdverbials = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "in", "on", "at", "after", "before", "during", "despite", "earlier", "later", "while", "when", "as", "since", "for", "with",
+        "although", "though", "if");
+
+    private const int MaxPlainSubjectTokens = 8;
+
     private readonly Dictionary<Cue, Speaker?> memo = [];
 
     public Speaker? Of(Cue cue)
@@ -31,7 +39,9 @@ internal sealed class CueSpeakers(TokenizedText text, SpeakerFinder finder, Ment
         }
 
         // "Said Ellis: …" and "…,” said Mr Xi": the speaker follows the cue.
-        if (text.IsClauseStart(cue.FirstToken) || FollowsQuote(cue.FirstToken))
+        // "…,” telling Fox 35 that …": after a form of "tell" comes the listener, not the speaker.
+        var tell = text.Keys[cue.FirstToken] is "tell" or "tells" or "told" or "telling";
+        if (!tell && (text.IsClauseStart(cue.FirstToken) || FollowsQuote(cue.FirstToken)))
         {
             return finder.After(cue.LastToken) ?? finder.Before(cue.FirstToken);
         }
@@ -52,8 +62,14 @@ internal sealed class CueSpeakers(TokenizedText text, SpeakerFinder finder, Ment
             return null;
         }
 
+        // "“…” that Sanders can catch Clinton, said Steve Elmendorf": inverted after a comma, a name follows.
+        if (!participle && !tell && text.IsPunctuation(previous, ',') && finder.After(cue.LastToken) is { Key: not null } inverted)
+        {
+            return inverted;
+        }
+
         var earlier = cues.In(cue.Sentence).LastOrDefault(c => c.LastToken < cue.FirstToken);
-        return earlier is not null ? Of(earlier) : SentenceSubject(cue);
+        return (earlier is not null ? Of(earlier) : null) ?? SubjectOf(cue.Sentence, cue.FirstToken);
     }
 
     /// <summary>“…,” said X: the cue comes right after a closing quote and its comma.</summary>
@@ -69,47 +85,92 @@ internal sealed class CueSpeakers(TokenizedText text, SpeakerFinder finder, Ment
     }
 
     /// <summary>
-    /// The sentence's subject when it is a name or pronoun: the first words of the main clause, after a
-    /// leading adverbial ("In earlier meetings between Mr Blinken and …, the two sides …" has no named
-    /// subject, so none is returned).
+    /// The subject of <paramref name="sentence"/>, looked for before token <paramref name="limit"/>, when
+    /// it is a name or pronoun: the first words of the main clause. The main clause starts the sentence,
+    /// or else follows a comma that closes a leading adverbial ("Eight years ago, he …"); an adverbial opening
+    /// with a preposition or conjunction is never the subject ("In earlier meetings between Mr Blinken
+    /// and …, the two sides …" has no named subject, so none is returned).
     /// </summary>
-    private Speaker? SentenceSubject(Cue cue)
+    public Speaker? SubjectOf(int sentence, int limit)
     {
-        var first = text.SentenceFirstToken[cue.Sentence];
-        var start = first;
-        if (text.IsWord(first) && text.Keys[first] is "in" or "on" or "at" or "after" or "before" or "during" or "despite"
-            or "earlier" or "later" or "while" or "when" or "as" or "since" or "for" or "with" or "although" or "though" or "if")
+        var first = text.SentenceFirstToken[sentence];
+        var lead = text.IsWord(first) && text.Keys[first] is "and" or "but" or "so" or "yet" ? first + 1 : first;
+        var leadingAdverbial = text.IsWord(lead) && LeadingAdverbials.Contains(text.Keys[lead]);
+        if (!leadingAdverbial && SubjectAt(first, limit) is { } opening)
         {
-            for (var i = first; i < cue.FirstToken && i < first + 25; i++)
-            {
-                if (text.IsPunctuation(i, ',') && !insideQuote[i])
-                {
-                    start = i + 1;
-                    break;
-                }
-            }
-
-            if (start == first)
-            {
-                return null;
-            }
+            return opening;
         }
 
-        for (var i = start; i < cue.FirstToken && i < start + 4; i++)
+        for (var i = first; i < limit && i < first + 25; i++)
         {
             if (insideQuote[i])
             {
+                break;
+            }
+
+            if (text.IsPunctuation(i, ',') && SubjectAt(i + 1, limit) is { } afterComma)
+            {
+                return afterComma;
+            }
+        }
+
+        return null;
+    }
+
+    private Speaker? SubjectAt(int start, int limit)
+    {
+        Speaker? possessor = null;
+        for (var i = start; i < limit && i < start + 4; i++)
+        {
+            if (insideQuote[i])
+            {
+                return possessor;
+            }
+
+            // "Sanders’ surge doesn’t surprise …": a possessive name modifies the subject; it speaks only
+            // when nothing else does ("Clinton’s response was: …").
+            if (mentions.At(i) is { Info.Kind: EntityKind.Person or EntityKind.Organization } mention)
+            {
+                var speaker = finder.Before(mention.LastToken + 1, allowAppositive: false);
+                if (text[Math.Min(mention.LastToken + 1, text.Count - 1)].Kind != TokenKind.Clitic)
+                {
+                    return speaker;
+                }
+
+                possessor ??= speaker;
+            }
+
+            if (text.IsWord(i) && text.Keys[i] is "he" or "she" or "it" or "they" or "i" or "we")
+            {
+                return finder.Before(i + 1, allowAppositive: false);
+            }
+
+            if (mentions.At(i) is { } other)
+            {
+                i = other.LastToken;
+            }
+        }
+
+        return possessor ?? PlainSubject(start, limit);
+    }
+
+    /// <summary>
+    /// "the justice sounded off on Trump, saying …", "several environmental groups granted …": an
+    /// unnamed subject is the phrase that opens the clause, up to its first past-tense verb.
+    /// </summary>
+    private Speaker? PlainSubject(int start, int limit)
+    {
+        for (var i = start + 1; i < limit && i < start + MaxPlainSubjectTokens; i++)
+        {
+            if (insideQuote[i] || text[i].Kind is TokenKind.Punctuation or TokenKind.Quote or TokenKind.Dash)
+            {
                 return null;
             }
 
-            if (mentions.At(i) is { Info.Kind: EntityKind.Person or EntityKind.Organization } mention)
+            if (text.IsLowercaseWord(i) && text.Keys[i].Length > 3 && text.Keys[i].EndsWith("ed", StringComparison.Ordinal))
             {
-                return finder.Before(mention.LastToken + 1, allowAppositive: false);
-            }
-
-            if (text.IsWord(i) && text.Keys[i] is "he" or "she" or "it" or "they")
-            {
-                return finder.Before(i + 1, allowAppositive: false);
+                var subject = finder.Before(i, allowAppositive: false);
+                return subject is not null && subject.FirstToken <= start + 1 && subject.Key is null ? subject : null;
             }
         }
 

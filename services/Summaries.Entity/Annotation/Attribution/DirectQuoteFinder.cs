@@ -92,9 +92,10 @@ internal sealed class DirectQuoteFinder
         };
     }
 
+    /// <summary>A mark that can close: one a space or punctuation follows, or a closing glyph with a word glued on (“…voters!”After his rally).</summary>
     private static bool Closes(TokenizedText text, int i) =>
         text[i].Direction is QuoteDirection.Close or QuoteDirection.Either
-        && CharClasses.ClosesAt(text.Text, text[i].End);
+        && (CharClasses.ClosesAt(text.Text, text[i].End) || (text[i].Direction == QuoteDirection.Close && text[i].IsDoubleQuote));
 
     /// <summary>Straight marks pair with straight marks, typographic with typographic.</summary>
     private static bool SameStyle(TokenizedText text, int a, int b) =>

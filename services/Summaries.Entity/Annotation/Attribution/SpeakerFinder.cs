@@ -17,7 +17,13 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         StringComparer.Ordinal,
         "has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "again", "often", "once",
         "previously", "been", "not", "n't", "did", "does", "do", "could", "should", "may", "might", "must", "can",
-        "already", "still", "even", "just", "since", "first", "last", "now", "too");
+        "already", "still", "even", "just", "since", "first", "last", "now", "too", "further", "himself", "herself", "itself", "themselves");
+
+    private static readonly FrozenSet<string> Postmodifiers = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "of", "for", "at", "in", "from", "with", "on", "through");
+
+    private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.Create(StringComparer.Ordinal, "of", "from", "in", "at");
 
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "they", "we", "i", "you");
 
@@ -59,7 +65,7 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             return null;
         }
 
-        if (text.IsWord(j) && Pronouns.Contains(text.Keys[j]) && text.IsLowercaseWord(j))
+        if (text.IsWord(j) && Pronouns.Contains(text.Keys[j]) && (text.IsLowercaseWord(j) || text.Surface[j] == "I"))
         {
             return Pronoun(j);
         }
@@ -85,6 +91,8 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             var key = text.Keys[k];
             var nounLike = text.IsWord(k) && !insideQuote[k] && lexicon.SpeechCues.Lookup(key) is null
                 && (!lexicon.FunctionWords.Contains(key) || (k == j && Determiners.Contains(key)) || (k > j && text.IsCapitalized(k)));
+            // "said 9/11 widow Terry Strada": a number inside the phrase, before more words.
+            nounLike |= !insideQuote[k] && IsNumberPart(k) && NumberLeadsToWord(k);
             if (!nounLike && !(text[k].Kind == TokenKind.Clitic && k > j))
             {
                 break;
@@ -116,16 +124,71 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
                     return Appositive(end, sentenceStart);
                 }
 
-                return end >= sentenceStart ? NounPhraseEndingAt(end, sentenceStart) : null;
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the name is before its bracket.
+                if (open == ',' && text.IsPunctuation(end, ')'))
+                {
+                    end = OpeningBracket(end, sentenceStart) - 1;
+                }
+
+                // "Clinton, during a meeting in Columbus, Ohio, said", "Johnnie Wilson, of Springfield, Va., said":
+                // a place, or an aside opening with a preposition, is not the speaker; look further back.
+                var phrase = end >= sentenceStart ? NounPhraseEndingAt(end, sentenceStart) : null;
+                var preposition = phrase is not null && PlacePrepositions.Contains(text.Keys[Math.Max(phrase.FirstToken - 1, 0)]);
+                if (open == ',' && phrase is not null
+                    && (mentions.At(end) is { Info.Kind: EntityKind.Location } || (preposition && text.IsPunctuation(phrase.FirstToken - 2, ','))))
+                {
+                    continue;
+                }
+
+                return phrase;
             }
         }
 
         return null;
     }
 
+    /// <summary>"Zero Hedge asked": two or more capitalised words the recogniser did not take as a name still name the speaker.</summary>
+    private Speaker? UnrecognisedName(int j, int sentenceStart)
+    {
+        var start = j;
+        while (start - 1 >= sentenceStart && j - start < 3 && text.IsCapitalized(start - 1) && !insideQuote[start - 1]
+            && mentions.At(start - 1) is null && !lexicon.FunctionWords.Contains(text.Keys[start - 1]))
+        {
+            start--;
+        }
+
+        return start < j ? Phrase(start, j) : null;
+    }
+
+    private bool IsNumberPart(int k) =>
+        text[k].Kind == TokenKind.Number || (text.IsPunctuation(k, '/') && text[k - 1].Kind == TokenKind.Number);
+
+    private bool NumberLeadsToWord(int k)
+    {
+        while (k < text.Count && IsNumberPart(k))
+        {
+            k++;
+        }
+
+        return text.IsWord(k);
+    }
+
+    private int OpeningBracket(int closing, int sentenceStart)
+    {
+        for (var k = closing - 1; k >= sentenceStart && k > closing - 12; k--)
+        {
+            if (text.IsPunctuation(k, '('))
+            {
+                return k;
+            }
+        }
+
+        return sentenceStart - 1;
+    }
+
     private Speaker? NounPhraseEndingAt(int j, int sentenceStart)
     {
-        if (text.IsWord(j) && Pronouns.Contains(text.Keys[j]) && (text.IsLowercaseWord(j) || text.IsClauseStart(j)))
+        if (text.IsWord(j) && Pronouns.Contains(text.Keys[j]) && (text.IsLowercaseWord(j) || text.IsClauseStart(j) || text.Surface[j] == "I"))
         {
             return Pronoun(j);
         }
@@ -142,13 +205,22 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         }
 
         // "Mr. Kamin, who emphasized": the relative pronoun stands for the name before the comma.
+        // A named antecedent is kept as the key, and the pronoun as the words, as for "he said".
         if (text.Keys[j] is "who" && (text.IsPunctuation(j - 1, ',') || text[j - 1].Kind == TokenKind.Dash) && j - 2 >= sentenceStart)
         {
-            return NounPhraseEndingAt(j - 2, sentenceStart);
+            var antecedent = NounPhraseEndingAt(j - 2, sentenceStart);
+            return antecedent?.Key is { } key ? new Speaker(j, j, text[j].Start, text[j].End, text.Surface[j], key) : antecedent;
         }
 
+        // "Police say …", "Demonstrators said …": a plain noun capitalised only because it opens the sentence.
         var headKey = text.Keys[j];
-        if (!text.IsLowercaseWord(j) || lexicon.FunctionWords.Contains(headKey) || lexicon.SpeechCues.Lookup(headKey) is not null
+        var lowercase = text.IsLowercaseWord(j) || (j == sentenceStart && text.IsCapitalized(j) && lexicon.CommonWords.Contains(headKey));
+        if (!lowercase && text.IsCapitalized(j) && !lexicon.FunctionWords.Contains(headKey) && lexicon.SpeechCues.Lookup(headKey) is null)
+        {
+            return UnrecognisedName(j, sentenceStart);
+        }
+
+        if (!lowercase || lexicon.FunctionWords.Contains(headKey) || lexicon.SpeechCues.Lookup(headKey) is not null
             || headKey.EndsWith("ed", StringComparison.Ordinal) || headKey.EndsWith("ing", StringComparison.Ordinal))
         {
             return null;
@@ -176,7 +248,30 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             k = start;
         }
 
-        return Phrase(start, j);
+        return WithPostmodifiedHead(start, sentenceStart) is { } modified
+            ? new Speaker(modified.FirstToken, j, modified.Start, text[j].End, text.Slice(modified.FirstToken, j), modified.Key)
+            : Phrase(start, j);
+    }
+
+    /// <summary>
+    /// "Proponents of the new bill", "Protesters marching through the streets", "a staffer in the room":
+    /// the plain phrase before a cue may close a prepositional phrase; the speaker is the noun it modifies.
+    /// </summary>
+    private Speaker? WithPostmodifiedHead(int phraseStart, int sentenceStart)
+    {
+        var p = phraseStart - 1;
+        if (p - 1 < sentenceStart || !text.IsLowercaseWord(p) || !Postmodifiers.Contains(text.Keys[p]) || insideQuote[p])
+        {
+            return null;
+        }
+
+        var q = p - 1;
+        if (text.IsLowercaseWord(q) && text.Keys[q].EndsWith("ing", StringComparison.Ordinal) && q - 1 >= sentenceStart)
+        {
+            q--;
+        }
+
+        return text.IsWord(q) && !insideQuote[q] && !Pronouns.Contains(text.Keys[q]) ? NounPhraseEndingAt(q, sentenceStart) : null;
     }
 
     private Speaker Phrase(int first, int last)

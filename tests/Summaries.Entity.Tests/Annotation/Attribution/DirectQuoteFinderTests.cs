@@ -56,4 +56,10 @@ public sealed class DirectQuoteFinderTests
         Assert.Equal(0, quote.StartSentence);
         Assert.Equal(1, quote.EndSentence);
     }
+
+    [Fact]
+    public void Find_ClosingGlyphGluedToNextWord_StillCloses()
+    {
+        Assert.Equal(["I want America First!", "Many of them were there,"], Quotes("“I want America First!”After the rally, “Many of them were there,” he said."));
+    }
 }

@@ -63,9 +63,19 @@ public sealed class QuoteAttributorTests
     }
 
     [Fact]
-    public void Attribute_QuoteInNewParagraph_DoesNotInheritSpeaker()
+    public void Attribute_QuoteOnlyParagraphAfterAttributedQuote_ContinuesTheSpeaker()
     {
-        var annotation = annotator.Annotate("“Yes,” Mr Okoro said.\n\n“No, we will not sign this deal today.”");
+        var annotation = annotator.Annotate("“We will not sign,” Mr Okoro said.\n\n“This deal does nothing for the farmers of the north.”");
+
+        Assert.Equal(2, annotation.Quotes.Count);
+        Assert.Equal("Okoro", SpeakerName(annotation, annotation.Quotes[1]));
+        Assert.Equal(string.Empty, annotation.Quotes[1].Cue);
+    }
+
+    [Fact]
+    public void Attribute_QuoteInNewParagraphAfterNarrative_DoesNotInheritSpeaker()
+    {
+        var annotation = annotator.Annotate("“Yes,” Mr Okoro said. The vote is on Friday.\n\n“No, we will not sign this deal today.”");
 
         Assert.Equal(2, annotation.Quotes.Count);
         Assert.Null(annotation.Quotes[1].SpeakerKey);

@@ -1,0 +1,275 @@
+using Summaries.Entity.Annotation.Segmentation;
+
+namespace Summaries.Entity.Annotation.Attribution;
+
+/// <summary>The cue and speaker found for a direct quote; <c>CueText</c> is null when nothing attributes it.</summary>
+internal readonly record struct DirectAttribution(Cue? Cue, Speaker? Speaker, string? CueText)
+{
+    public static DirectAttribution None => default;
+
+    public static DirectAttribution Of(Cue cue, Speaker? speaker) => new(cue, speaker, cue.Text);
+}
+
+/// <summary>
+/// Finds who speaks a direct quote, trying the attributions news style uses in order: “…,” Mr Xi
+/// said / “…,” said Mr Xi / ”… ― Name; “…?” Clinton said. as a sentence of its own; the nearest
+/// cue before the quote in its sentence (Mr Xi said … “…”), or the cue whose report holds that one;
+/// a later cue in the sentence; “Clinton said:” ending the sentence before; the subject of a clause
+/// ending in a colon or dash (Clinton has since apologised: “…”); a transcript label inside the
+/// marks (“PENCE: Well, …”); and the speaker of the sentence just before, when the quote is a
+/// sentence of its own. A cue whose speaker cannot be found is kept only when no later rule finds one.
+/// </summary>
+internal sealed class DirectQuoteSpeakers(
+    TokenizedText text, CueIndex cues, CueSpeakers speakers, SpeakerFinder finder, MentionIndex mentions, bool[] insideQuote)
+{
+    private const int MaxTokensToCueAfterQuote = 8;
+
+    private const int MaxLabelWords = 3;
+
+    /// <summary>How far a cue may follow the quote when its subject starts right after the marks: a name and its appositive.</summary>
+    private const int MaxTokensToSubjectCue = 24;
+
+    public DirectAttribution Find(QuoteSpan span)
+    {
+        var fallback = DirectAttribution.None;
+        bool Found(DirectAttribution candidate)
+        {
+            if (candidate.Speaker is not null)
+            {
+                return true;
+            }
+
+            if (fallback.CueText is null)
+            {
+                fallback = candidate;
+            }
+
+            return false;
+        }
+
+        if (AfterQuote(span) is { } after && (after.Cue is null || Found(after)))
+        {
+            return after;
+        }
+
+        if (NextSentenceAttribution(span) is { } next)
+        {
+            return next;
+        }
+
+        var before = cues.In(span.StartSentence).LastOrDefault(c => c.LastToken < span.OpenToken);
+        if (before is not null && Outermost(before) is var reported && Found(reported))
+        {
+            return reported;
+        }
+
+        var later = SentenceFinalCue(span) ?? cues.In(text[span.LastToken].Sentence).FirstOrDefault(c => c.FirstToken > span.LastToken);
+        if (later is not null && DirectAttribution.Of(later, speakers.Of(later)) is var following && Found(following))
+        {
+            return following;
+        }
+
+        var opensSentence = text.SentenceFirstToken[span.StartSentence] == span.OpenToken;
+        var introducer = span.StartSentence - 1;
+        var sameParagraph = introducer >= 0 && text.Paragraph[introducer] == text.Paragraph[span.StartSentence];
+        if (opensSentence && introducer >= 0 && text.IsPunctuation(text.SentenceEndToken[introducer] - 1, ':'))
+        {
+            // "Clinton said:" closing the previous sentence introduces the quote that opens this one.
+            var lead = cues.In(introducer).LastOrDefault();
+            if (lead is not null && DirectAttribution.Of(lead, speakers.Of(lead)) is var introduction && Found(introduction))
+            {
+                return introduction;
+            }
+
+            if (speakers.SubjectOf(introducer, text.SentenceEndToken[introducer] - 1) is { } subject)
+            {
+                return new DirectAttribution(null, subject, ":");
+            }
+        }
+
+        // "Clinton has since apologized for what happened: “…”", "Trump also embraced enhanced interrogation -- “…”":
+        // the clause before the colon or dash introduces the quote.
+        var introducedBy = span.OpenToken - 1;
+        if ((text.IsPunctuation(introducedBy, ':') || (introducedBy >= 0 && text[introducedBy].Kind == TokenKind.Dash)) && !insideQuote[introducedBy]
+            && text[introducedBy].Sentence == span.StartSentence && speakers.SubjectOf(span.StartSentence, introducedBy) is { } introduced)
+        {
+            return new DirectAttribution(null, introduced, text.Surface[introducedBy]);
+        }
+
+        if (TranscriptLabel(span) is { } label)
+        {
+            return new DirectAttribution(null, label, ":");
+        }
+
+        if (fallback.CueText is null && opensSentence && sameParagraph && PreviousSentenceSpeaker(introducer) is { } carried)
+        {
+            return carried;
+        }
+
+        return fallback;
+    }
+
+    /// <summary>“…,” Mr Xi said / “…,” said Mr Xi / ”… ― Name: the attribution right after the closing mark.</summary>
+    private DirectAttribution? AfterQuote(QuoteSpan span)
+    {
+        if (span.CloseToken < 0)
+        {
+            return null;
+        }
+
+        var endSentence = text[span.LastToken].Sentence;
+        var sentenceEnd = text.SentenceEndToken[endSentence];
+        var k = span.CloseToken + 1;
+        if (text.IsPunctuation(k, ','))
+        {
+            k++;
+        }
+
+        if (k < sentenceEnd && text[k].Kind == TokenKind.Dash && finder.After(k) is { Key: not null } signed)
+        {
+            return new DirectAttribution(null, signed, text.Surface[k]);
+        }
+
+        foreach (var cue in cues.In(endSentence))
+        {
+            if (cue.FirstToken < k || cue.FirstToken - k > MaxTokensToSubjectCue || HasQuoteBetween(k, cue.FirstToken))
+            {
+                continue;
+            }
+
+            // The subject right after the marks, or inverted after a near cue; "“…,” but Trump said" starts a new clause.
+            var speaker = speakers.Of(cue);
+            var near = cue.FirstToken - k <= MaxTokensToCueAfterQuote;
+            return cue.FirstToken == k || (speaker is not null && (speaker.FirstToken == k || (near && speaker.FirstToken > cue.LastToken)))
+                ? DirectAttribution.Of(cue, speaker)
+                : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "… drives him “to have purpose,” and he finds that in government work, he said.": an attribution
+    /// closing the sentence after a comma speaks for all of it, before any cue in between.
+    /// </summary>
+    private Cue? SentenceFinalCue(QuoteSpan span)
+    {
+        var sentence = text[span.LastToken].Sentence;
+        var last = cues.In(sentence).LastOrDefault();
+        if (last is null || last.FirstToken <= span.LastToken || speakers.Of(last) is not { } speaker
+            || speaker.LastToken >= last.FirstToken || !text.IsPunctuation(speaker.FirstToken - 1, ','))
+        {
+            return null;
+        }
+
+        var end = text.SentenceEndToken[sentence];
+        for (var i = last.LastToken + 1; i < end; i++)
+        {
+            if (text[i].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
+            {
+                return null;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// “…?” Clinton said. — a question or exclamation mark ends the sentence inside the quote, so the
+    /// attribution is a short sentence of its own right after it.
+    /// </summary>
+    private DirectAttribution? NextSentenceAttribution(QuoteSpan span)
+    {
+        var sentence = text[span.LastToken].Sentence;
+        if (span.CloseToken < 0 || span.CloseToken != text.SentenceEndToken[sentence] - 1 || sentence + 1 >= text.Sentences.Count
+            || text.Paragraph[sentence + 1] != text.Paragraph[sentence])
+        {
+            return null;
+        }
+
+        if (cues.In(span.StartSentence).Any(c => c.LastToken < span.OpenToken))
+        {
+            return null;
+        }
+
+        var start = text.SentenceFirstToken[sentence + 1];
+        var cue = cues.In(sentence + 1).FirstOrDefault(c => c.FirstToken - start <= 6);
+        var speaker = cue is null ? null : speakers.Of(cue);
+        return cue is not null && speaker is not null && (speaker.FirstToken == start || cue.FirstToken == start)
+            && !HasQuoteBetween(start, cue.FirstToken)
+            ? DirectAttribution.Of(cue, speaker)
+            : null;
+    }
+
+    /// <summary>
+    /// "She said she recalls the colleague being “confused”", "Ryan said the protests demand “more
+    /// listening”": a cue inside the clause an earlier cue reports belongs to that report, so the
+    /// earlier speaker is the source, unless the inner cue names someone else ("Trump said Clinton
+    /// called it “the gold standard”" keeps Clinton).
+    /// </summary>
+    private DirectAttribution Outermost(Cue cue)
+    {
+        var inner = speakers.Of(cue);
+        var outer = cues.In(cue.Sentence).LastOrDefault(c => c.LastToken < cue.FirstToken);
+        var outerSpeaker = outer is null ? null : speakers.Of(outer);
+        if (outer is null || outerSpeaker is null || outerSpeaker.LastToken >= outer.FirstToken
+            || (inner is not null && inner.FirstToken <= outer.LastToken)
+            || (inner?.Key is { } key && !string.Equals(key, outerSpeaker.Key, StringComparison.Ordinal)))
+        {
+            return DirectAttribution.Of(cue, inner);
+        }
+
+        return DirectAttribution.Of(outer, outerSpeaker);
+    }
+
+    /// <summary>
+    /// Schiff said. “The other factor …” — a quote standing as a sentence of its own, right after a
+    /// sentence whose speaker is known, goes on in that speaker's voice.
+    /// </summary>
+    private DirectAttribution? PreviousSentenceSpeaker(int sentence)
+    {
+        // The cue stays with its own sentence (its reported clause is still reported); the quote only borrows the speaker.
+        var cue = cues.In(sentence).LastOrDefault(c => !insideQuote[c.FirstToken]);
+        var speaker = cue is null ? null : speakers.Of(cue);
+        return speaker is not null ? new DirectAttribution(null, speaker, string.Empty) : null;
+    }
+
+    /// <summary>"PENCE: Well, look, …": a transcript line inside the marks names its speaker before a colon.</summary>
+    private Speaker? TranscriptLabel(QuoteSpan span)
+    {
+        var first = span.OpenToken + 1;
+        for (var i = first; i < span.LastToken && i <= first + MaxLabelWords; i++)
+        {
+            if (text.IsPunctuation(i, ':'))
+            {
+                // An upper-case label or a person's name; "Missouri: Remember in November …" addresses a place.
+                var last = i - 1;
+                var person = mentions.At(last) is { Info.Kind: EntityKind.Person } mention && mention.FirstToken >= first ? mention : null;
+                var upper = text.Slice(first, last).All(c => !char.IsLetter(c) || char.IsUpper(c));
+                return i > first && (upper || person is not null)
+                    ? new Speaker(first, last, text[first].Start, text[last].End, text.Slice(first, last), person?.Info.EntityKey)
+                    : null;
+            }
+
+            if (!text.IsCapitalized(i))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private bool HasQuoteBetween(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (text[i].Kind == TokenKind.Quote)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
