@@ -6,8 +6,8 @@ namespace Summaries.Evaluation;
 
 /// <summary>
 /// <c>quotes</c>: direct-quote speaker F1 of the annotator on PolNeAR JSONL. <c>--recognizer</c>
-/// picks the mention recogniser under the annotator: <c>rules</c> (the default, as the service
-/// runs today), <c>ner</c> (the trained model) or <c>hybrid</c> (model plus the rules' extras).
+/// picks the mention recogniser under the annotator: <c>hybrid</c> (the default, as the service
+/// runs: model plus the rules' extras), <c>ner</c> (the trained model alone) or <c>rules</c>.
 /// </summary>
 internal static class QuotesCommand
 {
@@ -32,7 +32,8 @@ internal static class AnnotatorChoice
 {
     public static ITextAnnotator Create(CommandLine command, TextWriter output)
     {
-        var recognizer = command.Option("recognizer") ?? "rules";
+        // The service runs the hybrid recogniser by default (Entity:Recognizer), so the tool does too.
+        var recognizer = command.Option("recognizer") ?? "hybrid";
         output.WriteLine($"recognizer: {recognizer}");
         return recognizer switch
         {
