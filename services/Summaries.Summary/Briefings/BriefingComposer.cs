@@ -85,6 +85,28 @@ public sealed partial class BriefingComposer(
             var draft = await writer.WriteAsync(sheet, request, linked.Token);
             RecordUsage(draft.Usage, writer.Engine.Model, time.GetElapsedTime(started), span);
             var (kept, result) = verifier.Keep(draft, sheet);
+            if (!result.IsClean)
+            {
+                // Asked once more, with the failures listed; the better of the two attempts is kept.
+                telemetry.RejectedSentences.Add(result.Problems.Count);
+                var corrections = result.Problems.Select(p => $"“{p.Sentence}”: {p.Reason}").ToList();
+                var retryStarted = time.GetTimestamp();
+                var second = await writer.WriteAsync(sheet, request with { Corrections = corrections }, linked.Token);
+                RecordUsage(second.Usage, writer.Engine.Model, time.GetElapsedTime(retryStarted), span);
+                var (keptAgain, resultAgain) = verifier.Keep(second, sheet);
+                warnings.Add(resultAgain.Problems.Count < result.Problems.Count
+                    ? $"the LLM was asked once more to fix {result.Problems.Count} sentence(s) that failed verification"
+                    : $"the LLM's second attempt did not fix the {result.Problems.Count} sentence(s) that failed verification");
+                if (resultAgain.Problems.Count < result.Problems.Count)
+                {
+                    (kept, result) = (keptAgain with { Usage = Sum(draft.Usage, second.Usage) }, resultAgain);
+                }
+                else
+                {
+                    kept = kept with { Usage = Sum(draft.Usage, second.Usage) };
+                }
+            }
+
             var rejected = result.Problems.Count;
             telemetry.RejectedSentences.Add(rejected);
             if (kept.SentenceCount == 0 || rejected * 2 > result.SentencesChecked)
@@ -146,6 +168,9 @@ public sealed partial class BriefingComposer(
         sections.InsertRange(contextIndex < 0 ? sections.Count : contextIndex, added);
         return draft with { Sections = sections };
     }
+
+    private static TokenUsage? Sum(TokenUsage? a, TokenUsage? b) =>
+        a is null ? b : b is null ? a : new TokenUsage(a.PromptTokens + b.PromptTokens, a.CompletionTokens + b.CompletionTokens);
 
     private void RecordUsage(TokenUsage? usage, string model, TimeSpan elapsed, Activity? span)
     {

@@ -27,6 +27,12 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         var history = new ChatHistory();
         history.AddSystemMessage(prompt.System);
         history.AddUserMessage(user);
+        if (request.Corrections.Count > 0)
+        {
+            history.AddUserMessage(
+                "Your previous answer had sentences that failed verification:\n- " + string.Join("\n- ", request.Corrections)
+                + "\nWrite the whole briefing again, following the rules, and fix or leave out those sentences.");
+        }
         var settings = new OpenAIPromptExecutionSettings
         {
             Temperature = 0,

@@ -29,6 +29,9 @@ public sealed record WrittenDraft(BriefingDraft Draft, EngineInfo Engine, IReadO
 /// <summary>Target size of a briefing.</summary>
 public sealed record WritingRequest(int TargetSentences)
 {
+    /// <summary>Problems the verifier found in an earlier attempt, for the writer to fix; empty on the first attempt.</summary>
+    public IReadOnlyList<string> Corrections { get; init; } = [];
+
     public static WritingRequest For(BriefingLength length) => length switch
     {
         BriefingLength.Short => new WritingRequest(4),

@@ -29,13 +29,18 @@ public sealed class SemanticKernelPathTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task CreateBriefing_LlmSentenceUsesLoadedWords_SentenceLeftOutWithWarning()
+    public async Task CreateBriefing_LlmSentenceUsesLoadedWords_AskedOnceMoreWithTheFailureAndFixed()
     {
+        var before = system.Llm.Requests;
+
         var briefing = await BriefAsync(LlmBehaviour.PartlyLoaded);
 
+        Assert.Equal(2, system.Llm.Requests - before);
+        Assert.Contains("loaded language outside quotes: 'soaring'", system.Llm.LastRequestBody, StringComparison.Ordinal);
         Assert.Equal(EngineKind.Llm, briefing.Engine.Kind);
-        Assert.Contains(briefing.Warnings, w => w.Contains("loaded language outside quotes: 'soaring'", StringComparison.Ordinal));
+        Assert.Contains(briefing.Warnings, w => w.Contains("asked once more to fix 1 sentence", StringComparison.Ordinal));
         Assert.DoesNotContain(briefing.Sections.SelectMany(s => s.Sentences), s => s.Text.Contains("soaring", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(200, briefing.Engine.PromptTokens);
     }
 
     [Fact]
