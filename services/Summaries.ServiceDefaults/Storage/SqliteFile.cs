@@ -12,6 +12,14 @@ public sealed class SqliteFile
 
     public SqliteFile(string connectionString)
     {
+        if (connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            // Fail at start with the reason, not later with "keyword not supported".
+            throw new InvalidOperationException(
+                "This service's store is SQLite only (a PostgreSQL store exists for the ingestion service); " +
+                "give it a 'Data Source=<file>' connection string.");
+        }
+
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory))
