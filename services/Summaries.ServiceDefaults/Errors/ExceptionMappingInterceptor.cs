@@ -8,7 +8,7 @@ namespace Summaries.ServiceDefaults.Errors;
 /// Turns domain exceptions into gRPC statuses with <c>google.rpc.Status</c> details, so no call
 /// ever ends in a bare UNKNOWN.
 /// </summary>
-public sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMappingInterceptor> logger) : Interceptor
+public sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMappingInterceptor> logger, TimeProvider time) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -77,7 +77,7 @@ public sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMapping
                 return RpcErrors.AlreadyExists(e.ResourceName, e.Message);
             case DependencyUnavailableException d:
                 return RpcErrors.Unavailable(d.Dependency, d.Message, TimeSpan.FromSeconds(1));
-            case OperationCanceledException when context.Deadline <= DateTime.UtcNow:
+            case OperationCanceledException when context.Deadline <= time.GetUtcNow().UtcDateTime:
                 return RpcErrors.Build(StatusCode.DeadlineExceeded.ToRpcCode(), "Deadline exceeded.", "DEADLINE_EXCEEDED", null);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return RpcErrors.Build(StatusCode.Cancelled.ToRpcCode(), "The call was cancelled.", "CANCELLED", null);

@@ -51,6 +51,7 @@ public sealed class FactSheetBuilder
     private static List<Fact> BuildFacts(SourceDocument doc, string articleRef, Dictionary<string, string> keyMap)
     {
         var sentences = doc.Annotation.Sentences.OrderBy(s => s.Start).ToList();
+        var mentionsBySentence = doc.Annotation.Mentions.ToLookup(m => m.SentenceIndex);
         var facts = new List<Fact>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
         {
@@ -60,8 +61,8 @@ public sealed class FactSheetBuilder
             var kind = InstructionDetector.LooksLikeInstruction(s.Text) ? FactKind.Instruction
                 : CaptionDetector.IsCaption(s.Text, wholeParagraph) ? FactKind.Caption
                 : FactKind.Narrative;
-            var keys = doc.Annotation.Mentions
-                .Where(m => m.SentenceIndex == s.Index && keyMap.ContainsKey(m.EntityKey))
+            var keys = mentionsBySentence[s.Index]
+                .Where(m => keyMap.ContainsKey(m.EntityKey))
                 .Select(m => keyMap[m.EntityKey])
                 .Distinct(StringComparer.Ordinal)
                 .ToList();

@@ -36,9 +36,10 @@ public sealed class SourceGatherer(
             .OrderByDescending(x => x.When)
             .Take(limit)
             .OrderBy(x => x.When)
-            .Select(x => x.Article.Name)
+            .Select(x => x.Article)
             .ToList();
-        return await GatherAsync(chosen, cancellationToken);
+        // The articles are already fetched: only their annotations are still needed.
+        return await Task.WhenAll(chosen.Select(a => ToSourceAsync(a, cancellationToken)));
     }
 
     private async Task<Article?> TryGetArticleAsync(string name, CancellationToken cancellationToken)
@@ -58,8 +59,12 @@ public sealed class SourceGatherer(
     {
         var article = await CallAsync("ingestion", name,
             () => ingestion.GetArticleAsync(new GetArticleRequest { Name = name }, cancellationToken: cancellationToken).ResponseAsync);
-        var annotation = await GetAnnotationAsync(article.Article, cancellationToken);
-        var a = article.Article;
+        return await ToSourceAsync(article.Article, cancellationToken);
+    }
+
+    private async Task<SourceDocument> ToSourceAsync(Article a, CancellationToken cancellationToken)
+    {
+        var annotation = await GetAnnotationAsync(a, cancellationToken);
         return new SourceDocument(
             a.Name, a.Title, a.Body, a.Source, a.PublishTime?.ToDateTimeOffset(), a.ContentHash, annotation);
     }

@@ -38,7 +38,7 @@ public sealed class RenderedManifests
     public static async Task<RenderedManifests> RenderAsync(string kustomizationDirectory)
     {
         var kubectl = ExternalTools.RequireKubectl();
-        var rendered = await CommandRunner.RunAsync(kubectl, ["kustomize", kustomizationDirectory]);
+        var rendered = await Testing.CommandRunner.RunAsync(kubectl, ["kustomize", kustomizationDirectory]);
         Assert.True(rendered.ExitCode == 0, $"kubectl kustomize {kustomizationDirectory} failed:\n{rendered.Stderr}");
         return await ParseAsync(rendered.Stdout);
     }
@@ -51,7 +51,7 @@ public sealed class RenderedManifests
         await File.WriteAllTextAsync(file, yaml);
         try
         {
-            var result = await CommandRunner.RunAsync(
+            var result = await Testing.CommandRunner.RunAsync(
                 node, [Path.Combine(ExternalTools.SchemaFolder, "validate.mjs"), file], ExternalTools.SchemaFolder);
             Assert.True(result.ExitCode == 0, $"validate.mjs failed ({result.ExitCode}):\n{result.Stderr}");
             var json = JsonNode.Parse(result.Stdout)!.AsObject();

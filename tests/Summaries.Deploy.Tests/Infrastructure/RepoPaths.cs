@@ -3,7 +3,7 @@ namespace Summaries.Deploy.Tests.Infrastructure;
 /// <summary>Locates the repository from the test's own output folder; manifests are read where they live.</summary>
 public static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Testing.RepoPaths.Root;
 
     public static string K8s => Path.Combine(Root, "deploy", "k8s");
 
@@ -13,15 +13,4 @@ public static class RepoPaths
 
     /// <summary>This project's source folder (fixtures and the schema validator are read from here).</summary>
     public static string TestProject => Path.Combine(Root, "tests", "Summaries.Deploy.Tests");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Summaries.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Summaries.sln not found above " + AppContext.BaseDirectory);
-    }
 }

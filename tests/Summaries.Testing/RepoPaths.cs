@@ -1,4 +1,4 @@
-namespace Summaries.EndToEnd.Tests.Infrastructure;
+namespace Summaries.Testing;
 
 /// <summary>Locates the repository and the services' build outputs from the test's own output folder.</summary>
 public static class RepoPaths

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Summaries.EndToEnd.Tests.Infrastructure;
+namespace Summaries.Testing;
 
 /// <summary>Asks the OS for an unused loopback port.</summary>
 public static class FreePort

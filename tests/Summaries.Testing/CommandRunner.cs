@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Summaries.Deploy.Tests.Infrastructure;
+namespace Summaries.Testing;
 
 /// <summary>Runs an outside command to completion and captures what it printed.</summary>
 public static class CommandRunner

@@ -3,9 +3,12 @@ using System.Diagnostics;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
-namespace Summaries.EndToEnd.Tests.Infrastructure;
+namespace Summaries.Testing;
 
-/// <summary>One real service process on a loopback port, with its console output captured.</summary>
+/// <summary>
+/// One real service process (<c>dotnet services/X/bin/…/X.dll</c>) on a loopback port, with its
+/// console output captured (JSON logs with scopes, so tests can read trace ids).
+/// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -28,6 +31,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Output => _output;
 
     public bool HasExited => _process.HasExited;
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>The last lines the process printed, for failure messages.</summary>
+    public string RecentOutput => string.Join('\n', _output.TakeLast(40));
 
     public static ServiceProcess Start(string project, int port, IDictionary<string, string> environment)
     {
@@ -97,6 +105,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{Name} was not SERVING within {timeout}: {last?.Message}\n{string.Join('\n', _output.TakeLast(40))}");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the process.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,4 @@
-namespace Summaries.EndToEnd.Tests.Infrastructure;
+namespace Summaries.Testing;
 
 /// <summary>
 /// Outside tools some tests need. Missing on a developer's machine: the test is skipped with the
