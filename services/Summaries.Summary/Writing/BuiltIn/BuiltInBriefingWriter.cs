@@ -28,11 +28,12 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
     public BriefingDraft Write(FactSheet sheet, WritingRequest request)
     {
         var agreement = new SourceAgreement(sheet);
+        var centrality = new Centrality(sheet);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var quoteFactIds = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
         var ranked = sheet.Facts
             .Where(f => f.Kind == FactKind.Narrative)
-            .Select(f => (Fact: f, Score: _ranker.Score(f, sheet)))
+            .Select(f => (Fact: f, Score: _ranker.Score(f, sheet, centrality)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Fact.Position)
             .Select(x => x.Fact)
@@ -42,21 +43,37 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         // Parties quoted in their own words must be heard; parties only paraphrased in the sources
         // are heard as the length allows.
         var directlyQuoted = sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
-        var whatHappenedBudget = Math.Max(1, (int)Math.Round(request.TargetSentences * 0.5));
-        var positionBudget = Math.Max(parties.Count(p => directlyQuoted.Contains(p.Key)), request.TargetSentences - whatHappenedBudget);
+
+        // The lead: the best sentences whoever speaks in them. A sentence quoting a party opens that
+        // party's position; the others say what happened.
+        // Without voices to hear, the lead takes the whole length. With them, it takes a little over
+        // half of one article's briefing (at least one place is left for them), and half of a
+        // briefing over several articles, where who says what matters more.
+        var voices = parties.Count(p => directlyQuoted.Contains(p.Key));
+        var half = request.TargetSentences / 2;
+        var leadBudget = voices == 0 ? request.TargetSentences
+            : sheet.Articles.Count > 1 ? Math.Max(1, half)
+            : Math.Max(1, Math.Min(request.TargetSentences - 1, half + 1));
+        var (happened, heard) = PickLead(ranked, sheet, agreement, used, quoteFactIds, parties, leadBudget);
+        if (happened.Count == 0)
+        {
+            happened = PickNarrative(ranked, sheet, agreement, used, quoteFactIds, 1);
+        }
 
         var sections = new List<DraftSection>();
-        var happened = PickNarrative(ranked, sheet, agreement, used, quoteFactIds, whatHappenedBudget, allowPronounStart: false);
         if (happened.Count > 0)
         {
             sections.Add(new DraftSection(SectionKind.WhatHappened, "What happened", null, happened));
         }
 
-        sections.AddRange(WritePositions(sheet, parties, directlyQuoted, positionBudget, used));
+        // Over several articles, where who says what matters most, every party gets a sentence where
+        // one can be written, paraphrased ones too; second sentences only as the length allows.
+        var mustBeHeard = sheet.Articles.Count > 1 ? parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) : directlyQuoted;
+        var positionBudget = request.TargetSentences - happened.Count - heard.Values.Sum(v => v.Count);
+        sections.AddRange(WritePositions(sheet, parties, mustBeHeard, positionBudget, used, heard));
 
         var written = sections.Sum(s => s.Sentences.Count);
-        var contextBudget = Math.Max(0, request.TargetSentences - written);
-        var context = PickNarrative(ranked, sheet, agreement, used, quoteFactIds, contextBudget, allowPronounStart: false);
+        var context = PickNarrative(ranked, sheet, agreement, used, quoteFactIds, Math.Max(0, request.TargetSentences - written));
         context.AddRange(CoverUncitedSources(ranked, sheet, agreement, used, quoteFactIds));
         if (context.Count > 0)
         {
@@ -67,9 +84,55 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         return new BriefingDraft(headline, headlineFacts, sections);
     }
 
+    private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard) PickLead(
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used,
+        HashSet<string> quoteFactIds, List<FactEntity> parties, int budget)
+    {
+        var partyKeys = parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var heard = new Dictionary<string, List<DraftSentence>>(StringComparer.Ordinal);
+        var narrative = new List<Fact>();
+        var count = 0;
+        foreach (var fact in ranked)
+        {
+            if (count >= budget)
+            {
+                break;
+            }
+
+            if (used.Contains(fact.Id) || FactRanker.OpensWithPronoun(fact.Text))
+            {
+                continue;
+            }
+
+            if (!quoteFactIds.Contains(fact.Id))
+            {
+                narrative.Add(fact);
+                count++;
+                continue;
+            }
+
+            // Only a sentence with one speaker, a party, can open a position.
+            var speakers = sheet.QuotesIn(fact.Id).Select(q => q.SpeakerKey).Distinct(StringComparer.Ordinal).ToList();
+            if (speakers.Count != 1 || !partyKeys.Contains(speakers[0]))
+            {
+                continue;
+            }
+
+            var quote = sheet.QuotesIn(fact.Id).OrderByDescending(q => q.SpeakerStart >= 0).ThenByDescending(q => q.Direct).First();
+            if (RenderQuote(sheet, quote) is { } sentence)
+            {
+                used.Add(fact.Id);
+                (heard.TryGetValue(quote.SpeakerKey, out var list) ? list : heard[quote.SpeakerKey] = []).Add(sentence);
+                count++;
+            }
+        }
+
+        return (PickNarrative(narrative, sheet, agreement, used, quoteFactIds, narrative.Count), heard);
+    }
+
     private List<DraftSentence> PickNarrative(
         List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used,
-        HashSet<string> quoteFactIds, int budget, bool allowPronounStart)
+        HashSet<string> quoteFactIds, int budget)
     {
         var picked = new List<(Fact Fact, DraftSentence Sentence)>();
         foreach (var fact in ranked)
@@ -82,7 +145,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             // Sentences quoting a known party belong to its position; other quotation marks
             // (titles, scare quotes, unattributed phrases) may stay in the narrative.
             if (used.Contains(fact.Id) || quoteFactIds.Contains(fact.Id)
-                || (!allowPronounStart && FactRanker.OpensWithPronoun(fact.Text)))
+                || FactRanker.OpensWithPronoun(fact.Text))
             {
                 continue;
             }
@@ -124,40 +187,41 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             }
 
             var own = ranked.Where(f => f.ArticleName == article.ArticleName).ToList();
-            added.AddRange(PickNarrative(own, sheet, agreement, used, quoteFactIds, 1, allowPronounStart: false));
+            added.AddRange(PickNarrative(own, sheet, agreement, used, quoteFactIds, 1));
         }
 
         return added;
     }
 
     private IEnumerable<DraftSection> WritePositions(
-        FactSheet sheet, List<FactEntity> parties, HashSet<string> mustBeHeard, int budget, HashSet<string> used)
+        FactSheet sheet, List<FactEntity> parties, HashSet<string> mustBeHeard, int budget, HashSet<string> used,
+        Dictionary<string, List<DraftSentence>> heard)
     {
         // Every party gets one sentence before anyone gets a second: balance first.
-        var perParty = parties.ToDictionary(p => p.Key, _ => new List<DraftSentence>(), StringComparer.Ordinal);
+        var perParty = parties.ToDictionary(
+            p => p.Key, p => heard.TryGetValue(p.Key, out var lead) ? lead : [], StringComparer.Ordinal);
         var candidates = parties.ToDictionary(p => p.Key, p => QuoteCandidates(sheet, p.Key), StringComparer.Ordinal);
         var written = 0;
-        var progress = true;
-        while (progress)
+        while (true)
         {
-            progress = false;
-            foreach (var party in parties)
+            // Parties that must be heard come first; then the party heard least so far (the most
+            // salient on a tie) gets one more sentence, while the budget lasts.
+            var party = parties.FirstOrDefault(p => perParty[p.Key].Count == 0 && mustBeHeard.Contains(p.Key) && candidates[p.Key].Count > 0);
+            if (party is null && written < budget)
             {
-                var mustHaveOne = perParty[party.Key].Count == 0 && mustBeHeard.Contains(party.Key);
-                if (!mustHaveOne && written >= budget)
-                {
-                    continue;
-                }
+                party = parties.Where(p => candidates[p.Key].Count > 0).OrderBy(p => perParty[p.Key].Count).FirstOrDefault();
+            }
 
-                var sentence = NextQuoteSentence(sheet, candidates[party.Key], used);
-                if (sentence is null)
-                {
-                    continue;
-                }
+            if (party is null)
+            {
+                break;
+            }
 
+            // Each try takes at least one candidate off the party's queue, so this ends.
+            if (NextQuoteSentence(sheet, candidates[party.Key], used) is { } sentence)
+            {
                 perParty[party.Key].Add(sentence);
                 written++;
-                progress = true;
             }
         }
 
@@ -172,29 +236,30 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         while (queue.Count > 0)
         {
             var quote = queue.Dequeue();
-            if (used.Contains(quote.FactId))
+            if (used.Contains(quote.FactId) || RenderQuote(sheet, quote) is not { } sentence)
             {
                 continue;
             }
 
-            var fact = sheet.FindFact(quote.FactId)!;
-            var text = _renderer.Render(fact, sheet, quote);
-            if (quote.SpeakerStart < 0 || OtherSpeakersIn(sheet, fact.Id, quote.SpeakerKey))
-            {
-                // The sentence does not name this speaker (or names another one too): say who said it.
-                text = quote.Direct ? _renderer.RenderAttributedQuote(quote, sheet) : null;
-            }
-
-            if (text is null)
-            {
-                continue;
-            }
-
-            used.Add(fact.Id);
-            return new DraftSentence(text, [fact.Id], quote.SpeakerKey);
+            used.Add(quote.FactId);
+            return sentence;
         }
 
         return null;
+    }
+
+    /// <summary>The quote's sentence with its speaker named, or the quote attributed explicitly; null when neither can be written.</summary>
+    private DraftSentence? RenderQuote(FactSheet sheet, FactQuote quote)
+    {
+        var fact = sheet.FindFact(quote.FactId)!;
+        var text = _renderer.Render(fact, sheet, quote);
+        if (quote.SpeakerStart < 0 || OtherSpeakersIn(sheet, fact.Id, quote.SpeakerKey))
+        {
+            // The sentence does not name this speaker (or names another one too): say who said it.
+            text = quote.Direct ? _renderer.RenderAttributedQuote(quote, sheet) : null;
+        }
+
+        return text is null ? null : new DraftSentence(text, [fact.Id], quote.SpeakerKey);
     }
 
     private static bool OtherSpeakersIn(FactSheet sheet, string factId, string speakerKey) =>

@@ -10,7 +10,10 @@ namespace Summaries.Summary.Writing.BuiltIn;
 /// </summary>
 public sealed partial class FactRanker
 {
-    public double Score(Fact fact, FactSheet sheet)
+    /// <summary>Weight of <see cref="Centrality"/> (0–1) against the position prior (0–6).</summary>
+    public const double CentralityWeight = 1.0;
+
+    public double Score(Fact fact, FactSheet sheet, Centrality? centrality = null)
     {
         if (fact.Kind != FactKind.Narrative)
         {
@@ -26,7 +29,8 @@ public sealed partial class FactRanker
         var words = WordCount(fact.Text);
         var lengthFit = words is >= 8 and <= 45 ? 1.0 : 0.5;
         var pronounStart = OpensWithPronoun(fact.Text) ? 0.5 : 1.0;
-        return ((position * 6.0) + salience) * lengthFit * pronounStart;
+        var central = centrality?.Score(fact.Id) ?? 0;
+        return ((position * 6.0) + salience + (CentralityWeight * central)) * lengthFit * pronounStart;
     }
 
     public static bool OpensWithPronoun(string text) => PronounStart().IsMatch(text);

@@ -24,7 +24,7 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
             }
         }
 
-        var neutral = neutralizer.Neutralize(text.Trim());
+        var neutral = neutralizer.Neutralize(Dateline().Replace(text.Trim(), string.Empty));
         return neutral is null ? null : Capitalise(neutral);
     }
 
@@ -43,6 +43,10 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
 
     private static string Capitalise(string s) =>
         s.Length > 0 && char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+
+    // "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) -- ", "(CNN) -- ": the outlet's dateline, not a claim.
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.,' ]{0,60})?\((?:CNN|Reuters|AP|AFP|dpa|UPI|Xinhua)\)\s*(?:--|—|–|-)\s*")]
+    private static partial Regex Dateline();
 
     [GeneratedRegex(@"[,;:]+$")]
     private static partial Regex TrailingPunctuation();

@@ -79,6 +79,31 @@ public sealed class BuiltInBriefingWriterTests
         Assert.Contains("a2", cited);
     }
 
+    [Fact]
+    public void Write_DatelineOfTheOutlet_LeftOutOfTheSentence()
+    {
+        var body = "GENEVA, Switzerland (Reuters) -- " + SampleSources.Body;
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document("articles/one", body)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(4));
+
+        var lead = draft.Sections.First(s => s.Kind == SectionKind.WhatHappened).Sentences[0];
+        Assert.StartsWith("Foreign ministers of Atlantis and Lemuria met in Geneva", lead.Text, StringComparison.Ordinal);
+        Assert.True(new DraftVerifier(Lexicon).Verify(draft, sheet).IsClean);
+    }
+
+    [Fact]
+    public void Write_ShortBriefing_EveryQuotedPartyHeardBeforeAnyoneIsHeardTwice()
+    {
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(2));
+
+        var positions = draft.Sections.Where(s => s.Kind == SectionKind.Position).ToList();
+        Assert.Equal(2, positions.Count);
+        Assert.All(positions, p => Assert.Single(p.Sentences));
+    }
+
     private static string Describe(BriefingDraft d) =>
         d.Headline + "|" + string.Join("|", d.Sections.SelectMany(s => s.Sentences).Select(s => s.Text + string.Join(",", s.FactIds)));
 }
