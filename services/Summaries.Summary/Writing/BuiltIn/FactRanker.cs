@@ -27,7 +27,7 @@ public sealed partial class FactRanker
             .Take(3)
             .Sum();
         var words = WordCount(fact.Text);
-        var lengthFit = words is >= 8 and <= 45 ? 1.0 : 0.5;
+        var lengthFit = words is >= 8 and <= 60 ? 1.0 : 0.5;
         var pronounStart = OpensWithPronoun(fact.Text) ? 0.5 : 1.0;
         var central = centrality?.Score(fact.Id) ?? 0;
         return ((position * 6.0) + salience + (CentralityWeight * central)) * lengthFit * pronounStart;
