@@ -1,0 +1,3 @@
+using Summaries.Load;
+
+return await LoadProgram.RunAsync(args);

@@ -1,0 +1,53 @@
+using Grpc.Core;
+
+namespace Summaries.Load;
+
+/// <summary>Latencies of successful calls and failures by status code, from any number of callers.</summary>
+public sealed class Recorder
+{
+    private readonly Lock _gate = new();
+    private readonly List<double> _milliseconds = new(1 << 16);
+    private readonly Dictionary<string, int> _errors = new(StringComparer.Ordinal);
+
+    public void Success(double milliseconds)
+    {
+        lock (_gate)
+        {
+            _milliseconds.Add(milliseconds);
+        }
+    }
+
+    public void Failure(Exception exception)
+    {
+        var kind = exception switch
+        {
+            RpcException rpc => rpc.StatusCode.ToString(),
+            _ => exception.GetType().Name,
+        };
+        lock (_gate)
+        {
+            _errors[kind] = _errors.GetValueOrDefault(kind) + 1;
+        }
+    }
+
+    public RunStats Stats(TimeSpan elapsed)
+    {
+        lock (_gate)
+        {
+            var sorted = _milliseconds.Order().ToArray();
+            return new RunStats(
+                sorted.Length,
+                _errors.Values.Sum(),
+                new Dictionary<string, int>(_errors, StringComparer.Ordinal),
+                sorted.Length / elapsed.TotalSeconds,
+                Percentile(sorted, 0.50),
+                Percentile(sorted, 0.99));
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>What a run measured.</summary>
+public sealed record RunStats(int Ok, int Errors, IReadOnlyDictionary<string, int> ErrorsByCode, double PerSecond, double P50Ms, double P99Ms);
