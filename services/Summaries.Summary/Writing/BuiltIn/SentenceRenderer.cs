@@ -20,7 +20,14 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
             var said = text[attributed.SpeakerStart..attributed.SpeakerEnd];
             if (speaker is not null && !said.Contains(speaker.DisplayName, StringComparison.Ordinal))
             {
-                text = string.Concat(text.AsSpan(0, attributed.SpeakerStart), speaker.DisplayName, text.AsSpan(attributed.SpeakerEnd));
+                // "the president added" becomes "Xi Jinping added", not "the Xi Jinping added".
+                var start = attributed.SpeakerStart;
+                if (Determiner().Match(text[..start]) is { Success: true } determiner)
+                {
+                    start = determiner.Index;
+                }
+
+                text = string.Concat(text.AsSpan(0, start), speaker.DisplayName, text.AsSpan(attributed.SpeakerEnd));
             }
         }
 
@@ -47,6 +54,9 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
     // "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) -- ", "(CNN) -- ": the outlet's dateline, not a claim.
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.,' ]{0,60})?\((?:CNN|Reuters|AP|AFP|dpa|UPI|Xinhua)\)\s*(?:--|—|–|-)\s*")]
     private static partial Regex Dateline();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+$")]
+    private static partial Regex Determiner();
 
     [GeneratedRegex(@"[,;:]+$")]
     private static partial Regex TrailingPunctuation();
