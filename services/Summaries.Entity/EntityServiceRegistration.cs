@@ -10,9 +10,7 @@ public static class EntityServiceRegistration
 {
     public static WebApplicationBuilder AddEntityService(this WebApplicationBuilder builder)
     {
-        // Resolved lazily so test hosts can override the connection string.
-        builder.Services.AddSingleton(sp => new SqliteEntityStore(
-            sp.GetRequiredService<IConfiguration>().GetConnectionString("Entity") ?? "Data Source=.data/entity.db"));
+        builder.Services.AddEntityStore();
         builder.Services.AddOptions<EntityOptions>().BindConfiguration(EntityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ITextAnnotator>(sp => sp.GetRequiredService<IOptions<EntityOptions>>().Value.Recognizer switch
         {

@@ -26,9 +26,7 @@ public static class SummaryServiceRegistration
         services.AddSummariesGrpcClient<IngestionService.IngestionServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.IngestionAddress);
         services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.EntityAddress);
 
-        // Resolved lazily so test hosts can override the connection string.
-        services.AddSingleton(sp => new SqliteBriefingStore(
-            sp.GetRequiredService<IConfiguration>().GetConnectionString("Summary") ?? "Data Source=.data/summary.db"));
+        services.AddBriefingStore();
         services.AddSingleton(LoadedLexicon.LoadDefault());
         services.AddSingleton<Neutralizer>();
         services.AddSingleton<FactSheetBuilder>();

@@ -9,7 +9,7 @@ using ProtoAnnotation = Summaries.Contracts.Entity.V1.Annotation;
 namespace Summaries.Entity.Registry;
 
 /// <summary>Annotates texts and articles, and serves the registry of canonical entities.</summary>
-public sealed partial class EntityAnnotationService(ITextAnnotator annotator, SqliteEntityStore store)
+public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IEntityStore store)
 {
     public const int MaxTextLength = 1_000_000;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Summaries.ServiceDefaults.Storage;
 
 namespace Summaries.Ingestion.Options;
 
@@ -28,44 +27,15 @@ public sealed class StorageOptions : IValidatableObject
     public StorageProvider Provider => ProviderOf(Ingestion);
 
     public static StorageProvider ProviderOf(string connectionString) =>
-        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+        StoreConnection.KindOf(connectionString) == StoreKind.Postgres
             ? StorageProvider.Postgres
             : StorageProvider.Sqlite;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var problem = Provider == StorageProvider.Postgres ? PostgresProblem() : SqliteProblem();
-        if (problem is not null)
+        if (StoreConnection.Problem(Ingestion) is { } problem)
         {
             yield return new ValidationResult($"ConnectionStrings:Ingestion: {problem}", [nameof(Ingestion)]);
-        }
-    }
-
-    private string? SqliteProblem()
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(Ingestion).DataSource)
-                ? "a SQLite connection string needs a Data Source (or use Host=… for PostgreSQL)."
-                : null;
-        }
-        catch (ArgumentException ex)
-        {
-            return $"not a valid SQLite connection string: {ex.Message}";
-        }
-    }
-
-    private string? PostgresProblem()
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(Ingestion).Host)
-                ? "a PostgreSQL connection string needs a Host."
-                : null;
-        }
-        catch (ArgumentException ex)
-        {
-            return $"not a valid PostgreSQL connection string: {ex.Message}";
         }
     }
 }

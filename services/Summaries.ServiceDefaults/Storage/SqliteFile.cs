@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Summaries.ServiceDefaults.Storage;
@@ -12,40 +13,81 @@ public sealed class SqliteFile
 
     public SqliteFile(string connectionString)
     {
-        if (connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        if (StoreConnection.KindOf(connectionString) == StoreKind.Postgres)
         {
-            // Fail at start with the reason, not later with "keyword not supported".
+            // The service picks its PostgreSQL store for such a string; reaching here is a wiring
+            // mistake, better reported at start than later as "keyword not supported".
             throw new InvalidOperationException(
-                "This service's store is SQLite only (a PostgreSQL store exists for the ingestion service); " +
-                "give it a 'Data Source=<file>' connection string.");
+                "A SQLite store opens SQLite only; 'Host=…' connection strings select the PostgreSQL store.");
         }
 
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory))
+        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
         {
-            Directory.CreateDirectory(directory);
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            var directory = Path.GetDirectoryName(builder.DataSource);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
         }
 
+        DataSource = builder.DataSource;
         _connectionString = builder.ToString();
     }
 
-    /// <summary>Applies a schema script (idempotent DDL) in write-ahead-log mode.</summary>
-    public void Migrate(string schema)
+    /// <summary>Full path of the database file.</summary>
+    public string DataSource { get; }
+
+    /// <summary>
+    /// Switches to write-ahead logging and applies the steps not yet applied (<c>PRAGMA user_version</c>
+    /// counts them) in one write transaction: processes starting together migrate one after another,
+    /// and the later ones find nothing to do. Append new steps; never edit one that has shipped.
+    /// </summary>
+    public SchemaVersion Migrate(IReadOnlyList<string> steps)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
-        command.ExecuteNonQuery();
+        Execute(connection, null, "PRAGMA journal_mode = WAL;");
+        // BEGIN IMMEDIATE: the write lock is taken before user_version is read.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > steps.Count)
+        {
+            throw new InvalidOperationException(
+                $"{DataSource} has schema version {version}, newer than this build knows ({steps.Count}).");
+        }
+
+        for (var i = version; i < steps.Count; i++)
+        {
+            Execute(connection, transaction, steps[i]);
+            Execute(connection, transaction, $"PRAGMA user_version = {i + 1};");
+        }
+
+        transaction.Commit();
+        return new SchemaVersion(steps.Count, steps.Count - version);
     }
 
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
-        pragma.ExecuteNonQuery();
+        Execute(connection, null, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
         return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 }

@@ -14,7 +14,7 @@ public sealed record BriefingScope(IReadOnlyList<string> ArticleNames, string? E
 
 /// <summary>Creates, stores and lists briefings; the gRPC adapter only translates to and from this.</summary>
 public sealed partial class BriefingService(
-    SourceGatherer gatherer, BriefingComposer composer, SqliteBriefingStore store, GenAiTelemetry telemetry, TimeProvider time)
+    SourceGatherer gatherer, BriefingComposer composer, IBriefingStore store, GenAiTelemetry telemetry, TimeProvider time)
 {
     public const int MaxArticles = 20;
 

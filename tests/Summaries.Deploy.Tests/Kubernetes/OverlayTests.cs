@@ -104,29 +104,25 @@ public sealed class OverlayTests(OverlayRenders renders) : IClassFixture<Overlay
     }
 
     [SkippableFact]
-    public async Task Render_Prod_ReplicatedIngestionPostgresAndLlmFromSecrets()
+    public async Task Render_Prod_ReplicatedPostgresForEveryServiceAndLlmFromSecrets()
     {
         var rendered = await renders.GetAsync("prod");
 
+        Assert.Equal(["entity", "ingestion", "summary"], Workload.All(rendered.Objects).Select(w => w.App).Order(StringComparer.Ordinal));
         foreach (var workload in Workload.All(rendered.Objects))
         {
             Assert.True(workload.Object.Int("spec", "replicas") >= 2, $"{workload.Name} has fewer than 2 replicas");
             var hpa = Assert.Single(rendered.Objects, o => o.Kind() == "HorizontalPodAutoscaler" && o.Str("spec", "scaleTargetRef", "name") == workload.Name);
             Assert.True(hpa.Int("spec", "minReplicas") >= 2, $"{hpa.Id()} may scale below 2");
 
+            // Replicas share one PostgreSQL store per service: each service's own key of the Secret,
+            // never the image's per-pod SQLite default.
             var env = ContainerEnvironment.Of(workload.Containers.Single(), workload.Namespace, rendered.Objects);
             Assert.DoesNotContain(env.Literals.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
-            if (workload.App == "ingestion")
-            {
-                var connection = Assert.Single(env.FromSources.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
-                Assert.Equal("summaries-postgres", env.SecretOf(connection));
-            }
-            else
-            {
-                // Entity and summary stores are SQLite only so far: they keep the image's
-                // /data default rather than a PostgreSQL string they could not open.
-                Assert.DoesNotContain(env.FromSources.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
-            }
+            var connection = Assert.Single(env.FromSources.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+            Assert.Equal("ConnectionStrings__" + workload.App, connection, ignoreCase: true);
+            Assert.Equal("summaries-postgres", env.SecretOf(connection));
+            Assert.Equal(workload.App, env.FromSources[connection].Str("secretKeyRef", "key"));
 
             Assert.True(env.Literals.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"), $"{workload.Name} exports no traces");
         }

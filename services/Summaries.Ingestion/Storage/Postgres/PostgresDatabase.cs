@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Summaries.Ingestion.Options;
+using Summaries.ServiceDefaults.Storage;
 
 namespace Summaries.Ingestion.Storage.Postgres;
 
@@ -30,43 +31,8 @@ public sealed partial class PostgresDatabase : IArticleStoreMigrator, IAsyncDisp
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var prepare = new NpgsqlCommand(
-            $"""
-            SELECT pg_advisory_xact_lock({MigrationLockClass}, hashtext(current_schema()));
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version integer PRIMARY KEY,
-                description text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now());
-            """, connection, transaction))
-        {
-            await prepare.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        int version;
-        await using (var current = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", connection, transaction))
-        {
-            version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var migrations = PostgresSchema.Migrations;
-        if (version > migrations.Count)
-        {
-            throw new InvalidOperationException($"The database has schema version {version}, newer than this build knows ({migrations.Count}).");
-        }
-
-        for (var i = version; i < migrations.Count; i++)
-        {
-            await using var step = new NpgsqlCommand(migrations[i].Sql, connection, transaction);
-            await step.ExecuteNonQueryAsync(cancellationToken);
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, description) VALUES (@version, @description)", connection, transaction);
-            record.Parameters.AddWithValue("version", i + 1);
-            record.Parameters.AddWithValue("description", migrations[i].Description);
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        LogReady(_logger, connection.Database, connection.Host ?? "?", migrations.Count, migrations.Count - version);
+        var version = await PostgresMigrator.ApplyAsync(connection, "schema_migrations", MigrationLockClass, PostgresSchema.Migrations, cancellationToken);
+        LogReady(_logger, connection.Database, connection.Host ?? "?", version.Version, version.Applied);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

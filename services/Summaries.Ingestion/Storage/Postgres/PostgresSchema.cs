@@ -1,7 +1,6 @@
-namespace Summaries.Ingestion.Storage.Postgres;
+using Summaries.ServiceDefaults.Storage;
 
-/// <summary>One schema step and what it does (kept in <c>schema_migrations.description</c>).</summary>
-internal sealed record PostgresMigration(string Description, string Sql);
+namespace Summaries.Ingestion.Storage.Postgres;
 
 /// <summary>
 /// The PostgreSQL schema as ordered migrations; <c>schema_migrations</c> records which have run.

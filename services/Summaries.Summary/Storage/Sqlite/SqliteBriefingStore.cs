@@ -1,42 +1,23 @@
 using Google.Protobuf;
 using Microsoft.Data.Sqlite;
-using Summaries.ServiceDefaults.Storage;
 using Summaries.Contracts.Summary.V1;
+using Summaries.ServiceDefaults.Storage;
 
-namespace Summaries.Summary.Storage;
+namespace Summaries.Summary.Storage.Sqlite;
 
-/// <summary>A page of stored briefings and the sequence to continue after.</summary>
-public sealed record BriefingPage(IReadOnlyList<Briefing> Briefings, long? NextAfter);
-
-/// <summary>Stores briefings in this service's own SQLite file.</summary>
-public sealed class SqliteBriefingStore
+/// <summary>Briefings in the summary service's own SQLite file.</summary>
+public sealed class SqliteBriefingStore(string connectionString) : IBriefingStore
 {
-    private readonly SqliteFile _file;
+    private readonly SqliteFile _file = new(connectionString);
 
-    public SqliteBriefingStore(string connectionString)
-    {
-        _file = new SqliteFile(connectionString);
-        _file.Migrate("""
-            CREATE TABLE IF NOT EXISTS briefings (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                id TEXT NOT NULL UNIQUE,
-                create_time TEXT NOT NULL,
-                payload BLOB NOT NULL);
-            CREATE TABLE IF NOT EXISTS briefing_articles (
-                briefing_seq INTEGER NOT NULL REFERENCES briefings(seq) ON DELETE CASCADE,
-                article_name TEXT NOT NULL,
-                PRIMARY KEY (briefing_seq, article_name));
-            CREATE INDEX IF NOT EXISTS ix_briefing_articles_article ON briefing_articles(article_name);
-            CREATE TABLE IF NOT EXISTS briefing_cache (
-                cache_key TEXT PRIMARY KEY,
-                briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE);
-            """);
-    }
+    public string Description => "SQLite briefing store " + _file.DataSource;
 
-    /// <summary>The briefing stored under a cache key, if any.</summary>
+    public Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_file.Migrate(SqliteBriefingSchema.Migrations));
+
     public async Task<Briefing?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = _file.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $k";
         command.Parameters.AddWithValue("$k", cacheKey);
@@ -44,11 +25,10 @@ public sealed class SqliteBriefingStore
         return payload is null ? null : Briefing.Parser.ParseFrom(payload);
     }
 
-    /// <summary>Stores a briefing; with a cache key, later identical requests are answered from it.</summary>
     public async Task SaveAsync(string id, Briefing briefing, string? cacheKey, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = _file.Open();
+        await using var tx = connection.BeginTransaction(deferred: false);
         await using var insert = connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = "INSERT INTO briefings (id, create_time, payload) VALUES ($id, $time, $payload) RETURNING seq";
@@ -81,7 +61,7 @@ public sealed class SqliteBriefingStore
 
     public async Task<Briefing?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = _file.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT payload FROM briefings WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
@@ -89,10 +69,9 @@ public sealed class SqliteBriefingStore
         return payload is null ? null : Briefing.Parser.ParseFrom(payload);
     }
 
-    /// <summary>Newest first, keyset-paginated on the insertion sequence.</summary>
     public async Task<BriefingPage> ListAsync(int pageSize, long? before, string? articleName, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = _file.Open();
         await using var command = connection.CreateCommand();
         var where = new List<string>();
         if (before is not null)
@@ -119,10 +98,8 @@ public sealed class SqliteBriefingStore
             items.Add((reader.GetInt64(0), Briefing.Parser.ParseFrom((byte[])reader[1])));
         }
 
-        var hasMore = items.Count > pageSize;
-        var page = items.Take(pageSize).ToList();
-        return new BriefingPage(page.Select(i => i.Briefing).ToList(), hasMore ? page[^1].Seq : null);
+        return BriefingPages.From(items, pageSize);
     }
 
-    private SqliteConnection Open() => _file.Open();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,0 +1,38 @@
+using Summaries.ServiceDefaults.Storage;
+
+namespace Summaries.Entity.Registry.Postgres;
+
+/// <summary>
+/// The registry's PostgreSQL schema as ordered migrations, recorded in <c>entity_schema_migrations</c>.
+/// Append new steps; never edit one that has shipped. Names sort byte-wise (<c>COLLATE "C"</c>),
+/// as in SQLite, so both stores page in the same order.
+/// </summary>
+internal static class PostgresEntitySchema
+{
+    public const string HistoryTable = "entity_schema_migrations";
+
+    // pg_advisory_xact_lock(class, hashtext(current_schema())) while migrating.
+    public const int MigrationLockClass = 0x5EED_0011;
+
+    public static IReadOnlyList<PostgresMigration> Migrations { get; } =
+    [
+        new("entities, their articles and annotations", """
+            CREATE TABLE entities (
+                name text COLLATE "C" PRIMARY KEY,
+                display_name text NOT NULL,
+                kind integer NOT NULL,
+                aliases text[] NOT NULL,
+                roles text[] NOT NULL);
+            CREATE INDEX ix_entities_aliases ON entities USING gin (aliases);
+            CREATE TABLE entity_articles (
+                entity_name text COLLATE "C" NOT NULL REFERENCES entities (name),
+                article_name text COLLATE "C" NOT NULL,
+                mention_count integer NOT NULL,
+                PRIMARY KEY (entity_name, article_name));
+            CREATE INDEX ix_entity_articles_article ON entity_articles (article_name);
+            CREATE TABLE annotations (
+                article_name text PRIMARY KEY,
+                payload bytea NOT NULL);
+            """),
+    ];
+}

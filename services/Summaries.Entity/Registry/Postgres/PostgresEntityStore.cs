@@ -1,0 +1,178 @@
+using Npgsql;
+using Summaries.Entity.Annotation;
+using Summaries.ServiceDefaults.Storage;
+
+namespace Summaries.Entity.Registry.Postgres;
+
+/// <summary>
+/// The registry in PostgreSQL, shared by every replica of the entity service. A registration
+/// locks what it reads and writes (<see cref="RegistryLocks"/>), fetches the rows it could match in
+/// one round trip, plans in memory and writes in a second; alias and role lists are merged in SQL,
+/// so a concurrent registration reaching the same row through another path loses nothing.
+/// </summary>
+public sealed class PostgresEntityStore(string connectionString) : IEntityStore
+{
+    private const string RowColumns = "name, display_name, kind, aliases, roles";
+    private const int CandidateColumns = 5;
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public string Description
+    {
+        get
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL entity store {builder.Database} on {builder.Host} (search path {builder.SearchPath ?? "default"})";
+        }
+    }
+
+    public async Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await PostgresMigrator.ApplyAsync(
+            connection, PostgresEntitySchema.HistoryTable, PostgresEntitySchema.MigrationLockClass, PostgresEntitySchema.Migrations, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> RegisterAsync(
+        string articleName, IReadOnlyList<EntityInfo> entities, Func<IReadOnlyDictionary<string, string>, byte[]> payload,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Round trip 1: locks, the article's old counts gone, and the rows the entities could match.
+        // Each statement reads after the locks are held, so it sees every conflicting registration committed.
+        var candidates = new List<EntityRow>();
+        await using (var read = new NpgsqlBatch(connection, tx))
+        {
+            read.BatchCommands.Add(Batch(RegistryLocks.LockSql, ("keys", RegistryLocks.Keys(articleName, entities))));
+            read.BatchCommands.Add(Batch("DELETE FROM entity_articles WHERE article_name = @a", ("a", articleName)));
+            read.BatchCommands.Add(Batch(
+                $"SELECT {RowColumns} FROM entities WHERE name = ANY(@names) OR aliases && @aliases",
+                ("names", RegistrationPlan.NamesToFetch(entities)), ("aliases", RegistrationPlan.AliasesToFetch(entities))));
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            // Past the lock count (and the DELETE, should it report an empty result) to the rows.
+            while (reader.FieldCount != CandidateColumns && await reader.NextResultAsync(cancellationToken))
+            {
+            }
+
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                candidates.Add(new EntityRow(
+                    reader.GetString(0), reader.GetString(1), (EntityKind)reader.GetInt32(2),
+                    reader.GetFieldValue<string[]>(3), reader.GetFieldValue<string[]>(4)));
+            }
+        }
+
+        // Round trip 2: rows in name order (so row locks are always taken in one order), counts, annotation.
+        var plan = RegistrationPlan.Create(entities, candidates);
+        await using (var write = new NpgsqlBatch(connection, tx))
+        {
+            foreach (var row in plan.Rows)
+            {
+                write.BatchCommands.Add(Batch($"""
+                    INSERT INTO entities ({RowColumns}) VALUES (@n, @d, @k, @al, @r)
+                    ON CONFLICT (name) DO UPDATE SET
+                        aliases = entities.aliases || ARRAY(
+                            SELECT x FROM unnest(excluded.aliases) WITH ORDINALITY AS u(x, i) WHERE x <> ALL(entities.aliases) ORDER BY i),
+                        roles = entities.roles || ARRAY(
+                            SELECT x FROM unnest(excluded.roles) WITH ORDINALITY AS u(x, i) WHERE x <> ALL(entities.roles) ORDER BY i)
+                    """,
+                    ("n", row.Name), ("d", row.DisplayName), ("k", (int)row.Kind), ("al", row.Aliases.ToArray()), ("r", row.Roles.ToArray())));
+            }
+
+            if (plan.Mentions.Count > 0)
+            {
+                write.BatchCommands.Add(Batch(
+                    "INSERT INTO entity_articles (entity_name, article_name, mention_count) SELECT n, @a, c FROM unnest(@names, @counts) AS m(n, c)",
+                    ("a", articleName), ("names", plan.Mentions.Select(m => m.Name).ToArray()), ("counts", plan.Mentions.Select(m => m.Mentions).ToArray())));
+            }
+
+            write.BatchCommands.Add(Batch("""
+                INSERT INTO annotations (article_name, payload) VALUES (@a, @p)
+                ON CONFLICT (article_name) DO UPDATE SET payload = excluded.payload
+                """, ("a", articleName), ("p", payload(plan.Names))));
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return plan.Names;
+    }
+
+    public async Task<byte[]?> GetAnnotationAsync(string articleName, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT payload FROM annotations WHERE article_name = @a");
+        command.Parameters.AddWithValue("a", articleName);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    public async Task<RegisteredEntity?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(SelectEntities("WHERE e.name = @n", string.Empty));
+        command.Parameters.AddWithValue("n", name);
+        return (await ReadAllAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<(IReadOnlyList<RegisteredEntity> Items, long? Next)> ListAsync(
+        EntityFilter filter, int pageSize, long offset, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand();
+        var where = new List<string>();
+        if (filter.Kind is { } kind)
+        {
+            where.Add("e.kind = @k");
+            command.Parameters.AddWithValue("k", (int)kind);
+        }
+
+        if (filter.ArticleName is { } article)
+        {
+            where.Add("EXISTS (SELECT 1 FROM entity_articles x WHERE x.entity_name = e.name AND x.article_name = @a)");
+            command.Parameters.AddWithValue("a", article);
+        }
+
+        command.Parameters.AddWithValue("limit", pageSize + 1);
+        command.Parameters.AddWithValue("offset", offset);
+        command.CommandText = SelectEntities(
+            where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty,
+            "ORDER BY total DESC, e.name LIMIT @limit OFFSET @offset");
+        var items = await ReadAllAsync(command, cancellationToken);
+        return (items.Take(pageSize).ToList(), items.Count > pageSize ? offset + pageSize : null);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static string SelectEntities(string where, string orderAndLimit) => $"""
+        SELECT e.name, e.display_name, e.kind, e.aliases, e.roles, COALESCE(s.total, 0) AS total, COALESCE(s.articles, ARRAY[]::text[])
+        FROM entities e
+        LEFT JOIN LATERAL (
+            SELECT SUM(mention_count)::integer AS total, array_agg(article_name ORDER BY article_name) AS articles
+            FROM entity_articles x WHERE x.entity_name = e.name) s ON true
+        {where}
+        {orderAndLimit}
+        """;
+
+    private static async Task<List<RegisteredEntity>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var items = new List<RegisteredEntity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new RegisteredEntity(
+                reader.GetString(0), reader.GetString(1), (EntityKind)reader.GetInt32(2),
+                reader.GetFieldValue<string[]>(3), reader.GetFieldValue<string[]>(4), reader.GetInt32(5), reader.GetFieldValue<string[]>(6)));
+        }
+
+        return items;
+    }
+
+    private static NpgsqlBatchCommand Batch(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}

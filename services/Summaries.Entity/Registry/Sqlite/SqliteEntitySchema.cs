@@ -1,0 +1,30 @@
+namespace Summaries.Entity.Registry.Sqlite;
+
+/// <summary>
+/// The registry's SQLite schema as ordered steps; <c>PRAGMA user_version</c> counts those applied.
+/// Append new steps; never edit one that has shipped.
+/// </summary>
+internal static class SqliteEntitySchema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // v1. IF NOT EXISTS: files made before versioning (user_version 0) already hold these tables.
+        """
+        CREATE TABLE IF NOT EXISTS entities (
+            name TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            aliases TEXT NOT NULL,
+            roles TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS entity_articles (
+            entity_name TEXT NOT NULL REFERENCES entities(name),
+            article_name TEXT NOT NULL,
+            mention_count INTEGER NOT NULL,
+            PRIMARY KEY (entity_name, article_name));
+        CREATE INDEX IF NOT EXISTS ix_entity_articles_article ON entity_articles(article_name);
+        CREATE TABLE IF NOT EXISTS annotations (
+            article_name TEXT PRIMARY KEY,
+            payload BLOB NOT NULL);
+        """,
+    ];
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Summaries.ServiceDefaults.Storage;
+
+/// <summary>Which database a service's store lives in.</summary>
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Reads a store's connection string (section <c>ConnectionStrings</c>): one with a <c>Host=</c>
+/// keyword selects PostgreSQL (<c>Host=db;Database=…;Username=…;Password=…</c>, optionally
+/// <c>Search Path=schema</c>); anything else is a SQLite one (<c>Data Source=file.db</c>).
+/// </summary>
+public static partial class StoreConnection
+{
+    public static StoreKind KindOf(string connectionString) =>
+        HostKeyword().IsMatch(connectionString) ? StoreKind.Postgres : StoreKind.Sqlite;
+
+    /// <summary>Why the string cannot open its store, or null when it can; checked at start.</summary>
+    public static string? Problem(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return "a connection string is required ('Data Source=<file>' for SQLite, 'Host=…' for PostgreSQL).";
+        }
+
+        try
+        {
+            return KindOf(connectionString) == StoreKind.Postgres
+                ? string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host) ? "a PostgreSQL connection string needs a Host." : null
+                : string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource) ? "a SQLite connection string needs a Data Source (or use Host=… for PostgreSQL)." : null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"not a valid {(KindOf(connectionString) == StoreKind.Postgres ? "PostgreSQL" : "SQLite")} connection string: {ex.Message}";
+        }
+    }
+
+    [GeneratedRegex(@"(?:^|;)\s*Host\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HostKeyword();
+}
