@@ -18,6 +18,9 @@ public static class ExternalTools
         }
     }
 
+    /// <summary>openssl on PATH (deploy/tls/make-dev-certs.sh uses it), or null.</summary>
+    public static string? OpenSsl => CommandRunner.FindOnPath("openssl");
+
     /// <summary>Skips (or, under SUMMARIES_REQUIRE_ALL=1, fails) when the tool is missing.</summary>
     public static string Require(string? path, string tool, string howToInstall)
     {

@@ -14,12 +14,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ServiceProcess(string name, int port, Process process)
+    private ServiceProcess(string name, int port, Process process, GrpcChannel channel)
     {
         Name = name;
         Port = port;
         _process = process;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        Channel = channel;
     }
 
     public string Name { get; }
@@ -37,7 +37,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the process printed, for failure messages.</summary>
     public string RecentOutput => string.Join('\n', _output.TakeLast(40));
 
-    public static ServiceProcess Start(string project, int port, IDictionary<string, string> environment)
+    /// <param name="channel">
+    /// Builds <see cref="Channel"/> (used for the health wait too) from the port; default cleartext
+    /// <c>http://127.0.0.1:port</c>. A service with TLS or API keys on needs one that has them.
+    /// </param>
+    public static ServiceProcess Start(string project, int port, IDictionary<string, string> environment, Func<int, GrpcChannel>? channel = null)
     {
         var dll = RepoPaths.ServiceDll(project);
         if (!File.Exists(dll))
@@ -67,7 +71,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + project);
-        var service = new ServiceProcess(project, port, process);
+        var service = new ServiceProcess(project, port, process, channel?.Invoke(port) ?? GrpcChannel.ForAddress($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
@@ -105,6 +109,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{Name} was not SERVING within {timeout}: {last?.Message}\n{string.Join('\n', _output.TakeLast(40))}");
+    }
+
+    /// <summary>Waits for the process to end on its own (and its output to be read); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} was still running after {timeout}:\n{RecentOutput}");
+        }
+
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the process.</summary>

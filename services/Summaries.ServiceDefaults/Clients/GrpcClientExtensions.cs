@@ -4,6 +4,7 @@ using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Summaries.ServiceDefaults.Clients;
 
@@ -37,12 +38,26 @@ public static class GrpcClientExtensions
             .AddGrpcClient<TClient>((sp, o) => o.Address = new Uri(address(sp)))
             // Background work (outbox retries, seeding) has no incoming call; that must not be an error.
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
-            .ConfigureChannel((sp, channel) => ApplyChannelDefaults(channel, new Uri(address(sp)), options));
+            .ConfigureChannel((sp, channel) => ApplyChannelDefaults(channel, new Uri(address(sp)), options, Security(sp)))
+            // The gRPC client factory's own SocketsHttpHandler (multiple HTTP/2 connections), with TLS added.
+            .ConfigurePrimaryHttpMessageHandler((handler, sp) =>
+            {
+                if (handler is SocketsHttpHandler sockets)
+                {
+                    ClientTransport.Configure(sockets, new Uri(address(sp)), Security(sp).Tls);
+                }
+            })
+            .AddHttpMessageHandler(sp => new ApiKeyHeaderHandler(Security(sp).ApiKey));
     }
 
     /// <summary>The channel settings <see cref="AddSummariesGrpcClient"/> applies for <paramref name="address"/>.</summary>
-    public static void ApplyChannelDefaults(GrpcChannelOptions channel, Uri address, SummariesGrpcClientOptions options)
+    public static void ApplyChannelDefaults(GrpcChannelOptions channel, Uri address, SummariesGrpcClientOptions options) =>
+        ApplyChannelDefaults(channel, address, options, new ClientSecurityOptions());
+
+    /// <summary>As above, with TLS for <c>dns:</c> addresses when <c>Clients:Tls:Enabled</c> says so.</summary>
+    public static void ApplyChannelDefaults(GrpcChannelOptions channel, Uri address, SummariesGrpcClientOptions options, ClientSecurityOptions security)
     {
+        ArgumentNullException.ThrowIfNull(security);
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(options);
@@ -68,11 +83,15 @@ public static class GrpcClientExtensions
         if (GrpcAddress.UsesResolver(address))
         {
             config.LoadBalancingConfigs.Add(new RoundRobinConfig());
-            // A dns: address carries no http/https, so the channel is told the transport here: h2c,
-            // like every Summaries service serves (TLS, when wanted, is terminated by a mesh sidecar).
-            channel.Credentials = ChannelCredentials.Insecure;
+            // A dns: address carries no http/https, so the channel is told the transport here: h2c
+            // (the default, or TLS terminated by a mesh sidecar) unless Clients:Tls:Enabled.
+            channel.Credentials = ClientTransport.UsesTls(address, security.Tls) ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
         }
 
         channel.ServiceConfig = config;
     }
+
+    // Bound by AddServiceDefaults; a container without it (a bare test registration) gets the defaults: no key, no TLS settings.
+    private static ClientSecurityOptions Security(IServiceProvider services) =>
+        services.GetService<IOptions<ClientSecurityOptions>>()?.Value ?? new ClientSecurityOptions();
 }

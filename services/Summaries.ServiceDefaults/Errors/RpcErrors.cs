@@ -42,7 +42,23 @@ public static class RpcErrors
     public static RpcException Internal(string message) =>
         Build(Code.Internal, message, "INTERNAL", null);
 
+    /// <summary>UNAUTHENTICATED: no credentials, or credentials that are not accepted. <paramref name="message"/> must not repeat what the caller sent.</summary>
+    public static Google.Rpc.Status UnauthenticatedStatus(string reason, string message) =>
+        BuildStatus(Code.Unauthenticated, message, reason, null);
+
+    /// <summary>RESOURCE_EXHAUSTED for a caller over its rate limit, with RetryInfo saying when to try again.</summary>
+    public static Google.Rpc.Status RateLimitedStatus(string message, TimeSpan retryAfter, IDictionary<string, string>? metadata)
+    {
+        var retry = new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) };
+        return BuildStatus(Code.ResourceExhausted, message, "RATE_LIMITED", metadata, retry);
+    }
+
     public static RpcException Build(
+        Code code, string message, string reason, IDictionary<string, string>? metadata, params Google.Protobuf.IMessage[] details) =>
+        BuildStatus(code, message, reason, metadata, details).ToRpcException();
+
+    /// <summary>The <c>google.rpc.Status</c> (ErrorInfo first, then <paramref name="details"/>) that <see cref="Build"/> throws.</summary>
+    public static Google.Rpc.Status BuildStatus(
         Code code, string message, string reason, IDictionary<string, string>? metadata, params Google.Protobuf.IMessage[] details)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
@@ -58,6 +74,6 @@ public static class RpcErrors
             status.Details.Add(Any.Pack(detail));
         }
 
-        return status.ToRpcException();
+        return status;
     }
 }

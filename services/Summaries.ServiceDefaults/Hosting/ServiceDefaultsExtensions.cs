@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -9,6 +10,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.ServiceDefaults.Reflection;
+using Summaries.ServiceDefaults.Security;
+using Summaries.ServiceDefaults.Security.Tls;
 using Summaries.ServiceDefaults.Telemetry;
 
 namespace Summaries.ServiceDefaults.Hosting;
@@ -17,8 +20,10 @@ namespace Summaries.ServiceDefaults.Hosting;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// Kestrel h2c on the configured port, gRPC with error mapping, reflection, the standard health
-    /// service (reporting <paramref name="grpcServiceName"/> and ""), and OpenTelemetry.
+    /// Kestrel on the configured port (h2c, or HTTP/2 over TLS when <c>Service:Tls</c> names a
+    /// certificate), gRPC with error mapping and the configured message sizes, reflection, the
+    /// standard health service (reporting <paramref name="grpcServiceName"/> and ""), API keys and
+    /// rate limits when configured, and OpenTelemetry.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(
         this WebApplicationBuilder builder, string grpcServiceName, int defaultPort)
@@ -28,24 +33,25 @@ public static class ServiceDefaultsExtensions
             .Bind(builder.Configuration.GetSection(ServiceHostOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.AddServiceSecurity();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var options = new ServiceHostOptions { Port = defaultPort };
             context.Configuration.GetSection(ServiceHostOptions.SectionName).Bind(options);
-            // Cleartext gRPC needs HTTP/2 only: without prior knowledge there is no TLS ALPN to negotiate it.
-            Action<ListenOptions> h2c = listen => listen.Protocols = HttpProtocols.Http2;
+            var tls = kestrel.ApplicationServices.GetRequiredService<IOptions<ServerTlsOptions>>().Value;
+            Action<ListenOptions> endpoint = listen => ServerTls.Apply(listen, tls);
             if (options.Host is "*" or "0.0.0.0")
             {
-                kestrel.ListenAnyIP(options.Port, h2c);
+                kestrel.ListenAnyIP(options.Port, endpoint);
             }
             else if (options.Host == "localhost")
             {
-                kestrel.Listen(IPAddress.Loopback, options.Port, h2c);
+                kestrel.Listen(IPAddress.Loopback, options.Port, endpoint);
             }
             else
             {
-                kestrel.Listen(IPAddress.Parse(options.Host), options.Port, h2c);
+                kestrel.Listen(IPAddress.Parse(options.Host), options.Port, endpoint);
             }
         });
 
@@ -54,7 +60,11 @@ public static class ServiceDefaultsExtensions
         {
             o.Interceptors.Add<ExceptionMappingInterceptor>();
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
-            o.MaxReceiveMessageSize = 16 * 1024 * 1024;
+        });
+        builder.Services.AddOptions<GrpcServiceOptions>().Configure<IOptions<ServiceHostOptions>>((grpc, host) =>
+        {
+            grpc.MaxReceiveMessageSize = host.Value.MaxReceiveMessageSize;
+            grpc.MaxSendMessageSize = host.Value.MaxSendMessageSize;
         });
         builder.Services.AddCommentedGrpcReflection(grpcServiceName);
         builder.Services.AddHealthChecks()
@@ -69,9 +79,13 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps reflection and health next to the service's own endpoints.</summary>
+    /// <summary>
+    /// Maps reflection and health next to the service's own endpoints, and puts API-key checks and
+    /// rate limits (when configured) in front of all of them.
+    /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseServiceSecurity();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -1,0 +1,70 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Summaries.ServiceDefaults.Security.Tls;
+
+namespace Summaries.ServiceDefaults.Clients;
+
+/// <summary>
+/// TLS settings of the handler under a Summaries gRPC client: the private CA the services'
+/// certificates are checked against, the client certificate for mutual TLS, and the name checked.
+/// </summary>
+public static class ClientTransport
+{
+    /// <summary>Whether calls to <paramref name="address"/> use TLS.</summary>
+    public static bool UsesTls(Uri address, ClientTlsOptions tls) =>
+        address.Scheme == Uri.UriSchemeHttps || (GrpcAddress.UsesResolver(address) && tls.Enabled);
+
+    /// <summary>
+    /// The name the server's certificate must carry: the address's host; for <c>dns:///name:port</c> the
+    /// name, not the pod IP each subchannel connects to (so one certificate for the Service name serves
+    /// every replica).
+    /// </summary>
+    public static string ExpectedHost(Uri address)
+    {
+        if (!GrpcAddress.UsesResolver(address))
+        {
+            return address.IdnHost;
+        }
+
+        return new Uri("https://" + address.AbsolutePath.TrimStart('/')).IdnHost;
+    }
+
+    public static void Configure(SocketsHttpHandler handler, Uri address, ClientTlsOptions tls)
+    {
+        if (!UsesTls(address, tls))
+        {
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(tls.CertificatePath))
+        {
+            handler.SslOptions.ClientCertificates =
+            [
+                CertificateFiles.LoadWithKey(tls.CertificatePath, tls.KeyPath, tls.CertificatePassword),
+            ];
+        }
+
+        var authorities = string.IsNullOrWhiteSpace(tls.CaPath) ? null : CertificateAuthorities.Load(tls.CaPath);
+        var expectedHost = ExpectedHost(address);
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            IsValid(certificate, chain, errors, authorities, expectedHost);
+    }
+
+    /// <summary>
+    /// The chain is checked against the private CA (or, without one, the system's verdict), and the
+    /// name against <paramref name="expectedHost"/> rather than the address actually dialled.
+    /// </summary>
+    public static bool IsValid(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors, CertificateAuthorities? authorities, string expectedHost)
+    {
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        using var presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var chainTrusted = authorities is null
+            ? (errors & (SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNotAvailable)) == 0
+            : authorities.Trusts(presented, chain);
+        return chainTrusted && presented.MatchesHostname(expectedHost);
+    }
+}
