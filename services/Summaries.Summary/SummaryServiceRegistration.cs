@@ -30,16 +30,30 @@ public static class SummaryServiceRegistration
         services.AddSingleton(LoadedLexicon.LoadDefault());
         services.AddSingleton<Neutralizer>();
         services.AddSingleton<FactSheetBuilder>();
-        services.AddSingleton<DraftVerifier>();
+        services.AddSingleton(sp => InstructionEchoOf(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
+        services.AddSingleton(sp => new DraftVerifier(sp.GetRequiredService<LoadedLexicon>(), sp.GetRequiredService<InstructionEcho>()));
         services.AddSingleton<BuiltInBriefingWriter>();
         services.AddSingleton<BalanceReporter>();
         services.AddSingleton<GenAiTelemetry>();
         services.AddHttpClient("llm", c => c.Timeout = Timeout.InfiniteTimeSpan).AddLlmResilience();
         services.AddSingleton(sp => CreateLlmSlot(sp));
+        services.AddSingleton<LlmAttempt>();
         services.AddSingleton<BriefingComposer>();
         services.AddSingleton<SourceGatherer>();
         services.AddSingleton<BriefingService>();
         return builder;
+    }
+
+    /// <summary>The LLM's instructions, which no served sentence may repeat; none without an LLM.</summary>
+    private static InstructionEcho InstructionEchoOf(LlmOptions options)
+    {
+        if (!options.IsConfigured)
+        {
+            return InstructionEcho.None;
+        }
+
+        var prompt = PromptLibrary.Load(options);
+        return new InstructionEcho([prompt.System, prompt.UserTemplate]);
     }
 
     private static LlmWriterSlot CreateLlmSlot(IServiceProvider sp)

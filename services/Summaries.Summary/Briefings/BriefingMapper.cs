@@ -39,7 +39,8 @@ public static class BriefingMapper
         return briefing;
     }
 
-    private static Section ToProto(DraftSection section, FactSheet sheet)
+    /// <summary>One section, its fact ids resolved to citations.</summary>
+    public static Section ToProto(DraftSection section, FactSheet sheet)
     {
         var party = section.PartyKey is null ? null : sheet.FindEntity(section.PartyKey);
         var proto = new Section

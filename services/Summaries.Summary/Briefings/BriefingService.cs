@@ -18,7 +18,11 @@ public sealed partial class BriefingService(
 {
     public const int MaxArticles = 20;
 
-    public async Task<Briefing> CreateAsync(BriefingScope scope, BriefingOptions? options, CancellationToken cancellationToken)
+    public Task<Briefing> CreateAsync(BriefingScope scope, BriefingOptions? options, CancellationToken cancellationToken) =>
+        CreateAsync(scope, options, stream: null, cancellationToken);
+
+    /// <summary>Writes and stores a briefing, sending its verified headline and sections to <paramref name="stream"/> as they are ready.</summary>
+    public async Task<Briefing> CreateAsync(BriefingScope scope, BriefingOptions? options, IBriefingStream? stream, CancellationToken cancellationToken)
     {
         options ??= new BriefingOptions();
         var sources = await GatherAsync(scope, cancellationToken);
@@ -28,16 +32,31 @@ public sealed partial class BriefingService(
             telemetry.CacheHits.Add(1);
             var hit = cached.Clone();
             hit.Cached = true;
+            await ReplayAsync(hit, stream, cancellationToken);
             return hit;
         }
 
-        var composed = await composer.ComposeAsync(sources, options, cancellationToken);
+        var composed = await composer.ComposeAsync(sources, options, stream, cancellationToken);
         var id = NewId();
         var briefing = BriefingMapper.ToProto("briefings/" + id, composed, options, time.GetUtcNow());
         // A briefing written under a fallback is not cached: the LLM may answer next time.
         var cacheable = composed.Warnings.Count == 0 && composed.Engine == composer.PlannedEngine(options);
         await store.SaveAsync(id, briefing, cacheable ? cacheKey : null, CancellationToken.None);
         return briefing;
+    }
+
+    private static async Task ReplayAsync(Briefing briefing, IBriefingStream? stream, CancellationToken cancellationToken)
+    {
+        if (stream is null)
+        {
+            return;
+        }
+
+        await stream.HeadlineAsync(briefing.Headline, cancellationToken);
+        foreach (var section in briefing.Sections)
+        {
+            await stream.SectionAsync(section, cancellationToken);
+        }
     }
 
     private async Task<IReadOnlyList<SourceDocument>> GatherAsync(BriefingScope scope, CancellationToken cancellationToken)

@@ -11,17 +11,16 @@ public sealed class SummaryGrpcService(BriefingService briefings) : SummaryServi
     public override async Task<CreateBriefingResponse> CreateBriefing(CreateBriefingRequest request, ServerCallContext context) =>
         new() { Briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options, context.CancellationToken) };
 
-    /// <summary>Sections are sent once verified: the headline first, then each section, then the whole briefing.</summary>
+    /// <summary>
+    /// The headline and each section go out as soon as they are written and verified (a restart
+    /// first when what was sent no longer stands), then the whole stored briefing.
+    /// </summary>
     public override async Task StreamBriefing(
         StreamBriefingRequest request, IServerStreamWriter<StreamBriefingResponse> responseStream, ServerCallContext context)
     {
-        var briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options, context.CancellationToken);
-        await responseStream.WriteAsync(new StreamBriefingResponse { Headline = briefing.Headline }, context.CancellationToken);
-        foreach (var section in briefing.Sections)
-        {
-            await responseStream.WriteAsync(new StreamBriefingResponse { Section = section }, context.CancellationToken);
-        }
-
+        var briefing = await briefings.CreateAsync(
+            Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options,
+            new GrpcBriefingStream(responseStream), context.CancellationToken);
         await responseStream.WriteAsync(new StreamBriefingResponse { Briefing = briefing }, context.CancellationToken);
     }
 

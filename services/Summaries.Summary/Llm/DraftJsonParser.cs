@@ -53,7 +53,8 @@ public static class DraftJsonParser
         return new BriefingDraft(headline, headlineFacts, sections);
     }
 
-    private static DraftSection ParseSection(JsonElement s, FactSheet sheet, IReadOnlyDictionary<string, string> partyKeys)
+    /// <summary>One element of the answer's "sections" array.</summary>
+    public static DraftSection ParseSection(JsonElement s, FactSheet sheet, IReadOnlyDictionary<string, string> partyKeys)
     {
         if (s.ValueKind != JsonValueKind.Object)
         {
@@ -104,7 +105,8 @@ public static class DraftJsonParser
             ? v.GetString()!.Trim()
             : throw new InvalidLlmOutputException($"'{name}' is missing or not a string");
 
-    private static List<string> StringArray(JsonElement e, string name)
+    /// <summary>A property's string items; empty when it is missing or not an array.</summary>
+    public static List<string> StringArray(JsonElement e, string name)
     {
         if (!e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Array)
         {

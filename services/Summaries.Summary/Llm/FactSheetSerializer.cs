@@ -11,7 +11,8 @@ public sealed record PromptSheet(string Text, IReadOnlyDictionary<string, string
 /// Renders a fact sheet as compact lines for the model: one line per article, party and fact,
 /// fields separated by " | ". Parties get short keys (P1, P2 …) to save tokens. Only narrative
 /// facts are sent (captions and instruction-like text are not claims), and text is flattened to
-/// one line with angle brackets escaped, so no article can break out of the delimiters.
+/// one line with angle brackets escaped and invisible characters removed, so no article can break out
+/// of the delimiters or hide words from the model's reader.
 /// </summary>
 public static class FactSheetSerializer
 {
@@ -30,7 +31,9 @@ public static class FactSheetSerializer
         sb.Append("ARTICLES (ref | title | source | published)\n");
         foreach (var a in sheet.Articles)
         {
-            sb.Append(a.Ref).Append(" | ").Append(Clean(a.Title)).Append(" | ").Append(Clean(a.Source)).Append(" | ")
+            // A title written to instruct a model is withheld like any such sentence.
+            var title = InstructionDetector.LooksLikeInstruction(a.Title) ? "untitled" : Clean(a.Title);
+            sb.Append(a.Ref).Append(" | ").Append(title).Append(" | ").Append(Clean(a.Source)).Append(" | ")
                 .Append(a.PublishTime?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown").Append('\n');
         }
 
@@ -62,5 +65,5 @@ public static class FactSheetSerializer
     }
 
     private static string Clean(string text) =>
-        text.Replace('\n', ' ').Replace('\r', ' ').Replace('|', '/').Replace("<", "‹", StringComparison.Ordinal).Replace(">", "›", StringComparison.Ordinal).Trim();
+        Invisible.Strip(text).Replace('\n', ' ').Replace('\r', ' ').Replace('|', '/').Replace("<", "‹", StringComparison.Ordinal).Replace(">", "›", StringComparison.Ordinal).Trim();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
@@ -11,7 +12,7 @@ namespace Summaries.Summary.Llm;
 /// Writes a draft with an LLM through Semantic Kernel: system instructions from the prompt file,
 /// the fact sheet as delimited data in the user message, and a JSON answer parsed and validated.
 /// </summary>
-public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmOptions options) : IBriefingWriter
+public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmOptions options) : IStreamingBriefingWriter
 {
     private const int MinFactSheetTokens = 200;
 
@@ -23,6 +24,59 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     public async Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
         var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var (sheet, history) = Conversation(facts, request);
+        var answer = await chat.GetChatMessageContentAsync(history, Settings(), kernel, cancellationToken);
+        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts, sheet.PartyKeys) with { Usage = UsageOf(answer.Metadata) };
+    }
+
+    /// <summary>
+    /// The same request, answered as a stream (server-sent events for OpenAI-compatible
+    /// endpoints): each part of the JSON answer is reported as soon as it is complete.
+    /// </summary>
+    /// <exception cref="LlmStreamInterruptedException">The stream broke off or ended before the answer was complete.</exception>
+    public async IAsyncEnumerable<DraftPart> StreamAsync(
+        FactSheet facts, WritingRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var (sheet, history) = Conversation(facts, request);
+        var parser = new StreamingDraftParser(facts, sheet.PartyKeys);
+        TokenUsage? usage = null;
+        var received = false;
+        await using var chunks = chat.GetStreamingChatMessageContentsAsync(history, Settings(), kernel, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await chunks.MoveNextAsync())
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (received && ex is not OperationCanceledException)
+            {
+                // Once the answer has begun, a failure is the connection's, not the request's.
+                throw new LlmStreamInterruptedException("connection lost: " + ex.Message, ex);
+            }
+
+            received = true;
+            usage = UsageOf(chunks.Current.Metadata) ?? usage;
+            foreach (var part in parser.Append(chunks.Current.Content ?? string.Empty))
+            {
+                yield return part;
+            }
+        }
+
+        if (received && !parser.IsComplete && parser.Text.Contains('{', StringComparison.Ordinal))
+        {
+            throw new LlmStreamInterruptedException("the stream ended before the answer was complete");
+        }
+
+        yield return new DraftComplete(parser.Complete() with { Usage = usage });
+    }
+
+    private (PromptSheet Sheet, ChatHistory History) Conversation(FactSheet facts, WritingRequest request)
+    {
         var (sheet, user) = BuildPrompt(facts, request);
         var history = new ChatHistory();
         history.AddSystemMessage(prompt.System);
@@ -33,16 +87,16 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
                 "Your previous answer had sentences that failed verification:\n- " + string.Join("\n- ", request.Corrections)
                 + "\nWrite the whole briefing again, following the rules, and fix or leave out those sentences.");
         }
-        var settings = new OpenAIPromptExecutionSettings
-        {
-            Temperature = 0,
-            MaxTokens = options.MaxOutputTokens,
-            ResponseFormat = "json_object",
-        };
 
-        var answer = await chat.GetChatMessageContentAsync(history, settings, kernel, cancellationToken);
-        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts, sheet.PartyKeys) with { Usage = UsageOf(answer) };
+        return (sheet, history);
     }
+
+    private OpenAIPromptExecutionSettings Settings() => new()
+    {
+        Temperature = 0,
+        MaxTokens = options.MaxOutputTokens,
+        ResponseFormat = "json_object",
+    };
 
     /// <summary>
     /// The fact sheet the model will see and the user message carrying it. The sheet is at most a
@@ -71,10 +125,10 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         ["fact_sheet"] = sheet.Text,
     });
 
-    /// <summary>The OpenAI connector reports usage in the message metadata under "Usage".</summary>
-    private static TokenUsage? UsageOf(ChatMessageContent answer)
+    /// <summary>The OpenAI connector reports usage in the message metadata under "Usage" (in a stream, on its last chunk).</summary>
+    private static TokenUsage? UsageOf(IReadOnlyDictionary<string, object?>? metadata)
     {
-        if (answer.Metadata?.TryGetValue("Usage", out var usage) != true)
+        if (metadata?.TryGetValue("Usage", out var usage) != true)
         {
             return null;
         }

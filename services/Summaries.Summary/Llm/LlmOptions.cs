@@ -31,6 +31,17 @@ public sealed class LlmOptions : IValidatableObject
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>
+    /// Calls to the model within 60 s before the circuit breaker judges; it opens when 80 % of them
+    /// failed (429, 5xx, connection errors). Default 5.
+    /// </summary>
+    [Range(2, 10_000)]
+    public int CircuitBreakerMinimumThroughput { get; set; } = 5;
+
+    /// <summary>How long an open circuit stops calls to the model (the built-in engine answers meanwhile). Default 30 s.</summary>
+    [Range(1, 3_600)]
+    public int CircuitBreakerBreakSeconds { get; set; } = 30;
+
     /// <summary>The model's context window in tokens; the prompt is shrunk to fit it with room for the answer. Default 16,000.</summary>
     [Range(2_000, 2_000_000)]
     public int ContextTokens { get; set; } = 16_000;

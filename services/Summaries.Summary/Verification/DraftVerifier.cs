@@ -8,11 +8,15 @@ namespace Summaries.Summary.Verification;
 
 /// <summary>
 /// Checks every sentence of a draft before it is served: it cites facts that exist; its quoted
-/// words appear verbatim in those facts and are attributed to their speaker; its numbers and
-/// names come from those facts; and its own voice has no loaded language.
+/// words appear verbatim in those facts and are attributed to their speaker; a party's claims are
+/// not stated as fact; its numbers and names come from those facts; its own voice has no loaded
+/// language; and it neither reads as an instruction to a model nor repeats the writer's own
+/// instructions (<paramref name="echo"/>, the LLM's prompt).
 /// </summary>
-public sealed partial class DraftVerifier(LoadedLexicon lexicon)
+public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho? echo = null)
 {
+    private readonly InstructionEcho _echo = echo ?? InstructionEcho.None;
+
     private static readonly HashSet<string> CapitalisedCommonWords = new(StringComparer.Ordinal)
     {
         "The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "That",
@@ -23,10 +27,10 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
     public VerificationResult Verify(BriefingDraft draft, FactSheet sheet)
     {
         var problems = new List<SentenceProblem>();
-        var headlineProblem = CheckHeadline(draft, sheet);
+        var headlineProblem = CheckHeadline(draft.Headline, draft.HeadlineFactIds, sheet);
         if (headlineProblem is not null)
         {
-            problems.Add(new SentenceProblem(-1, -1, draft.Headline, "headline: " + headlineProblem));
+            problems.Add(new SentenceProblem(-1, -1, draft.Headline, "headline: " + headlineProblem.Reason, headlineProblem.Rule));
         }
 
         var checkedCount = 0;
@@ -36,10 +40,10 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
             {
                 var sentence = draft.Sections[s].Sentences[i];
                 checkedCount++;
-                var reason = Check(sentence, sheet);
-                if (reason is not null)
+                var violation = Diagnose(sentence, sheet);
+                if (violation is not null)
                 {
-                    problems.Add(new SentenceProblem(s, i, sentence.Text, reason));
+                    problems.Add(new SentenceProblem(s, i, sentence.Text, violation.Reason, violation.Rule));
                 }
             }
         }
@@ -68,17 +72,27 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
         return (draft with { Headline = headline, HeadlineFactIds = headlineFacts, Sections = sections }, result);
     }
 
+    /// <summary>One section with the sentences the verifier rejects dropped; null when none is left.</summary>
+    public DraftSection? KeepSection(DraftSection section, FactSheet sheet)
+    {
+        var kept = section.Sentences.Where(s => Diagnose(s, sheet) is null).ToList();
+        return kept.Count == 0 ? null : kept.Count == section.Sentences.Count ? section : section with { Sentences = kept };
+    }
+
     /// <summary>The first reason the sentence fails, or null when it passes.</summary>
-    public string? Check(DraftSentence sentence, FactSheet sheet)
+    public string? Check(DraftSentence sentence, FactSheet sheet) => Diagnose(sentence, sheet)?.Reason;
+
+    /// <summary>The first rule the sentence breaks, or null when it passes.</summary>
+    public Violation? Diagnose(DraftSentence sentence, FactSheet sheet)
     {
         if (string.IsNullOrWhiteSpace(sentence.Text))
         {
-            return "empty sentence";
+            return new(VerificationRules.Empty, "empty sentence");
         }
 
         if (sentence.FactIds.Count == 0)
         {
-            return "cites no fact";
+            return new(VerificationRules.NoCitation, "cites no fact");
         }
 
         var cited = new List<Fact>();
@@ -87,7 +101,7 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
             var fact = sheet.FindFact(id);
             if (fact is null || fact.Kind != FactKind.Narrative)
             {
-                return $"cites unknown fact '{id}'";
+                return new(VerificationRules.UnknownFact, $"cites unknown fact '{id}'");
             }
 
             cited.Add(fact);
@@ -98,41 +112,73 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
         {
             if (!source.Contains(Normalise(quoted), StringComparison.Ordinal))
             {
-                return $"quote not verbatim in cited facts: “{Shorten(quoted)}”";
+                return new(VerificationRules.QuoteNotVerbatim, $"quote not verbatim in cited facts: “{Shorten(quoted)}”");
             }
 
             if (!IsAttributed(sentence, quoted, cited, sheet))
             {
-                return $"quote not attributed to its speaker: “{Shorten(quoted)}”";
+                return new(VerificationRules.QuoteNotAttributed, $"quote not attributed to its speaker: “{Shorten(quoted)}”");
             }
         }
 
-        var raw = string.Join(" ", cited.Select(f => f.Text)).Replace('’', '\'');
-        return CheckVoice(sentence.Text) ?? CheckNumbersAndNames(sentence.Text.Replace('’', '\''), raw, cited, sheet);
+        var raw = Invisible.Strip(string.Join(" ", cited.Select(f => f.Text))).Replace('’', '\'');
+        var text = sentence.Text.Replace('’', '\'');
+        return CheckModelText(sentence.Text, raw)
+            ?? CheckClaims(text, sentence.SpeakerKey, cited, sheet, [])
+            ?? CheckVoice(sentence.Text)
+            ?? CheckNumbersAndNames(text, raw, cited, sheet);
     }
 
-    /// <summary>The headline may use words of the facts it cites and of the articles' own titles.</summary>
-    private string? CheckHeadline(BriefingDraft draft, FactSheet sheet)
+    /// <summary>
+    /// The headline's first broken rule, or null. It may use words of the facts it cites and of
+    /// the articles' own titles.
+    /// </summary>
+    public Violation? CheckHeadline(string headline, IReadOnlyList<string> factIds, FactSheet sheet)
     {
-        var cited = draft.HeadlineFactIds.Select(sheet.FindFact).OfType<Fact>().Where(f => f.Kind == FactKind.Narrative).ToList();
-        var raw = string.Join(" ", cited.Select(f => f.Text).Concat(sheet.Articles.Select(a => a.Title))).Replace('’', '\'');
-        return CheckVoice(draft.Headline) ?? CheckNumbersAndNames(draft.Headline.Replace('’', '\''), raw, cited, sheet);
+        var cited = factIds.Select(sheet.FindFact).OfType<Fact>().Where(f => f.Kind == FactKind.Narrative).ToList();
+        var titles = sheet.Articles.Select(a => a.Title).Where(t => !InstructionDetector.LooksLikeInstruction(t)).ToList();
+        var raw = Invisible.Strip(string.Join(" ", cited.Select(f => f.Text).Concat(titles))).Replace('’', '\'');
+        var text = headline.Replace('’', '\'');
+        return CheckModelText(headline, raw)
+            ?? CheckClaims(text, null, cited, sheet, titles)
+            ?? CheckVoice(headline)
+            ?? CheckNumbersAndNames(text, raw, cited, sheet);
     }
 
-    private string? CheckVoice(string text)
+    /// <summary>Text that talks to a model, or repeats the model's own instructions, is not news.</summary>
+    private Violation? CheckModelText(string text, string source)
+    {
+        if (InstructionDetector.LooksLikeInstruction(text))
+        {
+            return new(VerificationRules.InstructionText, "reads as an instruction to a model");
+        }
+
+        return _echo.Find(text, source) is { } run
+            ? new(VerificationRules.InstructionEcho, $"repeats the writer's instructions: '{run}'")
+            : null;
+    }
+
+    private static Violation? CheckClaims(string text, string? speakerKey, List<Fact> cited, FactSheet sheet, IEnumerable<string> freeText) =>
+        ClaimAttribution.FindUnattributed(OutsideQuotes(text), speakerKey, cited, sheet, freeText) is { } speaker
+            ? new(VerificationRules.UnattributedClaim, $"states {speaker.DisplayName}'s words as fact without naming them")
+            : null;
+
+    private Violation? CheckVoice(string text)
     {
         var loaded = lexicon.FindOutsideQuotes(text);
-        return loaded.Count > 0 ? $"loaded language outside quotes: '{text[loaded[0].Start..loaded[0].End]}'" : null;
+        return loaded.Count > 0
+            ? new(VerificationRules.LoadedLanguage, $"loaded language outside quotes: '{text[loaded[0].Start..loaded[0].End]}'")
+            : null;
     }
 
-    private static string? CheckNumbersAndNames(string text, string source, List<Fact> cited, FactSheet sheet)
+    private static Violation? CheckNumbersAndNames(string text, string source, List<Fact> cited, FactSheet sheet)
     {
         var outside = OutsideQuotes(text);
         foreach (Match number in NumberPattern().Matches(outside))
         {
             if (!source.Contains(number.Value, StringComparison.Ordinal))
             {
-                return $"number not in cited facts: {number.Value}";
+                return new(VerificationRules.NumberNotInFacts, $"number not in cited facts: {number.Value}");
             }
         }
 
@@ -152,7 +198,7 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
                 continue;
             }
 
-            return $"name not in cited facts: {w}";
+            return new(VerificationRules.NameNotInFacts, $"name not in cited facts: {w}");
         }
 
         return null;
@@ -181,8 +227,7 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
         }
 
         var outside = OutsideQuotes(sentence.Text);
-        return speakers.Select(sheet.FindEntity).OfType<FactEntity>()
-            .Any(e => e.Aliases.Append(e.DisplayName).Any(a => a.Length > 1 && outside.Contains(a, StringComparison.Ordinal)));
+        return speakers.Select(sheet.FindEntity).OfType<FactEntity>().Any(e => ClaimAttribution.Names(outside, e));
     }
 
     private static HashSet<string> KnownNames(List<Fact> cited, FactSheet sheet)
@@ -223,7 +268,7 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon)
     }
 
     private static string Normalise(string s) =>
-        Spaces().Replace(s.Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"'), " ")
+        Spaces().Replace(Invisible.Strip(s).Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"'), " ")
             .Trim().Trim('"', '.', ',', ' ').ToLower(CultureInfo.InvariantCulture);
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "...";

@@ -37,5 +37,16 @@ public sealed class OllamaProviderTests(SystemFixture system)
         Assert.True(briefing.Warnings.Count == 0, string.Join("\n", briefing.Warnings));
         Assert.Contains(briefing.Sections, s => s.Kind == SectionKind.Position);
         Assert.Contains("\"messages\"", system.Llm.LastRequestBody, StringComparison.Ordinal);
+
+        // StreamBriefing reads Ollama's newline-delimited stream through the same adapter.
+        system.Llm.ChunkCount = 12;
+        var events = await StreamBriefingTests.ReadAsync(new SummaryService.SummaryServiceClient(summary.Channel).StreamBriefing(
+            new StreamBriefingRequest { ArticleNames = { seed.Name }, Options = new BriefingOptions { Refresh = true } },
+            deadline: DateTime.UtcNow.AddSeconds(30)));
+
+        Assert.True(system.Llm.LastRequestStreamed, "StreamBriefing asks Ollama for a streamed answer");
+        StreamBriefingTests.AssertWellFormed(events, restarts: 0);
+        Assert.Equal(EngineKind.Llm, events[^1].Message.Briefing.Engine.Kind);
+        system.Llm.Reset();
     }
 }
