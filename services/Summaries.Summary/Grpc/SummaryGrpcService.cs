@@ -2,20 +2,21 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Briefings;
+using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Grpc;
 
 /// <summary>Thin adapter: protos in, domain calls, protos out.</summary>
-public sealed class SummaryGrpcService(BriefingService briefings) : SummaryService.SummaryServiceBase
+public sealed class SummaryGrpcService(BriefingService briefings, StoryService stories) : SummaryService.SummaryServiceBase
 {
     public override async Task<CreateBriefingResponse> CreateBriefing(CreateBriefingRequest request, ServerCallContext context) =>
-        new() { Briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options, context.CancellationToken) };
+        new() { Briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story), request.Options, context.CancellationToken) };
 
     /// <summary>Sections are sent once verified: the headline first, then each section, then the whole briefing.</summary>
     public override async Task StreamBriefing(
         StreamBriefingRequest request, IServerStreamWriter<StreamBriefingResponse> responseStream, ServerCallContext context)
     {
-        var briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options, context.CancellationToken);
+        var briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story), request.Options, context.CancellationToken);
         await responseStream.WriteAsync(new StreamBriefingResponse { Headline = briefing.Headline }, context.CancellationToken);
         foreach (var section in briefing.Sections)
         {
@@ -25,8 +26,9 @@ public sealed class SummaryGrpcService(BriefingService briefings) : SummaryServi
         await responseStream.WriteAsync(new StreamBriefingResponse { Briefing = briefing }, context.CancellationToken);
     }
 
-    private static BriefingScope Scope(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end) =>
-        new(names, string.IsNullOrWhiteSpace(entity) ? null : entity, start?.ToDateTimeOffset(), end?.ToDateTimeOffset());
+    private static BriefingScope Scope(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end, string story) =>
+        new(names, string.IsNullOrWhiteSpace(entity) ? null : entity, start?.ToDateTimeOffset(), end?.ToDateTimeOffset(),
+            string.IsNullOrWhiteSpace(story) ? null : story);
 
     public override async Task<GetBriefingResponse> GetBriefing(GetBriefingRequest request, ServerCallContext context) =>
         new() { Briefing = await briefings.GetAsync(request.Name, context.CancellationToken) };
@@ -36,6 +38,15 @@ public sealed class SummaryGrpcService(BriefingService briefings) : SummaryServi
         var (items, next) = await briefings.ListAsync(request.PageSize, request.PageToken, request.Filter, context.CancellationToken);
         var response = new ListBriefingsResponse { NextPageToken = next };
         response.Briefings.AddRange(items);
+        return response;
+    }
+
+    public override async Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context)
+    {
+        var page = await stories.ListAsync(request.PageSize, request.PageToken, request.Filter,
+            request.StartTime?.ToDateTimeOffset(), request.EndTime?.ToDateTimeOffset(), context.CancellationToken);
+        var response = new ListStoriesResponse { NextPageToken = page.NextPageToken };
+        response.Stories.AddRange(page.Stories.Select(StoryMapper.ToProto));
         return response;
     }
 }
