@@ -9,6 +9,7 @@ using Summaries.Summary.Llm;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Sources;
 using Summaries.Summary.Storage;
+using Summaries.Summary.Stories;
 using Summaries.Summary.Verification;
 using Summaries.Summary.Writing.BuiltIn;
 
@@ -22,6 +23,7 @@ public static class SummaryServiceRegistration
         var services = builder.Services;
         services.AddOptions<ClientsOptions>().BindConfiguration(ClientsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StoryOptions>().BindConfiguration(StoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSummariesGrpcClient<IngestionService.IngestionServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.IngestionAddress);
         services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.EntityAddress);
@@ -41,6 +43,8 @@ public static class SummaryServiceRegistration
         services.AddSingleton<BriefingComposer>();
         services.AddSingleton<SourceGatherer>();
         services.AddSingleton<BriefingService>();
+        services.AddSingleton<StoryCandidateSource>();
+        services.AddSingleton<StoryService>();
         return builder;
     }
 

@@ -17,8 +17,11 @@ const string Usage = """
                                                 entities, roles and quotes of one text
       briefings <jsonl> [--length short|medium|long] [--show N]
                                                 built-in engine vs LEAD-3 (ROUGE), citations, loaded words
-      stories <clusters-jsonl> <articles-jsonl> [--length ...]
+      stories <clusters-jsonl> <articles-jsonl> [--length ...] [--grouped on]
                                                 multi-article briefings: sources cited, parties heard
+      group <clusters-jsonl> <articles-jsonl> [--threshold T] [--entity-weight W] [--lead-words N] [--idf-prior P]
+            [--idf-ceiling C] [--distractors <jsonl>]... [--sweep on] [--show on]
+                                                event grouping (ListStories) vs the gold events: pairwise and B-cubed F1
       prompt <article-text-file> [--length ...] the LLM prompt the summary service would send, and its size
       brief-bench <text-files...> [--runs N]    built-in briefing latency, 1 and 20 articles
     """;
@@ -41,6 +44,7 @@ try
         "annotate" => AnnotateCommand.Run(command, Console.Out),
         "briefings" => Summaries.Evaluation.Briefings.BriefingsCommand.Run(command, Console.Out),
         "stories" => Summaries.Evaluation.Briefings.StoriesCommand.Run(command, Console.Out),
+        "group" => Summaries.Evaluation.Briefings.GroupCommand.Run(command, Console.Out),
         "prompt" => Summaries.Evaluation.Briefings.PromptCommand.Run(command, Console.Out),
         "brief-bench" => Summaries.Evaluation.Briefings.BriefBenchCommand.Run(command, Console.Out),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),

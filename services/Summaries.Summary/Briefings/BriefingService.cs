@@ -6,11 +6,15 @@ using Summaries.ServiceDefaults.Paging;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Sources;
 using Summaries.Summary.Storage;
+using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Briefings;
 
-/// <summary>What to summarise: named articles, or the articles mentioning an entity in a time window.</summary>
-public sealed record BriefingScope(IReadOnlyList<string> ArticleNames, string? Entity, DateTimeOffset? From, DateTimeOffset? Until);
+/// <summary>
+/// What to summarise: named articles, the articles mentioning an entity in a time window, or a
+/// story from ListStories (<c>stories/{ids}</c>, the articles its name lists).
+/// </summary>
+public sealed record BriefingScope(IReadOnlyList<string> ArticleNames, string? Entity, DateTimeOffset? From, DateTimeOffset? Until, string? Story = null);
 
 /// <summary>Creates, stores and lists briefings; the gRPC adapter only translates to and from this.</summary>
 public sealed partial class BriefingService(
@@ -61,6 +65,11 @@ public sealed partial class BriefingService(
 
     private async Task<IReadOnlyList<SourceDocument>> GatherAsync(BriefingScope scope, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrEmpty(scope.Story))
+        {
+            return await gatherer.GatherAsync(StoryArticles(scope), cancellationToken);
+        }
+
         if (string.IsNullOrEmpty(scope.Entity))
         {
             return await gatherer.GatherAsync(ValidateArticleNames(scope.ArticleNames), cancellationToken);
@@ -91,6 +100,27 @@ public sealed partial class BriefingService(
         return sources.Count > 0
             ? sources
             : throw new ResourceNotFoundException($"articles mentioning {scope.Entity} in the time window");
+    }
+
+    private static IReadOnlyList<string> StoryArticles(BriefingScope scope)
+    {
+        var problems = new List<FieldProblem>();
+        if (scope.ArticleNames.Count > 0)
+        {
+            problems.Add(new FieldProblem("article_names", "give one of article_names, entity and story"));
+        }
+
+        if (!string.IsNullOrEmpty(scope.Entity))
+        {
+            problems.Add(new FieldProblem("entity", "give one of article_names, entity and story"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        return StoryNames.ArticlesOf(scope.Story!, "story");
     }
 
     public async Task<Briefing> GetAsync(string name, CancellationToken cancellationToken)

@@ -2,14 +2,15 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Briefings;
+using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Grpc;
 
 /// <summary>Thin adapter: protos in, domain calls, protos out.</summary>
-public sealed class SummaryGrpcService(BriefingService briefings) : SummaryService.SummaryServiceBase
+public sealed class SummaryGrpcService(BriefingService briefings, StoryService stories) : SummaryService.SummaryServiceBase
 {
     public override async Task<CreateBriefingResponse> CreateBriefing(CreateBriefingRequest request, ServerCallContext context) =>
-        new() { Briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options, context.CancellationToken) };
+        new() { Briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story), request.Options, context.CancellationToken) };
 
     /// <summary>
     /// The headline and each section go out as soon as they are written and verified (a restart
@@ -19,13 +20,14 @@ public sealed class SummaryGrpcService(BriefingService briefings) : SummaryServi
         StreamBriefingRequest request, IServerStreamWriter<StreamBriefingResponse> responseStream, ServerCallContext context)
     {
         var briefing = await briefings.CreateAsync(
-            Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime), request.Options,
+            Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story), request.Options,
             new GrpcBriefingStream(responseStream), context.CancellationToken);
         await responseStream.WriteAsync(new StreamBriefingResponse { Briefing = briefing }, context.CancellationToken);
     }
 
-    private static BriefingScope Scope(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end) =>
-        new(names, string.IsNullOrWhiteSpace(entity) ? null : entity, start?.ToDateTimeOffset(), end?.ToDateTimeOffset());
+    private static BriefingScope Scope(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end, string story) =>
+        new(names, string.IsNullOrWhiteSpace(entity) ? null : entity, start?.ToDateTimeOffset(), end?.ToDateTimeOffset(),
+            string.IsNullOrWhiteSpace(story) ? null : story);
 
     public override async Task<GetBriefingResponse> GetBriefing(GetBriefingRequest request, ServerCallContext context) =>
         new() { Briefing = await briefings.GetAsync(request.Name, context.CancellationToken) };
@@ -35,6 +37,15 @@ public sealed class SummaryGrpcService(BriefingService briefings) : SummaryServi
         var (items, next) = await briefings.ListAsync(request.PageSize, request.PageToken, request.Filter, context.CancellationToken);
         var response = new ListBriefingsResponse { NextPageToken = next };
         response.Briefings.AddRange(items);
+        return response;
+    }
+
+    public override async Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context)
+    {
+        var page = await stories.ListAsync(request.PageSize, request.PageToken, request.Filter,
+            request.StartTime?.ToDateTimeOffset(), request.EndTime?.ToDateTimeOffset(), context.CancellationToken);
+        var response = new ListStoriesResponse { NextPageToken = page.NextPageToken };
+        response.Stories.AddRange(page.Stories.Select(StoryMapper.ToProto));
         return response;
     }
 }

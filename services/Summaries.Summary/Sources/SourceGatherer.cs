@@ -69,7 +69,8 @@ public sealed class SourceGatherer(
             a.Name, a.Title, a.Body, a.Source, a.PublishTime?.ToDateTimeOffset(), a.ContentHash, annotation);
     }
 
-    private async Task<Annotation> GetAnnotationAsync(Article article, CancellationToken cancellationToken)
+    /// <summary>The article's stored annotation; an article not annotated yet is annotated now.</summary>
+    public async Task<Annotation> GetAnnotationAsync(Article article, CancellationToken cancellationToken)
     {
         try
         {

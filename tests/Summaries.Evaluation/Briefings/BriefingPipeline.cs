@@ -2,6 +2,7 @@ using Summaries.Contracts.Summary.V1;
 using Summaries.Entity.Annotation;
 using Summaries.Entity.Annotation.Tagging;
 using Summaries.Entity.Grpc;
+using Summaries.Entity.Registry;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Sources;
@@ -33,9 +34,15 @@ internal sealed class BriefingPipeline
 
     public DraftVerifier Verifier { get; }
 
-    public SourceDocument Source(string name, string title, string body, string source = "")
+    /// <summary>
+    /// One annotated source. With <paramref name="registered"/>, entities get the registry names the
+    /// entity service would give them (<c>entities/{type}-{slug}</c>), as the summary service sees them.
+    /// </summary>
+    public SourceDocument Source(string name, string title, string body, string source = "", bool registered = false)
     {
-        var annotation = AnnotationMapper.ToProto(body, _annotator.Annotate(body, title), name, null);
+        var found = _annotator.Annotate(body, title);
+        var names = registered ? found.Entities.ToDictionary(e => e.Key, e => EntityNames.For(e.Kind, e.DisplayName), StringComparer.Ordinal) : null;
+        var annotation = AnnotationMapper.ToProto(body, found, name, names);
         return new SourceDocument(name, title, body, source, null, string.Empty, annotation);
     }
 

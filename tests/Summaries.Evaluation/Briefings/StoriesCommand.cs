@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Summaries.Contracts.Summary.V1;
+using Summaries.Summary.Sources;
+using Summaries.Summary.Stories;
 
 namespace Summaries.Evaluation.Briefings;
 
@@ -8,7 +10,8 @@ namespace Summaries.Evaluation.Briefings;
 /// <c>stories</c>: one multi-article briefing per WikinewsSum event (dev_clusters.jsonl lists each
 /// event's articles, dev_articles.jsonl holds their text): how many sources each briefing cites,
 /// how many parties quoted in their own words get a position section (all must), and how many
-/// of all parties, including those only paraphrased, do (as the length allows).
+/// of all parties, including those only paraphrased, do (as the length allows). With
+/// <c>--grouped on</c>, the groups briefed are the stories ListStories' grouping finds instead.
 /// </summary>
 internal static class StoriesCommand
 {
@@ -18,20 +21,10 @@ internal static class StoriesCommand
         var articlesPath = command.RequiredPositional(1, "<articles-jsonl>");
         var length = BriefingPipeline.ParseLength(command.Option("length") ?? "medium");
         var pipeline = new BriefingPipeline();
-        var articles = File.ReadLines(articlesPath).Where(l => l.Trim().Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement)
-            .ToDictionary(e => e.GetProperty("id").GetString()!, StringComparer.Ordinal);
 
         int events = 0, sources = 0, sourcesCited = 0, parties = 0, partiesHeard = 0, direct = 0, directHeard = 0, sentences = 0, loaded = 0;
-        foreach (var line in File.ReadLines(clustersPath).Where(l => l.Trim().Length > 0))
+        foreach (var (label, docs) in Groups(command, clustersPath, articlesPath, pipeline))
         {
-            using var cluster = JsonDocument.Parse(line);
-            var ids = cluster.RootElement.GetProperty("articles").EnumerateArray()
-                .Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : a.GetProperty("id").GetString()!)
-                .Where(articles.ContainsKey)
-                .ToList();
-            var docs = ids.Select((id, i) => pipeline.Source($"articles/{i}", articles[id].GetProperty("title").GetString() ?? string.Empty,
-                articles[id].GetProperty("text").GetString()!)).ToList();
             var sheet = pipeline.Sheet(docs);
             var draft = pipeline.Write(sheet, length);
             var cited = draft.Sections.SelectMany(s => s.Sentences).SelectMany(s => s.FactIds)
@@ -50,7 +43,7 @@ internal static class StoriesCommand
             sentences += draft.SentenceCount;
             loaded += draft.Sections.SelectMany(s => s.Sentences).Sum(s => pipeline.Lexicon.FindOutsideQuotes(s.Text).Count);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{cluster.RootElement.GetProperty("id").GetString(),-22} sources {cited.Count}/{docs.Count} cited, quoted parties {quotedDirectly.Count(heard.Contains)}/{quotedDirectly.Count} heard, all parties incl. paraphrased {quoted.Count(heard.Contains)}/{quoted.Count}, {draft.SentenceCount} sentences"));
+                $"{label,-22} sources {cited.Count}/{docs.Count} cited, quoted parties {quotedDirectly.Count(heard.Contains)}/{quotedDirectly.Count} heard, all parties incl. paraphrased {quoted.Count(heard.Contains)}/{quoted.Count}, {draft.SentenceCount} sentences"));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -58,6 +51,41 @@ internal static class StoriesCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"stories source_coverage={Ratio(sourcesCited, sources):F3} quoted_party_coverage={Ratio(directHeard, direct):F3} all_party_coverage={Ratio(partiesHeard, parties):F3}"));
         return 0;
+    }
+
+    /// <summary>
+    /// The article groups to brief: each gold event, or with <c>--grouped on</c> the stories that
+    /// ListStories' grouping makes of all the articles mixed together (as a user would brief them).
+    /// </summary>
+    private static IEnumerable<(string Label, List<SourceDocument> Docs)> Groups(
+        CommandLine command, string clustersPath, string articlesPath, BriefingPipeline pipeline)
+    {
+        if (command.Option("grouped") is not null)
+        {
+            var corpus = StoryCorpus.Load(clustersPath, articlesPath, pipeline);
+            var source = corpus.ToDictionary(a => a.Candidate.ArticleName, a => a.Source, StringComparer.Ordinal);
+            foreach (var story in new StoryGrouper(new StoryOptions()).Group(corpus.Select(a => a.Candidate).ToList()))
+            {
+                yield return (string.Join("+", story.Members.Select(m => m.ArticleId.Replace("wikinewssum-en-", "", StringComparison.Ordinal)).Take(3))
+                    + (story.Members.Count > 3 ? "+…" : ""), story.Members.Select(m => source[m.ArticleName]).ToList());
+            }
+
+            yield break;
+        }
+
+        var articles = File.ReadLines(articlesPath).Where(l => l.Trim().Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(e => e.GetProperty("id").GetString()!, StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(clustersPath).Where(l => l.Trim().Length > 0))
+        {
+            using var cluster = JsonDocument.Parse(line);
+            var ids = cluster.RootElement.GetProperty("articles").EnumerateArray()
+                .Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : a.GetProperty("id").GetString()!)
+                .Where(articles.ContainsKey)
+                .ToList();
+            yield return (cluster.RootElement.GetProperty("id").GetString()!, ids.Select((id, i) => pipeline.Source($"articles/{i}",
+                articles[id].GetProperty("title").GetString() ?? string.Empty, articles[id].GetProperty("text").GetString()!)).ToList());
+        }
     }
 
     private static double Ratio(int part, int whole) => whole == 0 ? 1 : (double)part / whole;

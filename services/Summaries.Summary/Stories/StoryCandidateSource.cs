@@ -1,0 +1,77 @@
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Summaries.Contracts.Ingestion.V1;
+using Summaries.ServiceDefaults.Errors;
+using Summaries.Summary.Sources;
+
+namespace Summaries.Summary.Stories;
+
+/// <summary>
+/// Reads the articles to group from the ingestion service (newest stored first) and their entities
+/// from the entity service. Bounded: at most <see cref="StoryOptions.MaxScanned"/> articles are read
+/// and <see cref="StoryOptions.MaxCandidates"/> kept; each article's body is read once, with its page.
+/// </summary>
+public sealed class StoryCandidateSource(
+    IngestionService.IngestionServiceClient ingestion, SourceGatherer gatherer, IOptions<StoryOptions> options)
+{
+    /// <summary>Articles per ListArticles page: small enough that a page of long articles fits one message.</summary>
+    private const int PageSize = 50;
+
+    private const int ParallelAnnotationReads = 8;
+
+    /// <summary>
+    /// The most recently stored articles (stored at or before <paramref name="asOf"/>) whose publish
+    /// time, or store time without one, lies in [from, until).
+    /// </summary>
+    public async Task<IReadOnlyList<StoryCandidate>> RecentAsync(
+        DateTimeOffset? from, DateTimeOffset? until, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var articles = new List<Article>();
+        var scanned = 0;
+        var token = string.Empty;
+        do
+        {
+            var page = await ListAsync(token, cancellationToken);
+            scanned += page.Articles.Count;
+            articles.AddRange(page.Articles.Where(a =>
+            {
+                var when = (a.PublishTime ?? a.CreateTime)?.ToDateTimeOffset();
+                return a.CreateTime?.ToDateTimeOffset() <= asOf && (from is null || when >= from) && (until is null || when < until);
+            }));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0 && articles.Count < o.MaxCandidates && scanned < o.MaxScanned);
+
+        var chosen = articles.Take(o.MaxCandidates).ToList();
+        var candidates = new StoryCandidate[chosen.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, chosen.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelAnnotationReads, CancellationToken = cancellationToken },
+            async (i, ct) => candidates[i] = ToCandidate(chosen[i], await gatherer.GetAnnotationAsync(chosen[i], ct)));
+        return candidates;
+    }
+
+    private async Task<ListArticlesResponse> ListAsync(string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ingestion.ListArticlesAsync(
+                new ListArticlesRequest { PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.ResourceExhausted
+            or StatusCode.Aborted or StatusCode.Internal or StatusCode.Unknown)
+        {
+            throw new DependencyUnavailableException("ingestion", $"The ingestion service is unavailable: {ex.Status.Detail}", ex);
+        }
+    }
+
+    private static StoryCandidate ToCandidate(Article a, Contracts.Entity.V1.Annotation annotation) => new(
+        a.Name,
+        a.Title,
+        string.IsNullOrEmpty(a.CleanedBody) ? a.Body : a.CleanedBody,
+        a.PublishTime?.ToDateTimeOffset(),
+        a.CreateTime?.ToDateTimeOffset(),
+        string.IsNullOrEmpty(a.Story) ? null : a.Story,
+        StoryCandidate.EntitiesOf(annotation));
+}

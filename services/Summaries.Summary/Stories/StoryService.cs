@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Paging;
+
+namespace Summaries.Summary.Stories;
+
+/// <summary>A page of stories and the token for the next one (empty at the end).</summary>
+public sealed record StoryPage(IReadOnlyList<Story> Stories, string NextPageToken);
+
+/// <summary>
+/// Lists stories: validates the request, reads the candidate articles, groups them and pages the
+/// result. Stories are computed on each call (no stored state), from a bounded candidate set.
+/// </summary>
+public sealed class StoryService(StoryCandidateSource source, IOptions<StoryOptions> options, TimeProvider time)
+{
+    public async Task<StoryPage> ListAsync(
+        int pageSize, string pageToken, string filter, DateTimeOffset? from, DateTimeOffset? until, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>();
+        var size = Collect(problems, () => PageTokens.Size(pageSize));
+        var parsed = Collect(problems, () => StoryFilter.Parse(filter));
+        if (from is { } start && until is { } end && end <= start)
+        {
+            problems.Add(new FieldProblem("end_time", "must be after start_time"));
+        }
+
+        var query = StoryPageToken.QueryDigest(filter ?? string.Empty, from, until);
+        var position = Collect(problems, () => StoryPageToken.Decode(pageToken, query));
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        var asOf = position?.AsOf ?? time.GetUtcNow();
+        var candidates = await source.RecentAsync(from, until, asOf, cancellationToken);
+        var stories = new StoryGrouper(options.Value).Group(candidates).Where(parsed!.Matches).ToList();
+        var offset = position?.Offset ?? 0;
+        var page = stories.Skip(offset).Take(size).ToList();
+        var next = offset + page.Count < stories.Count ? new StoryPageToken(offset + page.Count, asOf, query).Encode() : string.Empty;
+        return new StoryPage(page, next);
+    }
+
+    /// <summary>Runs one validation, adding its field problems to the list instead of throwing, so all are reported at once.</summary>
+    private static T? Collect<T>(List<FieldProblem> problems, Func<T> validate)
+    {
+        try
+        {
+            return validate();
+        }
+        catch (ValidationException ex)
+        {
+            problems.AddRange(ex.Problems);
+            return default;
+        }
+    }
+}
