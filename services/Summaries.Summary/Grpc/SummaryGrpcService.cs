@@ -26,7 +26,7 @@ public sealed class SummaryGrpcService(BriefingService briefings) : SummaryServi
     }
 
     private static BriefingScope Scope(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end) =>
-        new(names, string.IsNullOrWhiteSpace(entity) ? null : entity, start?.ToDateTimeOffset(), end?.ToDateTimeOffset());
+        BriefingScopes.From(names, entity, start, end);
 
     public override async Task<GetBriefingResponse> GetBriefing(GetBriefingRequest request, ServerCallContext context) =>
         new() { Briefing = await briefings.GetAsync(request.Name, context.CancellationToken) };
