@@ -67,10 +67,12 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
     public async Task<(IReadOnlyList<RegisteredEntity> Items, string NextPageToken)> ListEntitiesAsync(
         int pageSize, string pageToken, string filter, CancellationToken cancellationToken)
     {
-        var size = PageTokens.Size(pageSize);
-        var offset = PageTokens.Decode(pageToken) ?? 0;
-        var parsed = EntityFilterParser.Parse(filter);
-        var (items, next) = await store.ListAsync(parsed, size, offset, cancellationToken);
+        var problems = new FieldProblems();
+        var size = problems.Check(() => PageTokens.Size(pageSize));
+        var offset = problems.Check(() => PageTokens.Decode(pageToken)) ?? 0;
+        var parsed = problems.Check(() => EntityFilterParser.Parse(filter));
+        problems.ThrowIfAny();
+        var (items, next) = await store.ListAsync(parsed!, size, offset, cancellationToken);
         return (items, next is { } n ? PageTokens.Encode(n) : string.Empty);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Summaries.Entity.Annotation;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Paging;
 
 namespace Summaries.Entity.Registry;
 
@@ -13,6 +14,8 @@ public static partial class EntityFilterParser
         {
             return new EntityFilter(null, null);
         }
+
+        ListFilters.EnsureLength(filter);
 
         EntityKind? kind = null;
         string? article = null;

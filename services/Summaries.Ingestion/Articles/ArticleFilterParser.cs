@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Paging;
 
 namespace Summaries.Ingestion.Articles;
 
@@ -29,6 +30,7 @@ public static class ArticleFilterParser
             return ArticleFilter.None;
         }
 
+        ListFilters.EnsureLength(filter, Field);
         var tokens = Tokenize(filter);
         var conditions = new List<ArticleFilterCondition>();
         var i = 0;

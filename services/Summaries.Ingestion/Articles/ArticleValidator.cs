@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -58,13 +59,9 @@ public sealed partial class ArticleValidator(IOptions<IngestionLimitsOptions> op
             problems.Add(new("article.source", $"must be at most {_limits.MaxSourceChars} characters (got {article.Source.Length})"));
         }
 
-        // PostgreSQL text cannot hold U+0000, and no article needs it; both stores refuse it alike.
         foreach (var (field, value) in new[] { ("article.title", article.Title), ("article.body", article.Body), ("article.source", article.Source), ("article.url", article.Url) })
         {
-            if (value.Contains('\0', StringComparison.Ordinal))
-            {
-                problems.Add(new(field, "must not contain NUL (U+0000) characters"));
-            }
+            CheckControlCharacters(problems, field, value);
         }
 
         CheckUrl(problems, article.Url);
@@ -94,6 +91,28 @@ public sealed partial class ArticleValidator(IOptions<IngestionLimitsOptions> op
             problems.Add(new(field, $"must be at most {maxChars} characters (got {value.Length})"));
         }
     }
+
+    /// <summary>
+    /// PostgreSQL text cannot hold U+0000, and no article needs it or the other C0 controls (BEL, ESC
+    /// of terminal escape sequences, …) or DEL; both stores refuse them alike. Tab, line feed,
+    /// vertical tab, form feed and carriage return are whitespace and stay allowed. C1 controls
+    /// (U+0080–U+009F) are allowed: mis-decoded real news carries them ("FranÃ\u0083Â§ois").
+    /// </summary>
+    private static void CheckControlCharacters(List<FieldProblem> problems, string field, string value)
+    {
+        var at = value.AsSpan().IndexOfAny(ForbiddenControls);
+        if (at < 0)
+        {
+            return;
+        }
+
+        problems.Add(value.Contains('\0', StringComparison.Ordinal)
+            ? new(field, "must not contain NUL (U+0000) characters")
+            : new(field, $"must not contain control characters other than tab and line breaks (U+{(int)value[at]:X4} at position {at.ToString(CultureInfo.InvariantCulture)})"));
+    }
+
+    private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 
     private void CheckUrl(List<FieldProblem> problems, string url)
     {

@@ -29,7 +29,7 @@ public sealed partial class IngestionGrpcService(
         IAsyncStreamReader<BatchCreateArticlesRequest> requestStream, ServerCallContext context)
     {
         var response = new BatchCreateArticlesResponse();
-        var items = ImportItems.Read(requestStream, r => (r.Article, r.RequestId), context.CancellationToken);
+        var items = ImportItems.Read(requestStream, r => (r.Article, r.RequestId), limits.Value.StreamIdleTimeout, context.CancellationToken);
         try
         {
             await foreach (var result in importer.ImportAsync(items, limits.Value.MaxBatchItems, context.CancellationToken))
@@ -61,7 +61,7 @@ public sealed partial class IngestionGrpcService(
         IServerStreamWriter<StreamCreateArticlesResponse> responseStream,
         ServerCallContext context)
     {
-        var items = ImportItems.Read(requestStream, r => (r.Article, r.RequestId), context.CancellationToken);
+        var items = ImportItems.Read(requestStream, r => (r.Article, r.RequestId), limits.Value.StreamIdleTimeout, context.CancellationToken);
         await foreach (var result in importer.ImportAsync(items, maxItems: null, context.CancellationToken))
         {
             LogIfUnexpected(result);

@@ -27,6 +27,15 @@ public sealed class IngestionLimitsOptions
     [Range(1, 10_000_000)]
     public int MaxBatchItems { get; set; } = 100_000;
 
+    /// <summary>
+    /// How long a client stream (BatchCreateArticles, StreamCreateArticles) may go without a message
+    /// before the server ends it with DEADLINE_EXCEEDED (ErrorInfo reason STREAM_IDLE): a client that
+    /// never completes its stream must not hold the call open forever. Items received before are
+    /// stored; resending the stream with the same request ids is safe. Default 5 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Longest URL accepted, in characters. Default 2,048.</summary>
     [Range(1, 100_000)]
     public int MaxUrlChars { get; set; } = 2_048;

@@ -81,6 +81,9 @@ public sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMapping
                 return RpcErrors.Build(StatusCode.DeadlineExceeded.ToRpcCode(), "Deadline exceeded.", "DEADLINE_EXCEEDED", null);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return RpcErrors.Build(StatusCode.Cancelled.ToRpcCode(), "The call was cancelled.", "CANCELLED", null);
+            case IOException when context.CancellationToken.IsCancellationRequested:
+                // The client reset its request stream mid-read: it has gone, this is not a server fault.
+                return RpcErrors.Build(StatusCode.Cancelled.ToRpcCode(), "The client reset the call.", "CANCELLED", null);
             default:
                 LogUnhandled(logger, context.Method, ex);
                 return RpcErrors.Internal("Internal error; it has been logged.");

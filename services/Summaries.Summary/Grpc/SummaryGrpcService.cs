@@ -26,8 +26,7 @@ public sealed class SummaryGrpcService(BriefingService briefings, StoryService s
     }
 
     private static BriefingScope Scope(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end, string story) =>
-        new(names, string.IsNullOrWhiteSpace(entity) ? null : entity, start?.ToDateTimeOffset(), end?.ToDateTimeOffset(),
-            string.IsNullOrWhiteSpace(story) ? null : story);
+        BriefingScopes.From(names, entity, start, end, story);
 
     public override async Task<GetBriefingResponse> GetBriefing(GetBriefingRequest request, ServerCallContext context) =>
         new() { Briefing = await briefings.GetAsync(request.Name, context.CancellationToken) };

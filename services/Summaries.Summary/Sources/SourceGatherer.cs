@@ -1,19 +1,30 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.Summary.Briefings;
 
 namespace Summaries.Summary.Sources;
 
 /// <summary>
 /// Fetches articles from the ingestion service and their annotations from the entity service,
 /// over gRPC: the summary service never reads another service's database. Deadlines and trace
-/// context flow from the incoming call through the clients' call-context propagation.
+/// context flow from the incoming call through the clients' call-context propagation; each call
+/// also has <see cref="ClientsOptions.CallTimeout"/>. A dependency that is down, crashes mid-call
+/// or does not answer in time becomes <see cref="DependencyUnavailableException"/> (UNAVAILABLE
+/// with RetryInfo): a briefing is never written without its articles' annotations, since the
+/// speakers and positions come from them.
 /// </summary>
 public sealed class SourceGatherer(
     IngestionService.IngestionServiceClient ingestion,
-    EntityService.EntityServiceClient entities)
+    EntityService.EntityServiceClient entities,
+    IOptions<ClientsOptions> options,
+    TimeProvider time)
 {
+    private const string Ingestion = "ingestion";
+    private const string Entity = "entity";
+
     public async Task<IReadOnlyList<SourceDocument>> GatherAsync(IReadOnlyList<string> articleNames, CancellationToken cancellationToken)
     {
         var tasks = articleNames.Select(name => GatherOneAsync(name, cancellationToken)).ToList();
@@ -27,8 +38,8 @@ public sealed class SourceGatherer(
     public async Task<IReadOnlyList<SourceDocument>> GatherMentioningAsync(
         string entityName, DateTimeOffset? from, DateTimeOffset? until, int limit, CancellationToken cancellationToken)
     {
-        var entity = await CallAsync("entity", entityName,
-            () => entities.GetEntityAsync(new GetEntityRequest { Name = entityName }, cancellationToken: cancellationToken).ResponseAsync);
+        var entity = await CallAsync(Entity, entityName, cancellationToken,
+            deadline => entities.GetEntityAsync(new GetEntityRequest { Name = entityName }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
         var articles = await Task.WhenAll(entity.Entity.ArticleNames.Select(name => TryGetArticleAsync(name, cancellationToken)));
         var chosen = articles.OfType<Article>()
             .Select(a => (Article: a, When: (a.PublishTime ?? a.CreateTime)?.ToDateTimeOffset()))
@@ -46,21 +57,21 @@ public sealed class SourceGatherer(
     {
         try
         {
-            return (await ingestion.GetArticleAsync(new GetArticleRequest { Name = name }, cancellationToken: cancellationToken)).Article;
+            return await GetArticleAsync(name, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        catch (ResourceNotFoundException)
         {
             // Deleted since it was annotated.
             return null;
         }
     }
 
-    private async Task<SourceDocument> GatherOneAsync(string name, CancellationToken cancellationToken)
-    {
-        var article = await CallAsync("ingestion", name,
-            () => ingestion.GetArticleAsync(new GetArticleRequest { Name = name }, cancellationToken: cancellationToken).ResponseAsync);
-        return await ToSourceAsync(article.Article, cancellationToken);
-    }
+    private async Task<SourceDocument> GatherOneAsync(string name, CancellationToken cancellationToken) =>
+        await ToSourceAsync(await GetArticleAsync(name, cancellationToken), cancellationToken);
+
+    private async Task<Article> GetArticleAsync(string name, CancellationToken cancellationToken) =>
+        (await CallAsync(Ingestion, name, cancellationToken,
+            deadline => ingestion.GetArticleAsync(new GetArticleRequest { Name = name }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync)).Article;
 
     private async Task<SourceDocument> ToSourceAsync(Article a, CancellationToken cancellationToken)
     {
@@ -74,37 +85,38 @@ public sealed class SourceGatherer(
     {
         try
         {
-            var stored = await entities.GetArticleAnnotationAsync(
-                new GetArticleAnnotationRequest { ArticleName = article.Name }, cancellationToken: cancellationToken);
+            var stored = await CallAsync(Entity, article.Name + "/annotation", cancellationToken, deadline => entities.GetArticleAnnotationAsync(
+                new GetArticleAnnotationRequest { ArticleName = article.Name }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
             return stored.Annotation;
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        catch (ResourceNotFoundException)
         {
             // Not annotated yet (the entity service was down when it was ingested): annotate now.
-            var fresh = await CallAsync("entity", article.Name, () => entities.AnnotateArticleAsync(
+            var fresh = await CallAsync(Entity, article.Name, cancellationToken, deadline => entities.AnnotateArticleAsync(
                 new AnnotateArticleRequest { ArticleName = article.Name, Title = article.Title, Text = article.Body },
-                cancellationToken: cancellationToken).ResponseAsync);
+                deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
             return fresh.Annotation;
-        }
-        catch (RpcException ex) when (IsTransient(ex.StatusCode))
-        {
-            throw new DependencyUnavailableException("entity", $"The entity service is unavailable: {ex.Status.Detail}", ex);
         }
     }
 
-    private static async Task<T> CallAsync<T>(string dependency, string resource, Func<Task<T>> call)
+    private async Task<T> CallAsync<T>(string dependency, string resource, CancellationToken cancellationToken, Func<DateTime, Task<T>> call)
     {
+        // gRPC measures deadlines against the system clock; the incoming call's earlier deadline still wins.
+        var deadline = time.GetUtcNow().UtcDateTime + options.Value.CallTimeout;
         try
         {
-            return await call();
+            return await call(deadline);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
             throw new ResourceNotFoundException(resource);
         }
-        catch (RpcException ex) when (IsTransient(ex.StatusCode))
+        catch (RpcException ex) when (IsTransient(ex.StatusCode)
+            || (ex.StatusCode == StatusCode.DeadlineExceeded && !cancellationToken.IsCancellationRequested))
         {
-            throw new DependencyUnavailableException(dependency, $"The {dependency} service is unavailable: {ex.Status.Detail}", ex);
+            // A DEADLINE_EXCEEDED while the incoming call is still live is this service's own per-call
+            // deadline: the dependency did not answer in time, which the caller can retry.
+            throw new DependencyUnavailableException(dependency, $"The {dependency} service is unavailable: {ex.StatusCode}: {ex.Status.Detail}", ex);
         }
     }
 

@@ -110,6 +110,27 @@ public sealed class EntityGrpcServiceTests(EntityServiceFixture service) : IClas
     }
 
     [Fact]
+    public async Task ListEntities_SeveralBadArguments_AllReportedAtOnce()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListEntitiesAsync(
+            new ListEntitiesRequest { PageSize = -1, PageToken = "not-a-token", Filter = "colour = RED" }).ResponseAsync);
+
+        Assert.Equal(
+            ["filter", "page_size", "page_token"],
+            ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListEntities_FilterOverTheLengthLimit_InvalidArgumentOnFilter()
+    {
+        var filter = string.Join(" AND ", Enumerable.Repeat("type = PERSON", 1_000));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListEntitiesAsync(new ListEntitiesRequest { Filter = filter }).ResponseAsync);
+
+        AssertViolation(ex, "filter");
+        Assert.Contains("at most 2000 characters", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetEntityAndAnnotation_Unknown_NotFound()
     {
         var entity = await Assert.ThrowsAsync<RpcException>(() => Client.GetEntityAsync(new GetEntityRequest { Name = "entities/person-nobody" }).ResponseAsync);

@@ -1,5 +1,6 @@
 using Summaries.Ingestion.Articles;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Paging;
 
 namespace Summaries.Ingestion.Tests.Articles;
 
@@ -80,5 +81,16 @@ public sealed class ArticleFilterParserTests
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("filter", problem.Field);
         Assert.Contains(descriptionPart, problem.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_FilterOverTheLengthLimit_ThrowsOnFilterField()
+    {
+        var filter = string.Join(" AND ", Enumerable.Repeat("source = \"a\"", 200));
+        Assert.True(filter.Length > ListFilters.MaxChars);
+
+        var problem = Assert.Single(Assert.Throws<ValidationException>(() => ArticleFilterParser.Parse(filter)).Problems);
+        Assert.Equal("filter", problem.Field);
+        Assert.Contains($"at most {ListFilters.MaxChars} characters", problem.Description, StringComparison.Ordinal);
     }
 }

@@ -124,6 +124,35 @@ public sealed class ArticleValidatorTests
         AssertSingle(input, "article." + field, "NUL");
     }
 
+    [Theory]
+    [InlineData("title", "Head\u0007line")]
+    [InlineData("title", "Red \u001B[31malert")]
+    [InlineData("body", "Body text \u001B[2J cleared")]
+    [InlineData("body", "Body with DEL \u007F")]
+    [InlineData("source", "Wire\u0001")]
+    [InlineData("url", "https://example.com/a\u0008b")]
+    public void Validate_ControlCharacter_ReportsTheFieldAndWhere(string field, string value)
+    {
+        var input = field switch
+        {
+            "title" => TestArticles.Input() with { Title = value },
+            "body" => TestArticles.Input() with { Body = value },
+            "source" => TestArticles.Input() with { Source = value },
+            _ => TestArticles.Input() with { Url = value },
+        };
+        var problem = Assert.Single(_validator.Validate(input, ""), p => p.Field == "article." + field);
+        Assert.Contains("control characters", problem.Description, StringComparison.Ordinal);
+        Assert.Contains($"U+{(int)value.First(char.IsControl):X4}", problem.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WhitespaceControlsAndC1InBody_Accepted()
+    {
+        // Tab, line breaks and form feed are layout; C1 controls come with mis-decoded real news.
+        var input = TestArticles.Input() with { Body = "First\tline\r\nSecond\fpage\vend. Fran\u00C3\u0083\u00C2\u00A7ois said so." };
+        Assert.Empty(_validator.Validate(input, ""));
+    }
+
     [Fact]
     public void Validate_BodyThatIsOnlyACaption_ReportsBody()
     {

@@ -82,6 +82,47 @@ public sealed class LimitsGrpcTests(LimitedBatchFactory factory) : IClassFixture
         Assert.Equal(LimitedBatchFactory.MaxBatchItems, listed.Articles.Count);
     }
 
+    [Fact]
+    public async Task BatchCreateArticles_ClientNeverCompletes_DeadlineExceededStreamIdleAndItemsStored()
+    {
+        var source = "Idle batch " + Guid.NewGuid().ToString("N");
+        using var call = _client.BatchCreateArticles();
+        for (var i = 0; i < 2; i++)
+        {
+            await call.RequestStream.WriteAsync(new BatchCreateArticlesRequest { Article = TestArticles.UniqueProto(source), RequestId = $"{source}-{i}" });
+        }
+
+        // No CompleteAsync and no deadline: only the server's idle limit can end this call.
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        AssertStreamIdle(ex);
+        var listed = await _client.ListArticlesAsync(new ListArticlesRequest { Filter = $"source = \"{source}\"" });
+        Assert.Equal(2, listed.Articles.Count);
+        await AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task StreamCreateArticles_ClientGoesSilentAfterAnAck_DeadlineExceededStreamIdle()
+    {
+        using var call = _client.StreamCreateArticles();
+        await call.RequestStream.WriteAsync(new StreamCreateArticlesRequest { Article = TestArticles.UniqueProto() });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var acknowledged = call.ResponseStream.Current.ArticleName;
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        AssertStreamIdle(ex);
+        Assert.Equal(acknowledged, (await _client.GetArticleAsync(new GetArticleRequest { Name = acknowledged })).Article.Name);
+    }
+
+    private static void AssertStreamIdle(RpcException ex)
+    {
+        Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+        var info = ex.GetRpcStatus()!.GetDetail<ErrorInfo>()!;
+        Assert.Equal("STREAM_IDLE", info.Reason);
+        Assert.Equal("1s", info.Metadata["idle_timeout"]);
+    }
+
     private async Task AssertHealthyAsync()
     {
         var health = new Health.HealthClient(factory.CreateChannel());

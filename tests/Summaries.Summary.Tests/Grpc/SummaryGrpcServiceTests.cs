@@ -64,6 +64,33 @@ public sealed class SummaryGrpcServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateBriefing_UnknownEnumValues_InvalidArgumentOnEachOption()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(new CreateBriefingRequest
+        {
+            ArticleNames = { "articles/a" },
+            Options = new BriefingOptions { Length = (BriefingLength)99, Engine = (EnginePreference)7 },
+        }).ResponseAsync);
+
+        AssertFieldViolation(ex, "options.length");
+        AssertFieldViolation(ex, "options.engine");
+    }
+
+    [Fact]
+    public async Task CreateBriefing_TimestampsOutOfRange_InvalidArgumentOnBoth()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(new CreateBriefingRequest
+        {
+            Entity = "entities/person-x",
+            StartTime = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = long.MinValue },
+            EndTime = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 0, Nanos = -1 },
+        }).ResponseAsync);
+
+        AssertFieldViolation(ex, "start_time");
+        AssertFieldViolation(ex, "end_time");
+    }
+
+    [Fact]
     public async Task CreateBriefing_IngestionDown_UnavailableWithRetryInfo()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(
@@ -94,6 +121,17 @@ public sealed class SummaryGrpcServiceTests : IDisposable
             new ListBriefingsRequest { PageSize = pageSize, PageToken = token, Filter = filter }).ResponseAsync);
 
         AssertFieldViolation(ex, field);
+    }
+
+    [Fact]
+    public async Task ListBriefings_SeveralBadArguments_AllReportedAtOnce()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListBriefingsAsync(
+            new ListBriefingsRequest { PageSize = -1, PageToken = "forged", Filter = "source = \"x\"" }).ResponseAsync);
+
+        AssertFieldViolation(ex, "page_size");
+        AssertFieldViolation(ex, "page_token");
+        AssertFieldViolation(ex, "filter");
     }
 
     [Fact]

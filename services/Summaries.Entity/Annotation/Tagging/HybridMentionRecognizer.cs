@@ -18,17 +18,28 @@ internal sealed class HybridMentionRecognizer(IMentionRecognizer rules, IMention
         var ruled = rules.Recognize(text);
         var tagged = model.Recognize(text);
         var result = new List<MentionCandidate>(ruled.Count + tagged.Count);
-        var parts = ruled.Where(m => m.Source == MentionSource.CompoundPart).ToList();
+        // Lookups by span, not scans: a hostile text with 100,000 names must not cost 10^10 comparisons.
+        var parts = new SpanIndex(ruled.Where(m => m.Source == MentionSource.CompoundPart));
+        var names = new Dictionary<(int Start, int End), MentionCandidate>();
+        foreach (var m in ruled)
+        {
+            if (m.Source == MentionSource.Name)
+            {
+                names.TryAdd((m.Start, m.End), m);
+            }
+        }
+
         foreach (var mention in tagged)
         {
-            if (parts.Any(p => p.Start < mention.End && mention.Start < p.End))
+            if (parts.Overlaps(mention.Start, mention.End))
             {
                 // "China-US": the names inside a hyphenated word say more than the word as one name.
                 continue;
             }
 
-            var same = ruled.FirstOrDefault(m => m.Start == mention.Start && m.End == mention.End && m.Source == MentionSource.Name);
-            result.Add(same is null ? mention : mention with { Group = same.Group, Place = same.Place });
+            result.Add(names.TryGetValue((mention.Start, mention.End), out var same)
+                ? mention with { Group = same.Group, Place = same.Place }
+                : mention);
         }
 
         foreach (var rule in ruled)
@@ -43,5 +54,43 @@ internal sealed class HybridMentionRecognizer(IMentionRecognizer rules, IMention
 
         result.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return result;
+    }
+
+    /// <summary>Character spans sorted by start, with the furthest end so far: "does any span overlap [start, end)?" in O(log n).</summary>
+    private sealed class SpanIndex
+    {
+        private readonly int[] starts;
+        private readonly int[] furthestEnds;
+
+        public SpanIndex(IEnumerable<MentionCandidate> spans)
+        {
+            var sorted = spans.OrderBy(s => s.Start).ToArray();
+            starts = sorted.Select(s => s.Start).ToArray();
+            furthestEnds = new int[sorted.Length];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                furthestEnds[i] = Math.Max(sorted[i].End, i > 0 ? furthestEnds[i - 1] : int.MinValue);
+            }
+        }
+
+        public bool Overlaps(int start, int end)
+        {
+            // Spans [0, count) start before `end`; one of them overlaps exactly when the furthest end passes `start`.
+            int count = 0, high = starts.Length;
+            while (count < high)
+            {
+                var middle = (count + high) >>> 1;
+                if (starts[middle] < end)
+                {
+                    count = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return count > 0 && furthestEnds[count - 1] > start;
+        }
     }
 }
