@@ -1,12 +1,15 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Summaries.Deploy.Tests.Infrastructure;
 using Summaries.Deploy.Tests.Kubernetes;
+using Summaries.ServiceDefaults.Security.Auth;
 
 namespace Summaries.Deploy.Tests.Docs;
 
 /// <summary>
 /// deploy/README.md has a runnable grpcurl line for every RPC in protos/ (so a new RPC without a
-/// recipe fails here), each aimed at the port-forwarded port of the service that serves it.
+/// recipe fails here), each aimed at the port-forwarded port of the service that serves it and
+/// carrying the API key the prod services require.
 /// </summary>
 public sealed partial class OperationsGuideTests
 {
@@ -45,15 +48,37 @@ public sealed partial class OperationsGuideTests
         }
     }
 
+    /// <summary>Cleartext through port-forward, or (prod-tls) mutual TLS checked against the Service's name.</summary>
     [Fact]
     public void Guide_GrpcurlLines_AreWellFormed()
     {
         foreach (var line in GrpcurlLines)
         {
-            Assert.Contains("-plaintext", line, StringComparison.Ordinal);
             Assert.Equal(0, line.Count(c => c == '\'') % 2);
-            Assert.Matches(Target(), line);
+            var target = Target().Match(line);
+            Assert.True(target.Success, $"no `localhost:PORT target` in: {line}");
+            if (!line.Contains("-plaintext", StringComparison.Ordinal))
+            {
+                var app = PolicyExpectations.Summaries.PortByApp.Single(p => p.Value == int.Parse(target.Groups["port"].Value, CultureInfo.InvariantCulture)).Key;
+                Assert.All(new[] { "-cacert ", "-cert ", "-key ", $"-servername {app}.summaries.svc.cluster.local " },
+                    flag => Assert.True(line.Contains(flag, StringComparison.Ordinal), $"neither -plaintext nor `{flag.Trim()}` in: {line}"));
+            }
         }
+    }
+
+    /// <summary>In prod the services' own RPCs need the API key; health and reflection are shown without one, as the probes call them.</summary>
+    [Fact]
+    public void Guide_ServiceRpcLines_SendTheApiKey_HealthAndReflectionLinesDoNot()
+    {
+        var header = $"-H \"{PresentedApiKey.HeaderName}: $API_KEY\" ";
+        var rpcLines = GrpcurlLines.Where(l => Target().Match(l).Groups["rpc"].Value.StartsWith("summaries.", StringComparison.Ordinal)).ToList();
+        var anonymousLines = GrpcurlLines.Except(rpcLines).ToList();
+
+        Assert.True(rpcLines.Count >= ProtoRpcs().Count(), "fewer RPC lines than RPCs");
+        Assert.All(rpcLines, l => Assert.True(l.Contains(header, StringComparison.Ordinal), $"no `{header.Trim()}` in: {l}"));
+        Assert.Contains(anonymousLines, l => l.Contains(" grpc.health.v1.Health/Check", StringComparison.Ordinal));
+        Assert.Contains(anonymousLines, l => l.EndsWith(" list", StringComparison.Ordinal));
+        Assert.All(anonymousLines, l => Assert.DoesNotContain(PresentedApiKey.HeaderName, l, StringComparison.OrdinalIgnoreCase));
     }
 
     private static IEnumerable<(string Package, string Service, string Method)> ProtoRpcs()
@@ -81,6 +106,6 @@ public sealed partial class OperationsGuideTests
     [GeneratedRegex(@"^\s*rpc\s+(\w+)\s*\(", RegexOptions.Multiline)]
     private static partial Regex RpcLine();
 
-    [GeneratedRegex(@" localhost:510[123] ((list|describe)\b|[\w.]+/\w+)")]
+    [GeneratedRegex(@" localhost:(?<port>510[123]) ((list|describe)\b|(?<rpc>[\w.]+/\w+))")]
     private static partial Regex Target();
 }

@@ -6,7 +6,7 @@ namespace Summaries.Deploy.Tests.Kubernetes;
 /// <summary>
 /// What the containers are configured with: listening where the probes look, client addresses that
 /// balance over a headless Service the NetworkPolicies let them reach, SQLite files on writable
-/// volumes, and no secret material in ConfigMaps or plain env values.
+/// volumes. (Secret material: <see cref="SecretRules"/>.)
 /// </summary>
 public static partial class ConfigRules
 {
@@ -26,31 +26,7 @@ public static partial class ConfigRules
                 }
             }
         }
-
-        foreach (var secret in objects.Where(o => o.Kind() == "Secret"))
-        {
-            yield return new Violation("secrets", secret.Id(), "Secrets are created out of band; the manifests ship none (see secrets.example.yaml)");
-        }
-
-        foreach (var map in objects.Where(o => o.Kind() == "ConfigMap"))
-        {
-            foreach (var (key, value) in map.Map("data").Where(p => LooksSecret(p.Key, p.Value)))
-            {
-                yield return new Violation("secrets", map.Id(), $"{key} looks like a credential; read it from a Secret (secretKeyRef)");
-            }
-        }
-
-        foreach (var workload in workloads)
-        {
-            foreach (var env in workload.Containers.SelectMany(c => c.Items("env")).Where(e => e.Str("value") is { } v && LooksSecret(e.Str("name")!, v)))
-            {
-                yield return new Violation("secrets", $"Deployment/{workload.Name}", $"{env.Str("name")} has a literal credential; use secretKeyRef");
-            }
-        }
     }
-
-    public static bool LooksSecret(string key, string value) =>
-        SecretKey().IsMatch(key) || value.Contains("Password=", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<Violation> Listening(ContainerEnvironment env, Workload workload)
     {
@@ -123,7 +99,4 @@ public static partial class ConfigRules
 
     [GeneratedRegex(@"Data Source=([^;]+)", RegexOptions.IgnoreCase)]
     private static partial Regex SqliteDataSource();
-
-    [GeneratedRegex(@"(ApiKey|Password|Secret|Token)$", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretKey();
 }

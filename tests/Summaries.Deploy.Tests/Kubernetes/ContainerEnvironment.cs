@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 
 namespace Summaries.Deploy.Tests.Kubernetes;
 
@@ -50,6 +51,37 @@ public sealed class ContainerEnvironment
     }
 
     /// <summary>Name of the Secret a variable is read from, or null.</summary>
-    public string? SecretOf(string variable) =>
-        FromSources.TryGetValue(variable, out var from) ? from.Str("secretKeyRef", "name") : null;
+    public string? SecretOf(string variable) => SecretRefOf(variable)?.Secret;
+
+    /// <summary>The Secret and key a variable is read from (secretKeyRef), or null.</summary>
+    public SecretRef? SecretRefOf(string variable) =>
+        FromSources.TryGetValue(variable, out var from) && from.Str("secretKeyRef", "name") is { } secret
+            ? new SecretRef(secret, from.Str("secretKeyRef", "key") ?? string.Empty)
+            : null;
+
+    /// <summary>
+    /// The environment read the way the host reads environment variables (<c>A__B</c> is <c>A:B</c>):
+    /// the literals, plus each secretKeyRef variable with the value <paramref name="secretValue"/> gives it
+    /// (left out without one).
+    /// </summary>
+    public IConfiguration ToConfiguration(Func<SecretRef, string>? secretValue = null)
+    {
+        var values = Literals.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)).ToList();
+        if (secretValue is not null)
+        {
+            values.AddRange(FromSources.Keys.Select(k => (Name: k, Ref: SecretRefOf(k)))
+                .Where(v => v.Ref is not null)
+                .Select(v => KeyValuePair.Create(v.Name, (string?)secretValue(v.Ref!))));
+        }
+
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(p => KeyValuePair.Create(p.Key.Replace("__", ":", StringComparison.Ordinal), p.Value)))
+            .Build();
+    }
+}
+
+/// <summary>One key of one Secret, as a secretKeyRef names it.</summary>
+public sealed record SecretRef(string Secret, string Key)
+{
+    public override string ToString() => $"{Secret}/{Key}";
 }

@@ -3,16 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace Summaries.Deploy.Tests.Kubernetes;
 
-/// <summary>Per-container rules: gRPC probes, non-root hardening, requests/limits, pinned images, env references.</summary>
+/// <summary>Per-container rules: gRPC probes (TCP where the port serves TLS), non-root hardening, requests/limits, pinned images, env references.</summary>
 public static partial class ContainerRules
 {
-    public static IEnumerable<Violation> Check(Workload workload, PolicyExpectations expected)
+    public static IEnumerable<Violation> Check(Workload workload, PolicyExpectations expected, IReadOnlyList<JsonObject> objects)
     {
         var podSecurity = workload.PodSpec.At("securityContext");
         foreach (var container in workload.Containers)
         {
             var id = $"Deployment/{workload.Name} container {container.Str("name")}";
-            foreach (var v in Probes(container, workload, expected).Concat(Security(container, podSecurity))
+            var env = ContainerEnvironment.Of(container, workload.Namespace, objects);
+            var servesTls = !string.IsNullOrWhiteSpace(env.Literals.GetValueOrDefault("Service__Tls__CertificatePath"));
+            var probes = servesTls ? TcpProbes(container, workload) : Probes(container, workload, expected);
+            foreach (var v in probes.Concat(Security(container, podSecurity))
                          .Concat(Resources(container)).Concat(Image(container)).Concat(EnvReferences(container)))
             {
                 yield return v with { Object = id };
@@ -42,6 +45,30 @@ public static partial class ContainerRules
             if (service is not null && named != service)
             {
                 yield return new Violation("probes", "", $"{probe} checks service \"{named}\", expected \"{service}\"");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A port that serves TLS: the kubelet's gRPC probes speak cleartext only and would never pass, so
+    /// the probes open a TCP connection to the port instead (the images have no shell for exec probes).
+    /// </summary>
+    private static IEnumerable<Violation> TcpProbes(JsonObject container, Workload workload)
+    {
+        foreach (var probe in new[] { "startupProbe", "readinessProbe", "livenessProbe" })
+        {
+            if (container.At(probe, "grpc") is not null)
+            {
+                yield return new Violation("probes", "",
+                    $"{probe} is a gRPC probe, but the port serves TLS (Service__Tls__CertificatePath): it can never pass; use tcpSocket");
+            }
+            else if (container.At(probe, "tcpSocket") is not { } tcp)
+            {
+                yield return new Violation("probes", "", $"{probe} missing or not a tcpSocket probe (the port serves TLS)");
+            }
+            else if (workload.ResolvePort(tcp.At("port")) is null)
+            {
+                yield return new Violation("probes", "", $"{probe} port {tcp.At("port")?.ToJsonString()} is not a container port");
             }
         }
     }

@@ -24,13 +24,17 @@ public static class ManifestPolicy
 
         foreach (var workload in workloads)
         {
-            violations.AddRange(ContainerRules.Check(workload, expected));
+            violations.AddRange(ContainerRules.Check(workload, expected, objects));
             violations.AddRange(PodRules.Check(workload, objects));
         }
 
         violations.AddRange(ServiceRules.Check(objects, workloads));
         violations.AddRange(NetworkPolicyGraph.Check(objects, workloads, expected));
         violations.AddRange(ConfigRules.Check(objects, workloads));
+        violations.AddRange(SecretRules.Check(objects));
+        var security = ServiceSecurity.All(objects, workloads);
+        violations.AddRange(AuthRules.Check(security, expected));
+        violations.AddRange(TlsRules.Check(objects, security, expected));
         return violations;
     }
 }

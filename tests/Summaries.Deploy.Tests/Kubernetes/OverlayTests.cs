@@ -5,7 +5,7 @@ namespace Summaries.Deploy.Tests.Kubernetes;
 /// <summary>Both overlays render, every object passes the Kubernetes schemas, and every policy holds.</summary>
 public sealed class OverlayTests(OverlayRenders renders) : IClassFixture<OverlayRenders>
 {
-    public static TheoryData<string> Overlays => new() { "dev", "prod" };
+    public static TheoryData<string> Overlays => new() { "dev", "prod", "prod-tls" };
 
     [SkippableTheory]
     [MemberData(nameof(Overlays))]

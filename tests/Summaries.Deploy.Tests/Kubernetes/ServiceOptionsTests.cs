@@ -12,7 +12,7 @@ namespace Summaries.Deploy.Tests.Kubernetes;
 /// </summary>
 public sealed class ServiceOptionsTests(OverlayRenders renders) : IClassFixture<OverlayRenders>
 {
-    public static TheoryData<string> Overlays => new() { "dev", "prod" };
+    public static TheoryData<string> Overlays => new() { "dev", "prod", "prod-tls" };
 
     [SkippableTheory]
     [MemberData(nameof(Overlays))]
@@ -51,9 +51,6 @@ public sealed class ServiceOptionsTests(OverlayRenders renders) : IClassFixture<
     {
         var rendered = await renders.GetAsync(overlay);
         var workload = Workload.All(rendered.Objects).Single(w => w.App == app);
-        var env = ContainerEnvironment.Of(workload.Containers.Single(), workload.Namespace, rendered.Objects);
-        return new ConfigurationBuilder()
-            .AddInMemoryCollection(env.Literals.Select(p => KeyValuePair.Create(p.Key.Replace("__", ":", StringComparison.Ordinal), (string?)p.Value)))
-            .Build();
+        return ContainerEnvironment.Of(workload.Containers.Single(), workload.Namespace, rendered.Objects).ToConfiguration();
     }
 }
