@@ -4,8 +4,8 @@ using Summaries.Entity.Annotation.Segmentation;
 namespace Summaries.Entity.Annotation.Tagging;
 
 /// <summary>
-/// One way to combine the two recognisers, measured by the evaluation tool (not wired into the
-/// service). The model decides which names there are and their kinds: on CoNLL it is far more
+/// How the service combines the two recognisers by default (<c>Entity:Recognizer = Hybrid</c>;
+/// measured by the evaluation tool). The model decides which names there are and their kinds: on CoNLL it is far more
 /// precise than the rules. The rules contribute what the model cannot: the gazetteer group and
 /// demonym place of a name both found (so "US" and "America" merge), lowercase government bodies
 /// ("the foreign ministry"), and names inside hyphenated words ("China-US"), which replace a
