@@ -9,7 +9,7 @@ namespace Summaries.EndToEnd.Tests.Llm;
 /// shared service's circuit breaker (here it never opens), or that need more time than the shared
 /// service's 3 s. Started on first use.
 /// </summary>
-public abstract class DedicatedSummary(int llmTimeoutSeconds) : IAsyncDisposable
+public abstract class DedicatedSummary(int llmTimeoutSeconds) : IAsyncLifetime
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("summaries-llm-faults-");
@@ -53,9 +53,11 @@ public abstract class DedicatedSummary(int llmTimeoutSeconds) : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>xunit 2 disposes fixtures through IAsyncLifetime (not IAsyncDisposable): the process must not outlive the run.</summary>
+    public async Task DisposeAsync()
     {
-        GC.SuppressFinalize(this);
         if (_process is not null)
         {
             await _process.DisposeAsync();
