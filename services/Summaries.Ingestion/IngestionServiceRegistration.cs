@@ -46,7 +46,10 @@ public static class IngestionServiceRegistration
                 o.RetryUnavailable = false;
                 // The annotation of a 1,000,000-character body can pass the 16 MB default.
                 o.MaxReceiveMessageSize = 64 * 1024 * 1024;
-            });
+            })
+            // One call per stored article: HttpClientFactory's request logging (a scope and up to four
+            // Information lines a call) costs more than the call is worth logging; gRPC logs failures itself.
+            .RemoveAllLoggers();
 
         services.AddSingleton<IngestionTelemetry>();
         AddStorage(services);

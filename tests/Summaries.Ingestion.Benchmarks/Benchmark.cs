@@ -16,6 +16,7 @@ public static class Benchmark
         Console.WriteLine($"Workload: {options.Count} seed-sized articles (+{options.Warmup} warm-up), mode {options.Mode}, "
             + (options.Mode == "unary" ? $"{options.Concurrency} concurrent callers" : $"window {options.Window}")
             + $", store {(options.Postgres is null ? $"SQLite (synchronous={options.Synchronous})" : "PostgreSQL")}");
+        Console.WriteLine($"Load average before: {LoadAverage()} (other work on this machine competes for its CPUs)");
         try
         {
             await using var echo = await ServerProcess.StartAsync(self, ["echo-server", "--port", "{port}"], new Dictionary<string, string>());
@@ -34,10 +35,12 @@ public static class Benchmark
 
             await using var ingestion = await ServerProcess.StartAsync(ingestionDll, [], environment);
             var ingestResult = await MeasureAsync(ingestion, "ingestion", options);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Ready after start: echo {echo.StartupTime.TotalSeconds:F1} s, ingestion {ingestion.StartupTime.TotalSeconds:F1} s. Load average after: {LoadAverage()}"));
 
             Console.WriteLine();
-            Console.WriteLine("| server | acknowledged/s | p50 ms | p99 ms | failed | server RSS MiB (peak) | server CPU µs/article |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| server | acknowledged/s | p50 ms | p99 ms | failed | server RSS MiB (peak) | server CPU µs/article | client CPU µs/article | written KiB/article | write calls/article |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             Print("no-op echo", echoResult);
             Print("ingestion (durable)", ingestResult);
             Console.WriteLine();
@@ -53,20 +56,35 @@ public static class Benchmark
 
     private static async Task<Measurement> MeasureAsync(ServerProcess server, string runId, BenchmarkOptions options)
     {
-        await LoadClient.RunAsync(server.Channel, Workload.Make(runId + "-warmup", options.Warmup), options);
+        if (options.Warmup > 0)
+        {
+            await LoadClient.RunAsync(server.Channel, Workload.Make(runId + "-warmup", options.Warmup), options);
+        }
+
         var requests = Workload.Make(runId + "-" + Guid.NewGuid().ToString("N")[..8], options.Count);
         var cpuBefore = server.CpuTime();
+        var clientCpuBefore = ServerProcess.CpuTime(Environment.ProcessId);
+        var writtenBefore = server.Written();
         var result = await LoadClient.RunAsync(server.Channel, requests, options);
         // Background work that the run caused (annotation of the last articles) is not waited for.
         var cpu = server.CpuTime() - cpuBefore;
-        return new Measurement(result, server.Memory(), cpu / options.Count);
+        var clientCpu = ServerProcess.CpuTime(Environment.ProcessId) - clientCpuBefore;
+        var written = server.Written();
+        return new Measurement(
+            result, server.Memory(), cpu / options.Count, clientCpu / options.Count,
+            (written.Bytes - writtenBefore.Bytes) / 1024.0 / options.Count, (written.Calls - writtenBefore.Calls) / (double)options.Count);
     }
 
     private static void Print(string name, Measurement m) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {m.Run.PerSecond:F0} | {m.Run.P50.TotalMilliseconds:F1} | {m.Run.P99.TotalMilliseconds:F1} | {m.Run.Failed} | {m.Memory.Rss:F0} ({m.Memory.Peak:F0}) | {m.CpuPerArticle.TotalMicroseconds:F0} |"));
+            $"| {name} | {m.Run.PerSecond:F0} | {m.Run.P50.TotalMilliseconds:F1} | {m.Run.P99.TotalMilliseconds:F1} | {m.Run.Failed} | {m.Memory.Rss:F0} ({m.Memory.Peak:F0}) | {m.CpuPerArticle.TotalMicroseconds:F0} | {m.ClientCpuPerArticle.TotalMicroseconds:F0} | {m.WrittenKiB:F1} | {m.WriteCalls:F1} |"));
 
-    private sealed record Measurement(RunResult Run, (double Rss, double Peak) Memory, TimeSpan CpuPerArticle);
+    /// <summary>Written bytes and calls are the server's write-like system calls (its database files; socket sends are not counted).</summary>
+    private sealed record Measurement(
+        RunResult Run, (double Rss, double Peak) Memory, TimeSpan CpuPerArticle, TimeSpan ClientCpuPerArticle, double WrittenKiB, double WriteCalls);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string IngestionDll()
     {

@@ -22,6 +22,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    /// <summary>From process start until it answered its first call.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
     public string Address { get; }
 
     public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> arguments, IDictionary<string, string> environment)
@@ -49,7 +52,9 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, port);
+        var started = Stopwatch.GetTimestamp();
         await server.WaitReadyAsync();
+        server.StartupTime = Stopwatch.GetElapsedTime(started);
         return server;
     }
 
@@ -63,13 +68,24 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>CPU time the process has used so far (user + system, from /proc/PID/stat).</summary>
-    public TimeSpan CpuTime()
+    public TimeSpan CpuTime() => CpuTime(_process.Id);
+
+    /// <summary>CPU time of any process (this one too, for the client's share).</summary>
+    public static TimeSpan CpuTime(int processId)
     {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
         // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
+    /// <summary>Bytes the process has handed to write-like system calls so far, and how many such calls (wchar, syscw from /proc/PID/io).</summary>
+    public (long Bytes, long Calls) Written()
+    {
+        var lines = File.ReadAllLines($"/proc/{_process.Id}/io");
+        long Read(string key) => long.Parse(lines.First(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..].Trim(), CultureInfo.InvariantCulture);
+        return (Read("wchar:"), Read("syscw:"));
     }
 
     public async ValueTask DisposeAsync()

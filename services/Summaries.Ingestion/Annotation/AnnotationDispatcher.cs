@@ -17,6 +17,9 @@ public sealed partial class AnnotationDispatcher(
     IngestionTelemetry telemetry,
     ILogger<AnnotationDispatcher> logger)
 {
+    /// <summary>Most first attempts of a stream's batch in flight at once.</summary>
+    public const int ParallelCalls = 8;
+
     /// <summary>The first attempt, right after commit; skipped while the entity service is known to be timing out.</summary>
     public async Task<Article> AnnotateNewAsync(Article article, CancellationToken cancellationToken)
     {
@@ -25,7 +28,7 @@ public sealed partial class AnnotationDispatcher(
             return await AttemptAsync(article, cancellationToken);
         }
 
-        telemetry.AnnotationAttempts.Add(1, new KeyValuePair<string, object?>("outcome", "skipped"));
+        CountSkipped(article);
         return await RecordAsync(article, policy.OnSkipped(article, time.GetUtcNow()));
     }
 
@@ -37,27 +40,32 @@ public sealed partial class AnnotationDispatcher(
     }
 
     /// <summary>
-    /// First attempts for articles stored by a stream, one call each (skipped while the entity service
-    /// is timing out), with all the outcomes recorded in one transaction.
+    /// First attempts for articles stored by a stream, up to <see cref="ParallelCalls"/> calls at a time
+    /// (skipped while the entity service is timing out), with all the outcomes recorded in one transaction.
     /// </summary>
     public async Task AnnotateNewBatchAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
-        var updates = new List<KeyValuePair<string, AnnotationUpdate>>(articles.Count);
-        foreach (var article in articles)
-        {
-            AnnotationUpdate update;
-            if (circuit.IsOpen)
+        var updates = new KeyValuePair<string, AnnotationUpdate>[articles.Count];
+        // One call at a time, the round trips alone capped annotation below the rate articles are stored.
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, articles.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken },
+            async (i, token) =>
             {
-                telemetry.AnnotationAttempts.Add(1, new KeyValuePair<string, object?>("outcome", "skipped"));
-                update = policy.OnSkipped(article, time.GetUtcNow());
-            }
-            else
-            {
-                update = await TryAnnotateAsync(article, cancellationToken);
-            }
+                var article = articles[i];
+                AnnotationUpdate update;
+                if (circuit.IsOpen)
+                {
+                    CountSkipped(article);
+                    update = policy.OnSkipped(article, time.GetUtcNow());
+                }
+                else
+                {
+                    update = await TryAnnotateAsync(article, token);
+                }
 
-            updates.Add(new(article.Id, update));
-        }
+                updates[i] = new(article.Id, update);
+            });
 
         // The articles are committed and the caller may be gone: the bookkeeping is not cancelled.
         await store.UpdateAnnotationsAsync(updates, CancellationToken.None);
@@ -90,7 +98,7 @@ public sealed partial class AnnotationDispatcher(
             LogFailed(logger, article.Name, update.Attempts, update.State, failure.Message);
         }
 
-        telemetry.AnnotationAttempts.Add(1, new KeyValuePair<string, object?>("outcome", update.State.ToString().ToLowerInvariant()));
+        Count(OutcomeTag(update.State), article);
         return update;
     }
 
@@ -105,6 +113,21 @@ public sealed partial class AnnotationDispatcher(
             AnnotationAttempts = update.Attempts,
         };
     }
+
+    private void CountSkipped(Article article) => Count("skipped", article);
+
+    private void Count(string outcome, Article article) =>
+        telemetry.AnnotationAttempts.Add(
+            1,
+            new KeyValuePair<string, object?>("outcome", outcome),
+            new KeyValuePair<string, object?>("attempt", article.AnnotationAttempts == 0 ? "first" : "retry"));
+
+    private static string OutcomeTag(AnnotationState state) => state switch
+    {
+        AnnotationState.Done => "done",
+        AnnotationState.Pending => "pending",
+        _ => "failed",
+    };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Annotated {ArticleName}")]
     private static partial void LogAnnotated(ILogger logger, string articleName);

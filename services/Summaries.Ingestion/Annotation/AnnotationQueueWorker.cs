@@ -1,11 +1,10 @@
-using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Storage;
 
 namespace Summaries.Ingestion.Annotation;
 
 /// <summary>
 /// Makes the first annotation attempt for articles stored by a stream, in commit order and in batches:
-/// one read and one write transaction per batch, one entity-service call per article.
+/// one small read and one write transaction per batch, one entity-service call per article.
 /// </summary>
 public sealed partial class AnnotationQueueWorker(
     AnnotationQueue queue, IArticleStore store, AnnotationDispatcher dispatcher, ILogger<AnnotationQueueWorker> logger) : BackgroundService
@@ -18,19 +17,18 @@ public sealed partial class AnnotationQueueWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var ids = await queue.TakeBatchAsync(BatchSize, stoppingToken);
+                var batch = await queue.TakeBatchAsync(BatchSize, stoppingToken);
                 try
                 {
-                    // Re-read: an article may have been deleted, or annotated by the retry worker meanwhile.
-                    var articles = (await store.GetManyAsync(ids, stoppingToken))
-                        .Where(a => a is { AnnotationState: AnnotationState.Pending, AnnotationAttempts: 0 })
-                        .OrderBy(a => a.Sequence)
-                        .ToList();
+                    // An article may have been deleted, or tried by the retry worker, meanwhile: only the
+                    // ones still waiting for their first attempt go.
+                    var awaiting = await store.FilterAwaitingFirstAnnotationAsync(batch.Select(a => a.Id).ToList(), stoppingToken);
+                    var articles = batch.Where(a => awaiting.Contains(a.Id)).OrderBy(a => a.Sequence).ToList();
                     await dispatcher.AnnotateNewBatchAsync(articles, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    LogFailed(logger, ids.Count, ex);
+                    LogFailed(logger, batch.Count, ex);
                 }
             }
         }

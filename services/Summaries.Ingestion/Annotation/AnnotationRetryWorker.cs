@@ -20,6 +20,8 @@ public sealed partial class AnnotationRetryWorker(
         using var timer = new PeriodicTimer(options.Value.RetryInterval, time);
         try
         {
+            // The backlog left from before a restart shows at once, not a retry interval later.
+            await RefreshBacklogAsync(stoppingToken);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
@@ -37,6 +39,8 @@ public sealed partial class AnnotationRetryWorker(
                 {
                     LogPassFailed(logger, ex);
                 }
+
+                await RefreshBacklogAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -71,9 +75,26 @@ public sealed partial class AnnotationRetryWorker(
         return attempted;
     }
 
+    /// <summary>Counts the PENDING and FAILED articles for the backlog gauge (two partial-index counts).</summary>
+    public async Task RefreshBacklogAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            telemetry.RecordBacklog(await store.CountAnnotationBacklogAsync(cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The gauge keeps its last count; the next tick tries again.
+            LogCountFailed(logger, ex);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Annotation retry pass: {Attempted} of {Due} due articles attempted")]
     private static partial void LogPass(ILogger logger, int attempted, int due);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Annotation retry pass failed")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the annotation backlog failed")]
+    private static partial void LogCountFailed(ILogger logger, Exception exception);
 }

@@ -21,18 +21,17 @@ public static partial class LineClassifier
             return LineKind.Blank;
         }
 
-        var value = text.ToString();
-        if (value.Length <= MaxCaptionChars && IsCaption(value))
+        if (text.Length <= MaxCaptionChars && IsCaption(text))
         {
             return LineKind.Caption;
         }
 
-        return IsBoilerplate(value) ? LineKind.Boilerplate : LineKind.Text;
+        return IsBoilerplate(text) ? LineKind.Boilerplate : LineKind.Text;
     }
 
     // The cheap tests in front of each pattern only skip lines the pattern cannot match (every line of
     // every article goes through here).
-    private static bool IsCaption(string line)
+    private static bool IsCaption(ReadOnlySpan<char> line)
     {
         if (line.Length <= MaxShortLineChars && (CaptionPrefix().IsMatch(line) || StandaloneCredit().IsMatch(line)))
         {
@@ -45,22 +44,24 @@ public static partial class LineClassifier
         }
 
         // "… in Beijing (Pool via AP)": a trailing credit after text that is not a finished sentence.
-        var match = TrailingCredit().Match(line);
-        return match.Success && !EndsSentence(line.AsSpan(0, match.Index).TrimEnd());
+        var matches = TrailingCredit().EnumerateMatches(line);
+        return matches.MoveNext() && !EndsSentence(line[..matches.Current.Index].TrimEnd());
     }
 
-    private static bool IsBoilerplate(string line) =>
+    private static bool IsBoilerplate(ReadOnlySpan<char> line) =>
         (line.Length <= MaxFurnitureChars && FurnitureLine().IsMatch(line))
-        || line.Contains("rights reserved", StringComparison.OrdinalIgnoreCase)
+        || line.ContainsAny(RightsReserved)
         || (line[0] is '©' or '(' or 'c' or 'C' && Copyright().IsMatch(line))
-        || (line.AsSpan().IndexOfAny(ScriptHints) >= 0 && ScriptDebris().IsMatch(line))
+        || (line.IndexOfAny(ScriptHints) >= 0 && ScriptDebris().IsMatch(line))
         || (line.Length <= MaxShortLineChars && Promotion().IsMatch(line))
-        || (line.Contains('|', StringComparison.Ordinal) && IsMenu(line, '|'))
-        || (line.AsSpan().IndexOfAny('>', '»') >= 0 && IsBreadcrumb(line));
+        || (line.Contains('|') && IsMenu(line.ToString(), '|'))
+        || (line.IndexOfAny('>', '»') >= 0 && IsBreadcrumb(line.ToString()));
 
     private const int MaxShortLineChars = 200;
     private const int MaxFurnitureChars = 60;
     private static readonly System.Buffers.SearchValues<char> ScriptHints = System.Buffers.SearchValues.Create("<>'");
+    private static readonly System.Buffers.SearchValues<string> RightsReserved =
+        System.Buffers.SearchValues.Create(["rights reserved"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Printable version | Send it to a friend | Save story": three or more short items.</summary>
     private static bool IsMenu(string line, char separator)

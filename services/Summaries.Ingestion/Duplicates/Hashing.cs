@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Summaries.Ingestion.Duplicates;
 
 /// <summary>Fixed, process-independent 64-bit mixing: stored band keys must mean the same thing after a restart.</summary>
 internal static class Hashing
 {
     /// <summary>The SplitMix64 finaliser: every input bit affects every output bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong x)
     {
         x ^= x >> 30;

@@ -1,11 +1,23 @@
 namespace Summaries.Ingestion.Duplicates;
 
-/// <summary>What near-duplicate detection needs of a cleaned text: its shingles and their band keys.</summary>
-public sealed record TextFingerprint(IReadOnlySet<ulong> Shingles, IReadOnlyList<long> BandKeys)
+/// <summary>
+/// What near-duplicate detection needs of a cleaned text: its band keys, and its shingle set, which is
+/// only built when a candidate has to be compared (most texts have none).
+/// </summary>
+public sealed class TextFingerprint
 {
-    public static TextFingerprint Of(string cleanedText)
+    private readonly ulong[] _shingleHashes;
+    private HashSet<ulong>? _shingles;
+
+    private TextFingerprint(ulong[] shingleHashes)
     {
-        var shingles = Duplicates.Shingles.Of(cleanedText);
-        return new TextFingerprint(shingles, MinHashBands.Of(shingles));
+        _shingleHashes = shingleHashes;
+        BandKeys = MinHashBands.Of(shingleHashes);
     }
+
+    public IReadOnlySet<ulong> Shingles => _shingles ??= [.. _shingleHashes];
+
+    public IReadOnlyList<long> BandKeys { get; }
+
+    public static TextFingerprint Of(string cleanedText) => new(Duplicates.Shingles.Hashes(cleanedText));
 }

@@ -141,7 +141,7 @@ public sealed partial class ArticleImporter(
             if (outcome.Created)
             {
                 created++;
-                annotationQueue.TryEnqueue(outcome.Article.Id);
+                annotationQueue.TryEnqueue(outcome.Article);
             }
 
             results.Add(new ImportResult(pending.Index, pending.RequestId, outcome, null));

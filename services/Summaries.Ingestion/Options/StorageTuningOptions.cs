@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Summaries.Ingestion.Options;
 
 /// <summary>How hard SQLite works to keep a commit. Section <c>Ingestion:Storage</c>.</summary>
@@ -12,6 +14,14 @@ public sealed class StorageTuningOptions
     /// <c>synchronous_commit</c> (on by default).
     /// </summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
+    /// <summary>
+    /// SQLite: how many originals' band keys are held in memory (and in their rows) before they are
+    /// written to the band index in one go, in key order. Default 2,048 (about 1 MB); larger batches
+    /// mean fewer index pages written per article, and a longer commit for the group that writes them.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int SqliteBandBatch { get; set; } = 2_048;
 }
 
 /// <summary>The SQLite <c>synchronous</c> levels that are safe in WAL mode.</summary>

@@ -66,23 +66,24 @@ internal static class ArticleColumns
         AnnotationAttempts = 0,
     };
 
+    /// <summary>Every row, each read by <paramref name="read"/> (the store's way of reading a row of this list).</summary>
     public static async Task<List<Article>> ReadAllAsync(
-        DbCommand command, Func<DbDataReader, int, DateTimeOffset> time, CancellationToken cancellationToken)
+        DbCommand command, Func<DbDataReader, Article> read, CancellationToken cancellationToken)
     {
         var articles = new List<Article>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            articles.Add(Read(reader, time));
+            articles.Add(read(reader));
         }
 
         return articles;
     }
 
     public static async Task<Article?> ReadFirstAsync(
-        DbCommand command, Func<DbDataReader, int, DateTimeOffset> time, CancellationToken cancellationToken)
+        DbCommand command, Func<DbDataReader, Article> read, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader, time) : null;
+        return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
     }
 }

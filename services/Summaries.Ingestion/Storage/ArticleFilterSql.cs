@@ -7,14 +7,15 @@ internal static class ArticleFilterSql
 {
     /// <summary>
     /// "" or " WHERE …". <paramref name="parameter"/> adds a parameter with the value (a string, a long
-    /// or a UTC <see cref="DateTimeOffset"/>) and returns its placeholder.
+    /// or a UTC <see cref="DateTimeOffset"/>) and returns its placeholder; <paramref name="table"/>
+    /// qualifies the columns ("a." when the query joins another table).
     /// </summary>
-    public static string Where(ArticleFilter filter, long? before, Func<object, string> parameter)
+    public static string Where(ArticleFilter filter, long? before, Func<object, string> parameter, string table = "")
     {
         var clauses = new List<string>();
         if (before is not null)
         {
-            clauses.Add("seq < " + parameter(before.Value));
+            clauses.Add(table + "seq < " + parameter(before.Value));
         }
 
         foreach (var condition in filter.Conditions)
@@ -38,7 +39,7 @@ internal static class ArticleFilterSql
                 _ => throw new ArgumentOutOfRangeException(nameof(filter), condition.Operator, "unknown operator"),
             };
             object value = condition.Field == ArticleFilterField.PublishTime ? condition.Time!.Value : condition.Value;
-            clauses.Add($"{column} {op} {parameter(value)}");
+            clauses.Add($"{table}{column} {op} {parameter(value)}");
         }
 
         return clauses.Count > 0 ? " WHERE " + string.Join(" AND ", clauses) : string.Empty;

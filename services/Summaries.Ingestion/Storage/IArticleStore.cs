@@ -35,9 +35,6 @@ public interface IArticleStore
 
     Task<Article?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>The articles with these ids that exist, in no particular order.</summary>
-    Task<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
-
     /// <summary>False when there was no such article.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 
@@ -54,6 +51,15 @@ public interface IArticleStore
     Task<IReadOnlyList<Article>> ListDueForAnnotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Of these ids, those whose articles still exist, are PENDING and have had no annotation attempt
+    /// yet. Reads neither body.
+    /// </summary>
+    Task<IReadOnlySet<string>> FilterAwaitingFirstAnnotationAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>How many articles are PENDING annotation and how many FAILED; both counted over partial indexes.</summary>
+    Task<AnnotationBacklog> CountAnnotationBacklogAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records annotation outcomes in one transaction. Only PENDING articles change (DONE and FAILED are
     /// final, so a late failure can never undo a success); deleted ones are skipped.
     /// </summary>
@@ -62,6 +68,9 @@ public interface IArticleStore
 
 /// <summary>New annotation bookkeeping for one article.</summary>
 public sealed record AnnotationUpdate(AnnotationState State, string Error, int Attempts, DateTimeOffset? NextAttemptTime);
+
+/// <summary>Articles waiting for annotation (PENDING) and those given up on (FAILED).</summary>
+public sealed record AnnotationBacklog(long Pending, long Failed);
 
 /// <summary>Conveniences over <see cref="IArticleStore"/>.</summary>
 public static class ArticleStoreExtensions

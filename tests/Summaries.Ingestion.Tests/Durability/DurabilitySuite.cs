@@ -26,6 +26,9 @@ public abstract class DurabilitySuite(ITestOutputHelper output) : IDisposable
 
     protected abstract StoreInspector Inspector(ITestDatabase database);
 
+    /// <summary>Settings for the service process beside the connection string.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public void Dispose()
     {
         _database?.Dispose();
@@ -36,7 +39,7 @@ public abstract class DurabilitySuite(ITestOutputHelper output) : IDisposable
     public async Task KilledMidIngest_EveryAcknowledgedArticlePresentAndNoRowHalfWritten()
     {
         _database = CreateDatabase();
-        var environment = new Dictionary<string, string> { ["ConnectionStrings__Ingestion"] = _database.ConnectionString };
+        var environment = new Dictionary<string, string>(Settings) { ["ConnectionStrings__Ingestion"] = _database.ConnectionString };
         var sent = 0;
         await using (var service = await IngestionProcess.StartAsync(environment, StartTimeout))
         {
@@ -146,9 +149,15 @@ public abstract class DurabilitySuite(ITestOutputHelper output) : IDisposable
     }
 }
 
-/// <summary>On SQLite: WAL, synchronous NORMAL (the default).</summary>
+/// <summary>
+/// On SQLite: WAL, synchronous NORMAL (the default). Band keys go to the band index every 50
+/// originals, so the kill also lands between and during those batches.
+/// </summary>
 public sealed class SqliteDurabilityTests(ITestOutputHelper output) : DurabilitySuite(output)
 {
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Ingestion__Storage__SqliteBandBatch"] = "50" };
+
     protected override ITestDatabase CreateDatabase() => new SqliteTestDatabase();
 
     protected override StoreInspector Inspector(ITestDatabase database) => new SqliteStoreInspector(database.ConnectionString);

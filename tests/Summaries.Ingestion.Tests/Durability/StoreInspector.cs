@@ -4,6 +4,8 @@ using Npgsql;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Cleaning;
 using Summaries.Ingestion.Duplicates;
+using Summaries.Ingestion.Storage;
+using Summaries.Ingestion.Storage.Sqlite;
 
 namespace Summaries.Ingestion.Tests.Durability;
 
@@ -28,11 +30,7 @@ public abstract class StoreInspector(string connectionString)
         var rows = 0;
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = """
-                SELECT a.id, a.title, a.body, a.cleaned_body, a.content_hash, a.story, a.duplicate_of, a.request_id,
-                       (SELECT COUNT(*) FROM article_bands b WHERE b.seq = a.seq)
-                FROM articles a
-                """;
+            command.CommandText = RowsQuery;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -54,14 +52,27 @@ public abstract class StoreInspector(string connectionString)
         return new InspectionReport(rows, problems);
     }
 
+    /// <summary>
+    /// Per article: id, title, body, cleaned_body, content_hash, story, duplicate_of, request_id, then
+    /// how many band keys it has; a store may add columns that <see cref="ReadCleaned"/> reads.
+    /// </summary>
+    protected virtual string RowsQuery => """
+        SELECT a.id, a.title, a.body, a.cleaned_body, a.content_hash, a.story, a.duplicate_of, a.request_id,
+               (SELECT COUNT(*) FROM article_bands b WHERE b.seq = a.seq)
+        FROM articles a
+        """;
+
+    /// <summary>The cleaned text of a row of <see cref="RowsQuery"/>.</summary>
+    protected virtual string ReadCleaned(DbDataReader reader) => reader.GetString(3);
+
     protected abstract DbConnection Open();
 
     protected abstract Task<IReadOnlyList<string>> EngineChecksAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    private static void CheckRow(DbDataReader r, List<string> problems)
+    private void CheckRow(DbDataReader r, List<string> problems)
     {
         var id = r.GetString(0);
-        var (title, body, cleaned, hash, story, duplicateOf) = (r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6));
+        var (title, body, cleaned, hash, story, duplicateOf) = (r.GetString(1), r.GetString(2), ReadCleaned(r), r.GetString(4), r.GetString(5), r.GetString(6));
         var bands = Convert.ToInt32(r.GetValue(8), System.Globalization.CultureInfo.InvariantCulture);
         if (title.Length == 0 || body.Length == 0 || r.IsDBNull(7))
         {
@@ -86,9 +97,25 @@ public abstract class StoreInspector(string connectionString)
     }
 }
 
-/// <summary>SQLite: also <c>PRAGMA integrity_check</c> over the whole file.</summary>
+/// <summary>
+/// SQLite: also <c>PRAGMA integrity_check</c> over the whole file. A cleaned body may be stored as a
+/// patch on the body, and an original above the band watermark keeps its keys in its row.
+/// </summary>
 public sealed class SqliteStoreInspector(string connectionString) : StoreInspector(connectionString)
 {
+    protected override string RowsQuery => """
+        SELECT a.id, a.title, a.body, a.cleaned_body, a.content_hash, a.story, a.duplicate_of, a.request_id,
+               (SELECT COUNT(*) FROM article_bands b WHERE b.seq = a.seq)
+                 + CASE WHEN a.seq > (SELECT indexed_through FROM article_band_state) THEN COALESCE(length(a.band_keys), 0) / 8 ELSE 0 END,
+               a.cleaned_segments, a.cleaned_patch
+        FROM articles a
+        """;
+
+    protected override string ReadCleaned(DbDataReader reader) =>
+        reader.IsDBNull(10)
+            ? reader.GetString(3)
+            : SqliteCleanedBody.Rebuild(reader.GetString(2), SegmentCodec.Decode(reader.GetFieldValue<byte[]>(9)), reader.GetString(10));
+
     protected override DbConnection Open() => new SqliteConnection(ConnectionString);
 
     protected override async Task<IReadOnlyList<string>> EngineChecksAsync(DbConnection connection, CancellationToken cancellationToken)

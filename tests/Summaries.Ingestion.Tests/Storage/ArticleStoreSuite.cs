@@ -174,6 +174,38 @@ public abstract class ArticleStoreSuite : IDisposable
         Assert.Equal(due.Id, Assert.Single(result).Id);
     }
 
+    [SkippableFact]
+    public async Task FilterAwaitingFirstAnnotationAsync_OnlyUntriedPendingArticlesThatExist()
+    {
+        var untried = (await InsertAsync(1)).Article;
+        var tried = (await InsertAsync(2)).Article;
+        var done = (await InsertAsync(3)).Article;
+        var deleted = (await InsertAsync(4)).Article;
+        await Store.UpdateAnnotationAsync(tried.Id, new AnnotationUpdate(AnnotationState.Pending, "refused", 1, Harness.Time.GetUtcNow()), CancellationToken.None);
+        await Store.UpdateAnnotationAsync(done.Id, new AnnotationUpdate(AnnotationState.Done, "", 1, null), CancellationToken.None);
+        await Store.DeleteAsync(deleted.Id, CancellationToken.None);
+
+        var awaiting = await Store.FilterAwaitingFirstAnnotationAsync([untried.Id, tried.Id, done.Id, deleted.Id, "missing"], CancellationToken.None);
+
+        Assert.Equal([untried.Id], awaiting);
+    }
+
+    [SkippableFact]
+    public async Task CountAnnotationBacklogAsync_PendingAndFailedOfExistingArticles()
+    {
+        await InsertAsync(1);
+        var retrying = (await InsertAsync(2)).Article;
+        var done = (await InsertAsync(3)).Article;
+        var failed = (await InsertAsync(4)).Article;
+        var deleted = (await InsertAsync(5)).Article;
+        await Store.UpdateAnnotationAsync(retrying.Id, new AnnotationUpdate(AnnotationState.Pending, "refused", 1, Harness.Time.GetUtcNow()), CancellationToken.None);
+        await Store.UpdateAnnotationAsync(done.Id, new AnnotationUpdate(AnnotationState.Done, "", 1, null), CancellationToken.None);
+        await Store.UpdateAnnotationAsync(failed.Id, new AnnotationUpdate(AnnotationState.Failed, "rejected: no", 1, null), CancellationToken.None);
+        await Store.DeleteAsync(deleted.Id, CancellationToken.None);
+
+        Assert.Equal(new AnnotationBacklog(2, 1), await Store.CountAnnotationBacklogAsync(CancellationToken.None));
+    }
+
     protected Task<CreateArticleOutcome> InsertAsync(
         int n, string? requestId = null, string? hash = null, string? id = null, DateTimeOffset? nextAnnotation = null) =>
         Store.InsertAsync(

@@ -8,7 +8,8 @@ namespace Summaries.Ingestion.Tests.Storage;
 /// <summary>Idempotency, exact and near-duplicates, and bulk import, on every store.</summary>
 public abstract class IngestSuite : IDisposable
 {
-    protected IngestSuite(Func<ITestDatabase> database) => Harness = new DomainHarness(database: database());
+    protected IngestSuite(Func<ITestDatabase> database, IDictionary<string, string?>? settings = null) =>
+        Harness = new DomainHarness(settings, database());
 
     protected DomainHarness Harness { get; }
 
@@ -152,6 +153,13 @@ public abstract class IngestSuite : IDisposable
 
 /// <summary>The ingest suite on SQLite.</summary>
 public sealed class SqliteIngestTests() : IngestSuite(() => new SqliteTestDatabase());
+
+/// <summary>
+/// The ingest suite on SQLite with every group's band keys written to the band index at once, so near
+/// duplicates are found through the table rather than the in-memory tail.
+/// </summary>
+public sealed class SqliteIndexedBandsIngestTests()
+    : IngestSuite(() => new SqliteTestDatabase(), new Dictionary<string, string?> { ["Ingestion:Storage:SqliteBandBatch"] = "1" });
 
 /// <summary>The ingest suite on PostgreSQL (skipped without SUMMARIES_TEST_POSTGRES).</summary>
 public sealed class PostgresIngestTests() : IngestSuite(() => new PostgresTestDatabase());

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Cleaning;
+using Summaries.Ingestion.Storage;
 using Summaries.Ingestion.Storage.Sqlite;
 using Summaries.Ingestion.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public sealed class SqliteArticleStoreTests() : ArticleStoreSuite(() => new Sqli
         Assert.True(await reader.ReadAsync());
         Assert.Equal("wal", reader.GetString(0));
         Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
-        Assert.Equal(2, reader.GetInt32(0));
+        Assert.Equal(3, reader.GetInt32(0));
     }
 
     [Fact]
@@ -60,6 +61,37 @@ public sealed class SqliteArticleStoreTests() : ArticleStoreSuite(() => new Sqli
         Assert.Equal("stories/old", old.Story);
         Assert.Equal(ContentHash.Of(old.CleanedBody), old.ContentHash);
         Assert.Equal("articles/old", copy.Article.DuplicateOf);
+        Assert.Equal(AnnotationState.Done, old.AnnotationState);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_FileFromSchemaV2_AnnotationBookkeepingMovedToItsTable()
+    {
+        using var database = new SqliteTestDatabase();
+        await using (var v2 = new SqliteConnection(database.ConnectionString))
+        {
+            await v2.OpenAsync();
+            await using var command = v2.CreateCommand();
+            command.CommandText = SqliteSchema.Migrations[0].Sql + SqliteSchema.Migrations[1].Sql + """
+                PRAGMA user_version = 2;
+                INSERT INTO articles (id, content_hash, title, body, cleaned_body, source, url, language, create_time, story,
+                                      annotation_state, annotation_error, annotation_attempts, next_annotation_ms)
+                VALUES ('waiting', 'h1', 'W', 'Waiting.', 'Waiting.', '', '', 'en', '2025-01-01T00:00:00.0000000+00:00', 'stories/waiting', 1, 'refused', 2, 1000),
+                       ('done', 'h2', 'D', 'Done.', 'Done.', '', '', 'en', '2025-01-01T00:00:00.0000000+00:00', 'stories/done', 2, '', 1, NULL),
+                       ('failed', 'h3', 'F', 'Failed.', 'Failed.', '', '', 'en', '2025-01-01T00:00:00.0000000+00:00', 'stories/failed', 3, 'rejected: no', 1, NULL);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var harness = new DomainHarness(database: new SharedDatabase(database));
+        var waiting = await harness.Articles.GetAsync("articles/waiting", CancellationToken.None);
+        var failed = await harness.Articles.GetAsync("articles/failed", CancellationToken.None);
+        var due = await harness.Store.ListDueForAnnotationAsync(DateTimeOffset.FromUnixTimeMilliseconds(1000), 10, CancellationToken.None);
+
+        Assert.Equal((AnnotationState.Pending, "refused", 2), (waiting.AnnotationState, waiting.AnnotationError, waiting.AnnotationAttempts));
+        Assert.Equal((AnnotationState.Failed, "rejected: no", 1), (failed.AnnotationState, failed.AnnotationError, failed.AnnotationAttempts));
+        Assert.Equal("waiting", Assert.Single(due).Id);
+        Assert.Equal(new AnnotationBacklog(1, 1), await harness.Store.CountAnnotationBacklogAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -69,8 +101,8 @@ public sealed class SqliteArticleStoreTests() : ArticleStoreSuite(() => new Sqli
         await using var connection = await Harness.Get<SqliteDatabase>().OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO articles (id, request_id, content_hash, title, body, source, url, language, create_time, annotation_state, story)
-            VALUES ('other', 'req', 'other-hash', 't', 'b', '', '', 'en', '2025-01-01T00:00:00Z', 1, 'stories/other')
+            INSERT INTO articles (id, request_id, content_hash, title, body, source, url, language, create_time, story)
+            VALUES ('other', 'req', 'other-hash', 't', 'b', '', '', 'en', '2025-01-01T00:00:00Z', 'stories/other')
             """;
         var ex = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
         Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT

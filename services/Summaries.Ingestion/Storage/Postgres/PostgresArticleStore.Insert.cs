@@ -81,7 +81,7 @@ public sealed partial class PostgresArticleStore
             """, connection, transaction);
         command.Parameters.AddWithValue("request_id", NpgsqlDbType.Text, string.IsNullOrEmpty(record.RequestId) ? DBNull.Value : record.RequestId);
         command.Parameters.AddWithValue("hash", record.ContentHash);
-        return await ArticleColumns.ReadFirstAsync(command, ReadTime, cancellationToken);
+        return await ArticleColumns.ReadFirstAsync(command, ReadArticle, cancellationToken);
     }
 
     private async Task<List<DuplicateCandidate>> CandidatesAsync(

@@ -17,25 +17,14 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
     internal static readonly Func<DbDataReader, int, DateTimeOffset> ReadTime = (r, i) =>
         new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 
+    private static readonly Func<DbDataReader, Article> ReadArticle = r => ArticleColumns.Read(r, ReadTime);
+
     public async Task<Article?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT {ArticleColumns.List} FROM articles WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", id);
-        return await ArticleColumns.ReadFirstAsync(command, ReadTime, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT {ArticleColumns.List} FROM articles WHERE id = ANY(@ids)", connection);
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        return await ArticleColumns.ReadAllAsync(command, ReadTime, cancellationToken);
+        return await ArticleColumns.ReadFirstAsync(command, ReadArticle, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
@@ -67,7 +56,7 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
         });
         command.CommandText = $"SELECT {ArticleColumns.List} FROM articles{where} ORDER BY seq DESC LIMIT @limit";
         command.Parameters.AddWithValue("limit", pageSize + 1);
-        var rows = await ArticleColumns.ReadAllAsync(command, ReadTime, cancellationToken);
+        var rows = await ArticleColumns.ReadAllAsync(command, ReadArticle, cancellationToken);
         if (rows.Count <= pageSize)
         {
             return new StoredArticlePage(rows, null);
@@ -83,7 +72,7 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
         await using var command = new NpgsqlCommand($"SELECT {ArticleColumns.List} FROM articles WHERE seq > @after ORDER BY seq LIMIT @limit", connection);
         command.Parameters.AddWithValue("after", after);
         command.Parameters.AddWithValue("limit", limit);
-        return await ArticleColumns.ReadAllAsync(command, ReadTime, cancellationToken);
+        return await ArticleColumns.ReadAllAsync(command, ReadArticle, cancellationToken);
     }
 
     public async Task<long> GetLatestSequenceAsync(CancellationToken cancellationToken)
@@ -104,7 +93,7 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
         command.Parameters.AddWithValue("pending", (int)AnnotationState.Pending);
         command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("limit", limit);
-        return await ArticleColumns.ReadAllAsync(command, ReadTime, cancellationToken);
+        return await ArticleColumns.ReadAllAsync(command, ReadArticle, cancellationToken);
     }
 
     public async Task UpdateAnnotationsAsync(
@@ -131,5 +120,42 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
             updates.Select(u => u.Value.NextAttemptTime is { } next ? (long?)next.ToUnixTimeMilliseconds() : null).ToArray());
         command.Parameters.AddWithValue("pending", (int)AnnotationState.Pending);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> FilterAwaitingFirstAnnotationAsync(
+        IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var awaiting = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return awaiting;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT id FROM articles WHERE id = ANY(@ids) AND annotation_state = @pending AND annotation_attempts = 0", connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("pending", (int)AnnotationState.Pending);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            awaiting.Add(reader.GetString(0));
+        }
+
+        return awaiting;
+    }
+
+    public async Task<AnnotationBacklog> CountAnnotationBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Literal states, so each count can use its partial index.
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT (SELECT COUNT(*) FROM articles WHERE annotation_state = {(int)AnnotationState.Pending}),
+                   (SELECT COUNT(*) FROM articles WHERE annotation_state = {(int)AnnotationState.Failed})
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new AnnotationBacklog(reader.GetInt64(0), reader.GetInt64(1));
     }
 }

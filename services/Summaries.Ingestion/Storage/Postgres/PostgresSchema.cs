@@ -46,5 +46,10 @@ internal static class PostgresSchema
                 PRIMARY KEY (band_key, seq));
             CREATE INDEX ix_article_bands_seq ON article_bands (seq);
             """),
+
+        // The backlog gauge counts FAILED articles; this keeps that count to the failed rows.
+        new("partial index of FAILED annotations", """
+            CREATE INDEX ix_articles_annotation_failed ON articles (seq) WHERE annotation_state = 3;
+            """),
     ];
 }

@@ -18,23 +18,56 @@ public sealed partial class SqliteArticleStore
             return [];
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE (the Microsoft.Data.Sqlite default): one writer at a time, so the checks
-        // below and the insert see one consistent state, and sequences follow commit order.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var commands = new SqliteInsertCommands(connection, transaction);
-        var outcomes = new List<CreateArticleOutcome>(records.Count);
-        foreach (var record in records)
+        await _writeLock.WaitAsync(cancellationToken);
+        try
         {
-            outcomes.Add(await InsertOneAsync(commands, record, cancellationToken));
-        }
+            await using var connection = await database.OpenAsync(cancellationToken);
+            // BEGIN IMMEDIATE (the Microsoft.Data.Sqlite default): one writer at a time, so the checks
+            // below and the insert see one consistent state, and sequences follow commit order.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var commands = new SqliteInsertCommands(connection, transaction);
+            await EnsureTailAsync(connection, transaction, cancellationToken);
+            var added = new List<long>();
+            try
+            {
+                var outcomes = new List<CreateArticleOutcome>(records.Count);
+                foreach (var record in records)
+                {
+                    outcomes.Add(await InsertOneAsync(commands, record, added, cancellationToken));
+                }
 
-        await transaction.CommitAsync(cancellationToken);
-        return outcomes;
+                long? indexedThrough = null;
+                if (_bandTail.Count >= tuning.Value.SqliteBandBatch)
+                {
+                    var batch = _bandTail.Batch();
+                    await commands.InsertBandRowsAsync(batch.Rows, cancellationToken);
+                    await commands.SetIndexedThroughAsync(batch.Through, cancellationToken);
+                    indexedThrough = batch.Through;
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                if (indexedThrough is { } through)
+                {
+                    _bandTail.Indexed(through);
+                }
+
+                return outcomes;
+            }
+            catch
+            {
+                // Not committed: the originals of this group were never stored.
+                added.ForEach(_bandTail.Remove);
+                throw;
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private async Task<CreateArticleOutcome> InsertOneAsync(
-        SqliteInsertCommands commands, NewArticleRecord record, CancellationToken cancellationToken)
+        SqliteInsertCommands commands, NewArticleRecord record, List<long> added, CancellationToken cancellationToken)
     {
         // By request id first (a retry), then by identical cleaned text.
         if (await commands.FindExistingAsync(record, cancellationToken) is { } existing)
@@ -42,18 +75,21 @@ public sealed partial class SqliteArticleStore
             return new CreateArticleOutcome(existing, Created: false);
         }
 
-        var match = matcher.Enabled && record.Fingerprint.BandKeys.Count > 0
-            ? matcher.Match(record.Fingerprint, await commands.CandidatesAsync(record.Fingerprint.BandKeys, matcher.MaxCandidates, cancellationToken))
+        var keys = record.Fingerprint.BandKeys;
+        var match = matcher.Enabled && keys.Count > 0
+            ? matcher.Match(record.Fingerprint, await commands.CandidatesAsync(keys, matcher.MaxCandidates, _bandTail, cancellationToken))
             : null;
         for (var attempt = 0; attempt < IdAttempts; attempt++)
         {
             if (await commands.InsertAsync(record, match, cancellationToken) is { } inserted)
             {
                 // Only originals are indexed: a copy of a copy then finds the original, and a story
-                // copied a thousand times costs no more to match than one copied once.
-                if (match is null)
+                // copied a thousand times costs no more to match than one copied once. Later articles
+                // of the same group see it at once.
+                if (match is null && keys.Count > 0)
                 {
-                    await SqliteBands.InsertAsync(commands.Connection, commands.Transaction, inserted.Sequence, record.Fingerprint.BandKeys, cancellationToken);
+                    _bandTail.Add(inserted.Sequence, keys);
+                    added.Add(inserted.Sequence);
                 }
 
                 return new CreateArticleOutcome(inserted, Created: true);
@@ -63,5 +99,13 @@ public sealed partial class SqliteArticleStore
         }
 
         throw new InvalidOperationException($"Could not find a free article id in {IdAttempts} attempts.");
+    }
+
+    private async Task EnsureTailAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!_bandTail.Loaded)
+        {
+            await _bandTail.LoadAsync(connection, transaction, cancellationToken);
+        }
     }
 }

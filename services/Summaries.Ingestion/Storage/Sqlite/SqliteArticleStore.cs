@@ -1,14 +1,22 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Duplicates;
+using Summaries.Ingestion.Options;
 
 namespace Summaries.Ingestion.Storage.Sqlite;
 
 /// <summary>Articles in the service's SQLite file, with plain SQL. Writers are serialised by SQLite itself (BEGIN IMMEDIATE).</summary>
-public sealed partial class SqliteArticleStore(SqliteDatabase database, NearDuplicateMatcher matcher) : IArticleStore
+public sealed partial class SqliteArticleStore(
+    SqliteDatabase database, NearDuplicateMatcher matcher, IOptions<StorageTuningOptions> tuning) : IArticleStore
 {
+    // Writers of this process take turns here as well as in SQLite, so that a commit and the band
+    // tail's update after it happen together.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteBandTail _bandTail = new();
+
     internal static readonly Func<DbDataReader, int, DateTimeOffset> ReadTime = (r, i) =>
         DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
@@ -20,46 +28,52 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, NearDupl
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ArticleColumns.List} FROM articles WHERE id = $id";
+        command.CommandText = $"{SqliteArticleRows.Select} WHERE a.id = $id";
         command.Parameters.AddWithValue("$id", id);
-        return await ArticleColumns.ReadFirstAsync(command, ReadTime, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Article>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var names = new List<string>(ids.Count);
-        foreach (var id in ids)
-        {
-            var name = "$i" + names.Count.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(name, id);
-            names.Add(name);
-        }
-
-        command.CommandText = $"SELECT {ArticleColumns.List} FROM articles WHERE id IN ({string.Join(", ", names)})";
-        return await ArticleColumns.ReadAllAsync(command, ReadTime, cancellationToken);
+        return await ArticleColumns.ReadFirstAsync(command, SqliteArticleRows.Read, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            DELETE FROM article_bands WHERE seq = (SELECT seq FROM articles WHERE id = $id);
-            DELETE FROM articles WHERE id = $id;
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return deleted > 0;
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                DELETE FROM article_bands WHERE seq = (SELECT seq FROM articles WHERE id = $id);
+                DELETE FROM article_annotations WHERE seq = (SELECT seq FROM articles WHERE id = $id);
+                DELETE FROM articles WHERE id = $id RETURNING seq;
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            long? deleted = null;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                do
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        deleted = reader.GetInt64(0);
+                    }
+                }
+                while (await reader.NextResultAsync(cancellationToken));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            if (deleted is { } seq)
+            {
+                // A no-op when the tail is not loaded yet: loading reads the rows, and this one is gone.
+                _bandTail.Remove(seq);
+            }
+
+            return deleted is not null;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public async Task<StoredArticlePage> ListAsync(
@@ -72,11 +86,11 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, NearDupl
             var name = "$p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
             command.Parameters.AddWithValue(name, value is DateTimeOffset time ? FormatTime(time) : value);
             return name;
-        });
+        }, "a.");
         // One row more than asked tells whether there is a next page.
-        command.CommandText = $"SELECT {ArticleColumns.List} FROM articles{where} ORDER BY seq DESC LIMIT $limit";
+        command.CommandText = $"{SqliteArticleRows.Select}{where} ORDER BY a.seq DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", pageSize + 1);
-        var rows = await ArticleColumns.ReadAllAsync(command, ReadTime, cancellationToken);
+        var rows = await ArticleColumns.ReadAllAsync(command, SqliteArticleRows.Read, cancellationToken);
         if (rows.Count <= pageSize)
         {
             return new StoredArticlePage(rows, null);
@@ -90,10 +104,10 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, NearDupl
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ArticleColumns.List} FROM articles WHERE seq > $after ORDER BY seq LIMIT $limit";
+        command.CommandText = $"{SqliteArticleRows.Select} WHERE a.seq > $after ORDER BY a.seq LIMIT $limit";
         command.Parameters.AddWithValue("$after", after);
         command.Parameters.AddWithValue("$limit", limit);
-        return await ArticleColumns.ReadAllAsync(command, ReadTime, cancellationToken);
+        return await ArticleColumns.ReadAllAsync(command, SqliteArticleRows.Read, cancellationToken);
     }
 
     public async Task<long> GetLatestSequenceAsync(CancellationToken cancellationToken)

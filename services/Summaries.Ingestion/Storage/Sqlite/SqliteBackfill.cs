@@ -26,6 +26,7 @@ internal static class SqliteBackfill
             }
         }
 
+        await using var inserts = new SqliteInsertCommands(connection, transaction);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         update.CommandText = """
@@ -43,7 +44,7 @@ internal static class SqliteBackfill
             update.Parameters.AddWithValue("$hash", ContentHash.Of(cleaned.Text));
             update.Parameters.AddWithValue("$seq", seq);
             await update.ExecuteNonQueryAsync(cancellationToken);
-            await SqliteBands.InsertAsync(connection, transaction, seq, TextFingerprint.Of(cleaned.Text).BandKeys, cancellationToken);
+            await inserts.InsertBandRowsAsync(TextFingerprint.Of(cleaned.Text).BandKeys.Select(k => (k, seq)).ToList(), cancellationToken);
         }
     }
 }

@@ -57,5 +57,35 @@ internal static class SqliteSchema
             CREATE INDEX ix_article_bands_seq ON article_bands(seq);
             """,
             SqliteBackfill.RunAsync),
+
+        // v3, for write volume. (1) Annotation bookkeeping in its own narrow table: SQLite rewrites a
+        // changed row in full, so recording an outcome in articles rewrote both bodies (several pages)
+        // per article; here it is a few bytes. The partial indexes keep the due scan and the backlog
+        // counts to the rows concerned. (2) cleaned_patch: the cleaned body as what it adds to the body
+        // (SqliteCleanedBody); cleaned_body is then ''. (3) band_keys: an original's band keys in its
+        // row; article_bands gets them in batches (SqliteBandTail), all rows up to indexed_through.
+        new("""
+            ALTER TABLE articles ADD COLUMN cleaned_patch TEXT NULL;
+            ALTER TABLE articles ADD COLUMN band_keys BLOB NULL;
+            CREATE TABLE article_band_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                indexed_through INTEGER NOT NULL);
+            INSERT INTO article_band_state (id, indexed_through) SELECT 1, COALESCE(MAX(seq), 0) FROM articles;
+            CREATE TABLE article_annotations (
+                seq INTEGER PRIMARY KEY,
+                state INTEGER NOT NULL,
+                error TEXT NOT NULL DEFAULT '',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_ms INTEGER NULL);
+            INSERT INTO article_annotations (seq, state, error, attempts, next_ms)
+                SELECT seq, annotation_state, annotation_error, annotation_attempts, next_annotation_ms FROM articles;
+            CREATE INDEX ix_article_annotations_due ON article_annotations(next_ms) WHERE state = 1;
+            CREATE INDEX ix_article_annotations_failed ON article_annotations(seq) WHERE state = 3;
+            DROP INDEX ix_articles_annotation_due;
+            ALTER TABLE articles DROP COLUMN annotation_state;
+            ALTER TABLE articles DROP COLUMN annotation_error;
+            ALTER TABLE articles DROP COLUMN annotation_attempts;
+            ALTER TABLE articles DROP COLUMN next_annotation_ms;
+            """),
     ];
 }

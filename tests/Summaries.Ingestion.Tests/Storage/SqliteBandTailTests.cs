@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Tests.Infrastructure;
+
+namespace Summaries.Ingestion.Tests.Storage;
+
+/// <summary>
+/// SQLite keeps the band keys of recent originals in their rows and in memory, and writes them to the
+/// band index in batches: copies are found on either side of a batch, after a restart, and not after
+/// their original is deleted.
+/// </summary>
+public sealed class SqliteBandTailTests : IDisposable
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task CreateAsync_CopiesOfOriginalsBeforeAndAfterABatch_BothLinked()
+    {
+        using var harness = Harness(batch: 3);
+        var originals = new List<Article>();
+        for (var n = 0; n < 5; n++)
+        {
+            originals.Add(await CreateAsync(harness, Text(n)));
+        }
+
+        // The third original filled the batch: the first three are in the index, the rest in the tail.
+        Assert.Equal((originals[2].Sequence, 36L), await BandStateAsync());
+        Assert.Equal(originals[0].Name, (await CreateAsync(harness, Copy(0))).DuplicateOf);
+        Assert.Equal(originals[4].Name, (await CreateAsync(harness, Copy(4))).DuplicateOf);
+    }
+
+    [Fact]
+    public async Task CreateAsync_AfterRestart_TailReadBackFromTheRows()
+    {
+        Article original;
+        using (var first = Harness(batch: 100))
+        {
+            original = await CreateAsync(first, Text(1));
+        }
+
+        using var second = Harness(batch: 100);
+
+        Assert.Equal(original.Name, (await CreateAsync(second, Copy(1))).DuplicateOf);
+        Assert.Equal((0L, 0L), await BandStateAsync());
+    }
+
+    [Fact]
+    public async Task DeleteAsync_OriginalsInIndexAndInTail_NoLongerFound()
+    {
+        using var harness = Harness(batch: 2);
+        var indexed = await CreateAsync(harness, Text(1));
+        await CreateAsync(harness, Text(2));
+        var inTail = await CreateAsync(harness, Text(3));
+
+        await harness.Articles.DeleteAsync(indexed.Name, CancellationToken.None);
+        await harness.Articles.DeleteAsync(inTail.Name, CancellationToken.None);
+
+        Assert.Equal(12L, (await BandStateAsync()).Rows);
+        Assert.Empty((await CreateAsync(harness, Copy(1))).DuplicateOf);
+        Assert.Empty((await CreateAsync(harness, Copy(3))).DuplicateOf);
+    }
+
+    private DomainHarness Harness(int batch) =>
+        new(new Dictionary<string, string?> { ["Ingestion:Storage:SqliteBandBatch"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new SharedDatabase(_database));
+
+    private static async Task<Article> CreateAsync(DomainHarness harness, string body) =>
+        (await harness.Articles.CreateAsync(new CreateArticleCommand(new ArticleInput("Title", body)), CancellationToken.None)).Article;
+
+    /// <summary>The watermark and how many rows the band index holds.</summary>
+    private async Task<(long IndexedThrough, long Rows)> BandStateAsync()
+    {
+        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT indexed_through FROM article_band_state), (SELECT COUNT(*) FROM article_bands)";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The example article with the words of each paragraph shuffled: as long, but unrelated to any other n.</summary>
+    private static string Text(int n)
+    {
+        var random = new Random(n);
+        return string.Join("\n\n", SeedTexts.Blinken.Split("\n\n").Select(p =>
+        {
+            var words = p.Split(' ');
+            random.Shuffle(words);
+            return string.Join(' ', words);
+        }));
+    }
+
+    /// <summary>A copy with its last paragraph dropped: a near-duplicate of <see cref="Text"/>(n).</summary>
+    private static string Copy(int n)
+    {
+        var paragraphs = Text(n).Split("\n\n");
+        return string.Join("\n\n", paragraphs[..^1]);
+    }
+}
