@@ -26,5 +26,15 @@ internal static class SqliteEntitySchema
             article_name TEXT PRIMARY KEY,
             payload BLOB NOT NULL);
         """,
+
+        // v2. Aliases indexed, so finding an entity by alias does not scan every entity's alias list.
+        """
+        CREATE TABLE entity_aliases (
+            alias TEXT NOT NULL,
+            entity_name TEXT NOT NULL REFERENCES entities(name),
+            PRIMARY KEY (alias, entity_name)) WITHOUT ROWID;
+        INSERT OR IGNORE INTO entity_aliases (alias, entity_name)
+            SELECT a.value, e.name FROM entities e, json_each(e.aliases) a;
+        """,
     ];
 }

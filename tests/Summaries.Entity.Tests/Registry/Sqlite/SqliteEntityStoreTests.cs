@@ -32,7 +32,7 @@ public sealed class SqliteEntityStoreTests() : EntityStoreSuite(() => new Sqlite
         var version = await store.MigrateAsync(CancellationToken.None);
         var names = await store.RegisterAsync("articles/new", [Person("Xi", 1)], _ => [], CancellationToken.None);
 
-        Assert.Equal(new(1, 1), version);
+        Assert.Equal(new(2, 2), version);
         Assert.Equal("entities/person-xi-jinping", names["Xi"]);
         Assert.Equal(5, (await store.GetAsync("entities/person-xi-jinping", CancellationToken.None))!.MentionCount);
     }
@@ -52,7 +52,7 @@ public sealed class SqliteEntityStoreTests() : EntityStoreSuite(() => new Sqlite
         await using var store = new SqliteEntityStore(newer.ConnectionString);
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.MigrateAsync(CancellationToken.None));
 
-        Assert.Contains("schema version 99, newer than this build knows (1)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this build knows (2)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
