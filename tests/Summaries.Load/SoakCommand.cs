@@ -15,11 +15,21 @@ public static class SoakCommand
 {
     private static readonly TimeSpan Sample = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan WarmUp = TimeSpan.FromMinutes(1);
-    private const int MaxInFlight = 64;
+    /// <summary>
+    /// Calls a scenario may have waiting before a new one counts as an error instead of being sent:
+    /// this many seconds of its rate (at least 64). A service that stalls longer is failing the soak.
+    /// </summary>
+    private const double MaxWaitingSeconds = 5;
     private const double AllowedGrowth = 0.10;
 
     public static async Task<int> RunAsync(LoadOptions options, TextWriter output)
     {
+        if (options.Minutes < 2)
+        {
+            // The first and the last minute must not be the same minute, or the growth check is empty.
+            throw new ArgumentException("a soak needs at least 2 minutes");
+        }
+
         await using var cluster = await Cluster.StartAsync();
         var maxima = await MaximaAsync(options, cluster, output);
         var duration = TimeSpan.FromMinutes(options.Minutes);
@@ -35,7 +45,8 @@ public static class SoakCommand
         var clock = Stopwatch.StartNew();
         var sampler = SampleMemoryAsync(cluster, clock, samples, output, stop.Token);
         var runs = rates.Select(kv => LoadDriver.OpenLoopAsync(
-            Scenario.Get(kv.Key), cluster.Real, kv.Value, WarmUp + duration, MaxInFlight, CancellationToken.None)).ToList();
+            Scenario.Get(kv.Key), cluster.Real, kv.Value, WarmUp + duration,
+            Math.Max(64, (int)(kv.Value * MaxWaitingSeconds)), CancellationToken.None)).ToList();
         var stats = await Task.WhenAll(runs);
         await stop.CancelAsync();
         await sampler;

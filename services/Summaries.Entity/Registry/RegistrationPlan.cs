@@ -51,19 +51,27 @@ internal sealed class RegistrationPlan
             rows[row.Name] = row;
         }
 
+        // (kind, alias) → the smallest name of a row listing it: a lookup, not a scan of every row per entity.
+        var byAlias = new Dictionary<(EntityKind, string), string>();
+        foreach (var row in rows.Values)
+        {
+            IndexAliases(byAlias, row);
+        }
+
         var touched = new SortedSet<string>(StringComparer.Ordinal);
         var mentions = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in entities)
         {
-            var name = Resolve(rows, e);
+            var name = Resolve(rows, byAlias, e);
             rows.TryGetValue(name, out var existing);
-            rows[name] = new EntityRow(
+            var updated = rows[name] = new EntityRow(
                 name,
                 existing?.DisplayName ?? e.DisplayName,
                 existing?.Kind ?? e.Kind,
                 Union(existing?.Aliases, e.Aliases.Append(e.DisplayName)),
                 Union(existing?.Roles, e.Roles.Select(r => r.Text)));
+            IndexAliases(byAlias, updated);
             touched.Add(name);
             mentions[name] = mentions.GetValueOrDefault(name) + e.MentionCount;
             names[e.Key] = name;
@@ -75,25 +83,21 @@ internal sealed class RegistrationPlan
             mentions.Select(m => (m.Key, m.Value)).ToList());
     }
 
-    private static string Resolve(Dictionary<string, EntityRow> rows, EntityInfo e)
+    private static string Resolve(Dictionary<string, EntityRow> rows, Dictionary<(EntityKind, string), string> byAlias, EntityInfo e)
     {
         var name = EntityNames.For(e.Kind, e.DisplayName);
-        if (rows.ContainsKey(name))
-        {
-            return name;
-        }
+        return rows.ContainsKey(name) ? name : byAlias.GetValueOrDefault((e.Kind, e.DisplayName), name);
+    }
 
-        string? byAlias = null;
-        foreach (var row in rows.Values)
+    private static void IndexAliases(Dictionary<(EntityKind, string), string> byAlias, EntityRow row)
+    {
+        foreach (var alias in row.Aliases)
         {
-            if (row.Kind == e.Kind && row.Aliases.Contains(e.DisplayName, StringComparer.Ordinal)
-                && (byAlias is null || string.CompareOrdinal(row.Name, byAlias) < 0))
+            if (!byAlias.TryGetValue((row.Kind, alias), out var current) || string.CompareOrdinal(row.Name, current) < 0)
             {
-                byAlias = row.Name;
+                byAlias[(row.Kind, alias)] = row.Name;
             }
         }
-
-        return byAlias ?? name;
     }
 
     private static List<string> Union(IEnumerable<string>? existing, IEnumerable<string> added) =>

@@ -36,6 +36,9 @@ public static class ImportItems
                 throw IdleTimeout(idleTimeout);
             }
 
+            // The clock runs only while waiting for the client: not while this item is stored and
+            // acknowledged, however long the server takes.
+            idle.CancelAfter(Timeout.InfiniteTimeSpan);
             if (!more)
             {
                 yield break;

@@ -50,11 +50,10 @@ public static class GrpcClientExtensions
             .AddHttpMessageHandler(sp => new ApiKeyHeaderHandler(Security(sp).ApiKey));
     }
 
-    /// <summary>The channel settings <see cref="AddSummariesGrpcClient"/> applies for <paramref name="address"/>.</summary>
-    public static void ApplyChannelDefaults(GrpcChannelOptions channel, Uri address, SummariesGrpcClientOptions options) =>
-        ApplyChannelDefaults(channel, address, options, new ClientSecurityOptions());
-
-    /// <summary>As above, with TLS for <c>dns:</c> addresses when <c>Clients:Tls:Enabled</c> says so.</summary>
+    /// <summary>
+    /// The channel settings <see cref="AddSummariesGrpcClient"/> applies for <paramref name="address"/>,
+    /// with TLS for <c>dns:</c> addresses when <c>Clients:Tls:Enabled</c> says so.
+    /// </summary>
     public static void ApplyChannelDefaults(GrpcChannelOptions channel, Uri address, SummariesGrpcClientOptions options, ClientSecurityOptions security)
     {
         ArgumentNullException.ThrowIfNull(security);

@@ -41,8 +41,8 @@ public sealed class SummaryGrpcService(BriefingService briefings, StoryService s
 
     public override async Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context)
     {
-        var page = await stories.ListAsync(request.PageSize, request.PageToken, request.Filter,
-            request.StartTime?.ToDateTimeOffset(), request.EndTime?.ToDateTimeOffset(), context.CancellationToken);
+        var (from, until) = BriefingScopes.TimeRange(request.StartTime, request.EndTime);
+        var page = await stories.ListAsync(request.PageSize, request.PageToken, request.Filter, from, until, context.CancellationToken);
         var response = new ListStoriesResponse { NextPageToken = page.NextPageToken };
         response.Stories.AddRange(page.Stories.Select(StoryMapper.ToProto));
         return response;

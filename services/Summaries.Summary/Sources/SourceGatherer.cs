@@ -66,6 +66,11 @@ public sealed class SourceGatherer(
         }
     }
 
+    /// <summary>A page of ingestion's article list, under the same deadline and error mapping as every other call.</summary>
+    public Task<ListArticlesResponse> ListArticlesAsync(ListArticlesRequest request, CancellationToken cancellationToken) =>
+        CallAsync(Ingestion, "articles", cancellationToken,
+            deadline => ingestion.ListArticlesAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+
     private async Task<SourceDocument> GatherOneAsync(string name, CancellationToken cancellationToken) =>
         await ToSourceAsync(await GetArticleAsync(name, cancellationToken), cancellationToken);
 

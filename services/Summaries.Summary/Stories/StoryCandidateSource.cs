@@ -1,7 +1,5 @@
-using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Summaries.Contracts.Ingestion.V1;
-using Summaries.ServiceDefaults.Errors;
 using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Stories;
@@ -11,8 +9,7 @@ namespace Summaries.Summary.Stories;
 /// from the entity service. Bounded: at most <see cref="StoryOptions.MaxScanned"/> articles are read
 /// and <see cref="StoryOptions.MaxCandidates"/> kept; each article's body is read once, with its page.
 /// </summary>
-public sealed class StoryCandidateSource(
-    IngestionService.IngestionServiceClient ingestion, SourceGatherer gatherer, IOptions<StoryOptions> options)
+public sealed class StoryCandidateSource(SourceGatherer gatherer, IOptions<StoryOptions> options)
 {
     /// <summary>Articles per ListArticles page: small enough that a page of long articles fits one message.</summary>
     private const int PageSize = 50;
@@ -52,19 +49,8 @@ public sealed class StoryCandidateSource(
         return candidates;
     }
 
-    private async Task<ListArticlesResponse> ListAsync(string token, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ingestion.ListArticlesAsync(
-                new ListArticlesRequest { PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken);
-        }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.ResourceExhausted
-            or StatusCode.Aborted or StatusCode.Internal or StatusCode.Unknown)
-        {
-            throw new DependencyUnavailableException("ingestion", $"The ingestion service is unavailable: {ex.Status.Detail}", ex);
-        }
-    }
+    private Task<ListArticlesResponse> ListAsync(string token, CancellationToken cancellationToken) =>
+        gatherer.ListArticlesAsync(new ListArticlesRequest { PageSize = PageSize, PageToken = token }, cancellationToken);
 
     private static StoryCandidate ToCandidate(Article a, Contracts.Entity.V1.Annotation annotation) => new(
         a.Name,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Paging;
 
 namespace Summaries.Summary.Stories;
 
@@ -19,6 +20,7 @@ public sealed partial record StoryFilter(IReadOnlyList<string> Entities, int Min
             return None;
         }
 
+        ListFilters.EnsureLength(text, field);
         var entities = new List<string>();
         var minArticles = 1;
         foreach (var clause in AndSeparator().Split(text.Trim()))
@@ -35,12 +37,14 @@ public sealed partial record StoryFilter(IReadOnlyList<string> Entities, int Min
             else
             {
                 throw new ValidationException(field,
-                    $"cannot read '{clause}'; supported clauses, joined with AND: entity = \"entities/{{id}}\", article_count >= N (1-10000)");
+                    $"cannot read '{Shorten(clause)}'; supported clauses, joined with AND: entity = \"entities/{{id}}\", article_count >= N (1-10000)");
             }
         }
 
         return new StoryFilter(entities, minArticles);
     }
+
+    private static string Shorten(string clause) => clause.Length <= 60 ? clause : clause[..60] + "…";
 
     public bool Matches(Story story) =>
         story.Members.Count >= MinArticles

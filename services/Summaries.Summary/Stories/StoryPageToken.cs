@@ -38,7 +38,8 @@ public sealed record StoryPageToken(int Offset, DateTimeOffset AsOf, string Quer
 
         if (parts.Length != 4 || parts[0] != Prefix
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var asOf))
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var asOf)
+            || asOf > MaxUnixMilliseconds)
         {
             throw new ValidationException(field, "is not a page token returned by this service");
         }
@@ -47,6 +48,9 @@ public sealed record StoryPageToken(int Offset, DateTimeOffset AsOf, string Quer
             ? new StoryPageToken(offset, DateTimeOffset.FromUnixTimeMilliseconds(asOf), query)
             : throw new ValidationException(field, "was returned for a different filter or time range");
     }
+
+    // 9999-12-31T23:59:59.999Z, the last time DateTimeOffset can hold: a forged token may say anything.
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
     /// <summary>A short digest of the query fields a token is tied to.</summary>
     public static string QueryDigest(string filter, DateTimeOffset? from, DateTimeOffset? until) =>

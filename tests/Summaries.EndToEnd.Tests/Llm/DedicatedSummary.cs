@@ -31,8 +31,8 @@ public abstract class DedicatedSummary(int llmTimeoutSeconds) : IAsyncLifetime
                 return;
             }
 
-            Llm = await ScriptedLlmServer.StartAsync();
-            _process = ServiceProcess.Start("Summaries.Summary", FreePort.Next(), new Dictionary<string, string>
+            Llm ??= await ScriptedLlmServer.StartAsync();
+            var process = ServiceProcess.Start("Summaries.Summary", FreePort.Next(), new Dictionary<string, string>
             {
                 ["ConnectionStrings__Summary"] = $"Data Source={Path.Combine(_data.FullName, "summary.db")}",
                 ["Clients__IngestionAddress"] = $"http://127.0.0.1:{system.Ingestion.Port}",
@@ -45,7 +45,18 @@ public abstract class DedicatedSummary(int llmTimeoutSeconds) : IAsyncLifetime
                 ["Llm__MaxRetries"] = "1",
                 ["Llm__CircuitBreakerMinimumThroughput"] = "10000",
             });
-            await _process.WaitHealthyAsync(SystemFixture.SummaryServiceName, TimeSpan.FromSeconds(60));
+            try
+            {
+                await process.WaitHealthyAsync(SystemFixture.SummaryServiceName, TimeSpan.FromSeconds(60));
+            }
+            catch
+            {
+                await process.DisposeAsync();
+                throw;
+            }
+
+            // Kept only once healthy, so a later test does not go on with a process that never started.
+            _process = process;
         }
         finally
         {
@@ -61,6 +72,10 @@ public abstract class DedicatedSummary(int llmTimeoutSeconds) : IAsyncLifetime
         if (_process is not null)
         {
             await _process.DisposeAsync();
+        }
+
+        if (Llm is not null)
+        {
             await Llm.DisposeAsync();
         }
 

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -164,6 +166,41 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
             new ListStoriesRequest { PageSize = pageSize, PageToken = token, Filter = filter }).ResponseAsync);
 
         AssertFieldViolation(ex, field);
+    }
+
+    [Fact]
+    public async Task ListStories_TimestampsOutOfRange_InvalidArgumentOnEach()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListStoriesAsync(new ListStoriesRequest
+        {
+            StartTime = new Timestamp { Seconds = long.MaxValue / 2 },
+            EndTime = new Timestamp { Seconds = 0, Nanos = -1 },
+        }).ResponseAsync);
+
+        AssertFieldViolation(ex, "start_time");
+        AssertFieldViolation(ex, "end_time");
+    }
+
+    [Fact]
+    public async Task ListStories_ForgedTokenBeyondTheLastTime_InvalidArgumentOnPageToken()
+    {
+        var digest = StoryPageToken.QueryDigest(string.Empty, null, null);
+        var forged = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"s1:0:99999999999999999:{digest}"));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListStoriesAsync(new ListStoriesRequest { PageToken = forged }).ResponseAsync);
+
+        AssertFieldViolation(ex, "page_token");
+    }
+
+    [Fact]
+    public async Task ListStories_FilterOverTheLengthLimit_InvalidArgumentWithoutEchoingIt()
+    {
+        var filter = string.Concat(Enumerable.Repeat("article_count >= 2 AND ", 5_000));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListStoriesAsync(new ListStoriesRequest { Filter = filter }).ResponseAsync);
+
+        AssertFieldViolation(ex, "filter");
+        Assert.True(ex.Status.Detail.Length < 1_000, ex.Status.Detail[..Math.Min(200, ex.Status.Detail.Length)]);
     }
 
     [Fact]
