@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -9,6 +10,9 @@ namespace Summaries.ServiceDefaults.Storage;
 /// </summary>
 public sealed class SqliteFile
 {
+    // One writer gate per file in this process, shared by every SqliteFile opened on it.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+
     private readonly string _connectionString;
 
     public SqliteFile(string connectionString)
@@ -38,6 +42,20 @@ public sealed class SqliteFile
 
     /// <summary>Full path of the database file.</summary>
     public string DataSource { get; }
+
+    /// <summary>
+    /// Waits, without holding a thread, until no other writer of this process is inside this file,
+    /// and lets the caller in until the returned handle is disposed. SQLite takes one writer at a
+    /// time anyway; without the gate the others wait in SQLite's busy handler, each blocking a
+    /// thread-pool thread (up to the busy timeout), and under load the whole service stalls.
+    /// Other processes writing the same file are still kept out by SQLite's own lock.
+    /// </summary>
+    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        var gate = WriteGates.GetOrAdd(DataSource, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new WriteHandle(gate);
+    }
 
     /// <summary>
     /// Switches to write-ahead logging and applies the steps not yet applied (<c>PRAGMA user_version</c>
@@ -89,5 +107,18 @@ public sealed class SqliteFile
         command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    private sealed class WriteHandle(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }

@@ -26,11 +26,13 @@ public sealed class MidRequestFaultTests(FaultSystem system) : IClassFixture<Fau
         var source = await system.StoreAnnotatedArticleAsync("briefing-source");
         await ProcessSignals.StopAsync(system.Entity);
 
-        // Ingestion commits the article, then its AnnotateArticle call waits on the stopped process.
+        // Ingestion commits the article ("Stored …" is logged just before its first annotation attempt),
+        // then its AnnotateArticle call waits on the stopped process. (Its entity client does not log
+        // each call, so the commit is the last thing it says.)
         var ingestionLines = system.Ingestion.Output.Count;
         var sent = FaultSystem.NewArticle("annotation-in-flight");
         var create = system.IngestionClient.CreateArticleAsync(new CreateArticleRequest { Article = sent }).ResponseAsync;
-        await FaultSystem.WaitForLogAsync(system.Ingestion, ingestionLines, InFlight, "/summaries.entity.v1.EntityService/AnnotateArticle");
+        await FaultSystem.WaitForLogAsync(system.Ingestion, ingestionLines, InFlight, "Stored articles/");
 
         // The summary service fetches the article, then its GetArticleAnnotation call waits too.
         var summaryLines = system.Summary.Output.Count;

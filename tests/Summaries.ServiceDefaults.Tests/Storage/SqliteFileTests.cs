@@ -11,6 +11,24 @@ public sealed class SqliteFileTests : IDisposable
     private readonly SqliteTestFile _database = new("nested/folder/notes.db");
 
     [Fact]
+    public async Task EnterWriteAsync_SameFileTwice_SecondWaitsForTheFirstWithoutAThread()
+    {
+        var first = new SqliteFile(_database.ConnectionString);
+        var second = new SqliteFile(_database.ConnectionString);
+        var held = await first.EnterWriteAsync(CancellationToken.None);
+
+        var waiting = second.EnterWriteAsync(CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(waiting.IsCompleted);
+
+        held.Dispose();
+        held.Dispose();
+        using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        using var cancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.EnterWriteAsync(cancelled.Token));
+    }
+
+    [Fact]
     public void Migrate_NewFile_FolderCreatedWalAndEveryStep()
     {
         var file = new SqliteFile(_database.ConnectionString);

@@ -24,6 +24,7 @@ public sealed class SqliteEntityStore(string connectionString) : IEntityStore
         string articleName, IReadOnlyList<EntityInfo> entities, Func<IReadOnlyDictionary<string, string>, byte[]> payload,
         CancellationToken cancellationToken)
     {
+        using var writing = await _file.EnterWriteAsync(cancellationToken);
         await using var connection = _file.Open();
         await using var tx = connection.BeginTransaction(deferred: false);
         await ExecAsync(connection, tx, "DELETE FROM entity_articles WHERE article_name = $a", cancellationToken, ("$a", articleName));

@@ -27,6 +27,7 @@ public sealed class SqliteBriefingStore(string connectionString) : IBriefingStor
 
     public async Task SaveAsync(string id, Briefing briefing, string? cacheKey, CancellationToken cancellationToken)
     {
+        using var writing = await _file.EnterWriteAsync(cancellationToken);
         await using var connection = _file.Open();
         await using var tx = connection.BeginTransaction(deferred: false);
         await using var insert = connection.CreateCommand();
