@@ -62,30 +62,14 @@ public sealed partial class ArticleService(
     /// <summary>Newest first; the page token is the last row's sequence, so pages never skip or repeat rows.</summary>
     public async Task<ArticlePage> ListAsync(int pageSize, string? pageToken, string? filter, CancellationToken cancellationToken)
     {
-        var problems = new List<FieldProblem>();
-        var size = Collect(problems, () => PageTokens.Size(pageSize));
-        var before = Collect(problems, () => PageTokens.Decode(pageToken));
-        var parsed = Collect(problems, () => ArticleFilterParser.Parse(filter));
-        if (problems.Count > 0)
-        {
-            throw new ValidationException(problems);
-        }
+        var problems = new FieldProblems();
+        var size = problems.Check(() => PageTokens.Size(pageSize));
+        var before = problems.Check(() => PageTokens.Decode(pageToken));
+        var parsed = problems.Check(() => ArticleFilterParser.Parse(filter));
+        problems.ThrowIfAny();
 
         var page = await store.ListAsync(size, before, parsed!, cancellationToken);
         return new ArticlePage(page.Articles, page.NextBefore is { } next ? PageTokens.Encode(next) : string.Empty);
-    }
-
-    private static T? Collect<T>(List<FieldProblem> problems, Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (ValidationException ex)
-        {
-            problems.AddRange(ex.Problems);
-            return default;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ArticleName} (sequence {Sequence}, {BodyChars} body characters, near-duplicate of '{DuplicateOf}')")]

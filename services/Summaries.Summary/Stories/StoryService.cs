@@ -16,20 +16,17 @@ public sealed class StoryService(StoryCandidateSource source, IOptions<StoryOpti
     public async Task<StoryPage> ListAsync(
         int pageSize, string pageToken, string filter, DateTimeOffset? from, DateTimeOffset? until, CancellationToken cancellationToken)
     {
-        var problems = new List<FieldProblem>();
-        var size = Collect(problems, () => PageTokens.Size(pageSize));
-        var parsed = Collect(problems, () => StoryFilter.Parse(filter));
+        var problems = new FieldProblems();
+        var size = problems.Check(() => PageTokens.Size(pageSize));
+        var parsed = problems.Check(() => StoryFilter.Parse(filter));
         if (from is { } start && until is { } end && end <= start)
         {
-            problems.Add(new FieldProblem("end_time", "must be after start_time"));
+            problems.Add("end_time", "must be after start_time");
         }
 
         var query = StoryPageToken.QueryDigest(filter ?? string.Empty, from, until);
-        var position = Collect(problems, () => StoryPageToken.Decode(pageToken, query));
-        if (problems.Count > 0)
-        {
-            throw new ValidationException(problems);
-        }
+        var position = problems.Check(() => StoryPageToken.Decode(pageToken, query));
+        problems.ThrowIfAny();
 
         var asOf = position?.AsOf ?? time.GetUtcNow();
         var candidates = await source.RecentAsync(from, until, asOf, cancellationToken);
@@ -38,19 +35,5 @@ public sealed class StoryService(StoryCandidateSource source, IOptions<StoryOpti
         var page = stories.Skip(offset).Take(size).ToList();
         var next = offset + page.Count < stories.Count ? new StoryPageToken(offset + page.Count, asOf, query).Encode() : string.Empty;
         return new StoryPage(page, next);
-    }
-
-    /// <summary>Runs one validation, adding its field problems to the list instead of throwing, so all are reported at once.</summary>
-    private static T? Collect<T>(List<FieldProblem> problems, Func<T> validate)
-    {
-        try
-        {
-            return validate();
-        }
-        catch (ValidationException ex)
-        {
-            problems.AddRange(ex.Problems);
-            return default;
-        }
     }
 }

@@ -165,7 +165,7 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListStoriesAsync(
             new ListStoriesRequest { PageSize = pageSize, PageToken = token, Filter = filter }).ResponseAsync);
 
-        AssertFieldViolation(ex, field);
+        RpcAssert.FieldViolation(ex, field);
     }
 
     [Fact]
@@ -177,8 +177,8 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
             EndTime = new Timestamp { Seconds = 0, Nanos = -1 },
         }).ResponseAsync);
 
-        AssertFieldViolation(ex, "start_time");
-        AssertFieldViolation(ex, "end_time");
+        RpcAssert.FieldViolation(ex, "start_time");
+        RpcAssert.FieldViolation(ex, "end_time");
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListStoriesAsync(new ListStoriesRequest { PageToken = forged }).ResponseAsync);
 
-        AssertFieldViolation(ex, "page_token");
+        RpcAssert.FieldViolation(ex, "page_token");
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListStoriesAsync(new ListStoriesRequest { Filter = filter }).ResponseAsync);
 
-        AssertFieldViolation(ex, "filter");
+        RpcAssert.FieldViolation(ex, "filter");
         Assert.True(ex.Status.Detail.Length < 1_000, ex.Status.Detail[..Math.Min(200, ex.Status.Detail.Length)]);
     }
 
@@ -216,7 +216,7 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
 
         foreach (var field in new[] { "page_size", "filter", "end_time" })
         {
-            AssertFieldViolation(ex, field);
+            RpcAssert.FieldViolation(ex, field);
         }
     }
 
@@ -230,7 +230,7 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
             PageSize = 1, PageToken = first.NextPageToken, Filter = "article_count >= 2",
         }).ResponseAsync);
 
-        AssertFieldViolation(ex, "page_token");
+        RpcAssert.FieldViolation(ex, "page_token");
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(request).ResponseAsync);
 
-        AssertFieldViolation(ex, field);
+        RpcAssert.FieldViolation(ex, field);
     }
 
     [Fact]
@@ -269,15 +269,6 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
             new CreateBriefingRequest { Story = "stories/mergera.nosucharticle" }).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
-    }
-
-    private static void AssertFieldViolation(RpcException ex, string field)
-    {
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        var status = ex.GetRpcStatus();
-        Assert.NotNull(status);
-        Assert.Contains(status.GetDetail<BadRequest>()!.FieldViolations, v => v.Field == field);
-        Assert.Equal("summaries.dev", status.GetDetail<ErrorInfo>()!.Domain);
     }
 
     public async Task DisposeAsync()

@@ -33,7 +33,7 @@ public sealed class SummaryGrpcServiceTests : IDisposable
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(new CreateBriefingRequest()).ResponseAsync);
 
-        AssertFieldViolation(ex, "article_names");
+        RpcAssert.FieldViolation(ex, "article_names");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class SummaryGrpcServiceTests : IDisposable
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(
             new CreateBriefingRequest { ArticleNames = { "articles/ok", "../etc/passwd" } }).ResponseAsync);
 
-        AssertFieldViolation(ex, "article_names[1]");
+        RpcAssert.FieldViolation(ex, "article_names[1]");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class SummaryGrpcServiceTests : IDisposable
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(
             new CreateBriefingRequest { ArticleNames = { "articles/a" }, Entity = "entities/person-x" }).ResponseAsync);
 
-        AssertFieldViolation(ex, "article_names");
+        RpcAssert.FieldViolation(ex, "article_names");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SummaryGrpcServiceTests : IDisposable
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(
             new CreateBriefingRequest { Entity = "Xi Jinping" }).ResponseAsync);
 
-        AssertFieldViolation(ex, "entity");
+        RpcAssert.FieldViolation(ex, "entity");
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class SummaryGrpcServiceTests : IDisposable
             Options = new BriefingOptions { Length = (BriefingLength)99, Engine = (EnginePreference)7 },
         }).ResponseAsync);
 
-        AssertFieldViolation(ex, "options.length");
-        AssertFieldViolation(ex, "options.engine");
+        RpcAssert.FieldViolation(ex, "options.length");
+        RpcAssert.FieldViolation(ex, "options.engine");
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class SummaryGrpcServiceTests : IDisposable
             EndTime = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 0, Nanos = -1 },
         }).ResponseAsync);
 
-        AssertFieldViolation(ex, "start_time");
-        AssertFieldViolation(ex, "end_time");
+        RpcAssert.FieldViolation(ex, "start_time");
+        RpcAssert.FieldViolation(ex, "end_time");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class SummaryGrpcServiceTests : IDisposable
 
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         Assert.Equal("NOT_FOUND", missing.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Reason);
-        AssertFieldViolation(malformed, "name");
+        RpcAssert.FieldViolation(malformed, "name");
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class SummaryGrpcServiceTests : IDisposable
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListBriefingsAsync(
             new ListBriefingsRequest { PageSize = pageSize, PageToken = token, Filter = filter }).ResponseAsync);
 
-        AssertFieldViolation(ex, field);
+        RpcAssert.FieldViolation(ex, field);
     }
 
     [Fact]
@@ -129,9 +129,9 @@ public sealed class SummaryGrpcServiceTests : IDisposable
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListBriefingsAsync(
             new ListBriefingsRequest { PageSize = -1, PageToken = "forged", Filter = "source = \"x\"" }).ResponseAsync);
 
-        AssertFieldViolation(ex, "page_size");
-        AssertFieldViolation(ex, "page_token");
-        AssertFieldViolation(ex, "filter");
+        RpcAssert.FieldViolation(ex, "page_size");
+        RpcAssert.FieldViolation(ex, "page_token");
+        RpcAssert.FieldViolation(ex, "filter");
     }
 
     [Fact]
@@ -141,15 +141,6 @@ public sealed class SummaryGrpcServiceTests : IDisposable
 
         Assert.Empty(page.Briefings);
         Assert.Equal(string.Empty, page.NextPageToken);
-    }
-
-    private static void AssertFieldViolation(RpcException ex, string field)
-    {
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        var status = ex.GetRpcStatus();
-        Assert.NotNull(status);
-        Assert.Contains(status.GetDetail<BadRequest>()!.FieldViolations, v => v.Field == field);
-        Assert.Equal("summaries.dev", status.GetDetail<ErrorInfo>()!.Domain);
     }
 
     public void Dispose()
