@@ -24,21 +24,27 @@ public static class LoadDriver
 
     /// <summary>
     /// Calls started at <paramref name="perSecond"/> whether or not earlier ones answered (how real
-    /// clients behave). More than <paramref name="maxInFlight"/> unanswered calls count as an overload
+    /// clients behave), for <paramref name="warmUp"/> and then <paramref name="duration"/>. During the
+    /// first half of the warm-up the rate climbs from zero (fresh processes compile their code as the
+    /// first calls come, as after a rollout); calls started in the warm-up are recorded apart from the
+    /// measured ones. More than <paramref name="maxInFlight"/> unanswered calls count as an overload
     /// error instead of queueing without bound in the generator.
     /// </summary>
-    public static async Task<RunStats> OpenLoopAsync(
-        Scenario scenario, Targets targets, double perSecond, TimeSpan duration, int maxInFlight, CancellationToken cancellationToken)
+    public static async Task<(RunStats WarmUp, RunStats Measured)> OpenLoopAsync(
+        Scenario scenario, Targets targets, double perSecond, TimeSpan warmUp, TimeSpan duration, int maxInFlight, CancellationToken cancellationToken)
     {
-        var recorder = new Recorder();
+        var warming = new Recorder();
+        var measured = new Recorder();
         var inFlight = 0;
         var pending = new List<Task>();
         long started = 0;
+        var ramp = warmUp.TotalSeconds / 2;
         var clock = Stopwatch.StartNew();
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
-        while (clock.Elapsed < duration && await timer.WaitForNextTickAsync(cancellationToken))
+        while (clock.Elapsed < warmUp + duration && await timer.WaitForNextTickAsync(cancellationToken))
         {
-            var due = (long)(clock.Elapsed.TotalSeconds * perSecond);
+            var recorder = clock.Elapsed < warmUp ? warming : measured;
+            var due = (long)DueBy(clock.Elapsed.TotalSeconds, perSecond, ramp);
             for (; started < due; started++)
             {
                 if (Volatile.Read(ref inFlight) >= maxInFlight)
@@ -65,8 +71,14 @@ public static class LoadDriver
         }
 
         await Task.WhenAll(pending);
-        return recorder.Stats(clock.Elapsed);
+        return (warming.Stats(warmUp), measured.Stats(duration));
     }
+
+    /// <summary>Calls due by <paramref name="seconds"/>: the rate climbs linearly to <paramref name="perSecond"/> over <paramref name="ramp"/> seconds, then stays.</summary>
+    public static double DueBy(double seconds, double perSecond, double ramp) =>
+        ramp <= 0 ? seconds * perSecond
+        : seconds < ramp ? perSecond * seconds * seconds / (2 * ramp)
+        : perSecond * (seconds - (ramp / 2));
 
     private static async Task CallAsync(Scenario scenario, Targets targets, Recorder recorder)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 
 namespace Summaries.Load;
@@ -8,14 +9,22 @@ public sealed class Recorder
     private readonly Lock _gate = new();
     private readonly List<double> _milliseconds = new(1 << 16);
     private readonly Dictionary<string, int> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, double> _slowestPerSecond = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public void Success(double milliseconds)
     {
+        // The second the call ended in: stalls show up as seconds whose slowest call took long.
+        var second = (int)_clock.Elapsed.TotalSeconds;
         lock (_gate)
         {
             _milliseconds.Add(milliseconds);
+            _slowestPerSecond[second] = Math.Max(_slowestPerSecond.GetValueOrDefault(second), milliseconds);
         }
     }
+
+    /// <summary>A call slower than this marks its second as a stall.</summary>
+    public const double SlowMs = 1000;
 
     public void Failure(Exception exception)
     {
@@ -41,7 +50,8 @@ public sealed class Recorder
                 new Dictionary<string, int>(_errors, StringComparer.Ordinal),
                 sorted.Length / elapsed.TotalSeconds,
                 Percentile(sorted, 0.50),
-                Percentile(sorted, 0.99));
+                Percentile(sorted, 0.99),
+                _slowestPerSecond.Where(kv => kv.Value > SlowMs).Select(kv => kv.Key).Order().ToList());
         }
     }
 
@@ -50,4 +60,6 @@ public sealed class Recorder
 }
 
 /// <summary>What a run measured.</summary>
-public sealed record RunStats(int Ok, int Errors, IReadOnlyDictionary<string, int> ErrorsByCode, double PerSecond, double P50Ms, double P99Ms);
+/// <param name="SlowSeconds">Seconds since the start in which a call slower than <see cref="Recorder.SlowMs"/> ended.</param>
+public sealed record RunStats(
+    int Ok, int Errors, IReadOnlyDictionary<string, int> ErrorsByCode, double PerSecond, double P50Ms, double P99Ms, IReadOnlyList<int> SlowSeconds);

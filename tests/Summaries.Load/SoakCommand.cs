@@ -8,8 +8,9 @@ namespace Summaries.Load;
 /// <c>soak</c>: measures each scenario's closed-loop maximum on a fresh system (or reads it from
 /// <c>--max</c>), then runs all scenarios together, open-loop, for <c>--minutes</c>, each at
 /// <c>--load</c> × its maximum ÷ the number of scenarios (each maximum alone saturates the machine,
-/// so together they ask for that share of it). Passes with no errors and each service's resident
-/// memory growing less than 10% from the first minute after warm-up to the last minute.
+/// so together they ask for that share of it), after a one-minute warm-up whose rate climbs from zero
+/// over its first half. Passes with no errors after the warm-up and each service's resident memory
+/// growing less than 10% from the first minute after the warm-up to the last minute.
 /// </summary>
 public static class SoakCommand
 {
@@ -45,22 +46,33 @@ public static class SoakCommand
         var clock = Stopwatch.StartNew();
         var sampler = SampleMemoryAsync(cluster, clock, samples, output, stop.Token);
         var runs = rates.Select(kv => LoadDriver.OpenLoopAsync(
-            Scenario.Get(kv.Key), cluster.Real, kv.Value, WarmUp + duration,
+            Scenario.Get(kv.Key), cluster.Real, kv.Value, WarmUp, duration,
             Math.Max(64, (int)(kv.Value * MaxWaitingSeconds)), CancellationToken.None)).ToList();
-        var stats = await Task.WhenAll(runs);
+        var both = await Task.WhenAll(runs);
+        var stats = both.Select(b => b.Measured).ToArray();
         await stop.CancelAsync();
         await sampler;
 
         output.WriteLine();
-        output.WriteLine("| scenario | target/s | achieved/s | p50 ms | p99 ms | errors |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        output.WriteLine($"| scenario | part | target/s | achieved/s | p50 ms | p99 ms | errors |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         var names = rates.Keys.ToList();
         for (var i = 0; i < names.Count; i++)
         {
-            var s = stats[i];
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {names[i]} | {rates[names[i]]:0.0} | {s.PerSecond:0.0} | {s.P50Ms:0.0} | {s.P99Ms:0.0} | {s.Errors} {Codes(s)} |"));
+            foreach (var (part, s) in new[] { ("warm-up (ramp)", both[i].WarmUp), ("soak", both[i].Measured) })
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {names[i]} | {part} | {rates[names[i]]:0.0} | {s.PerSecond:0.0} | {s.P50Ms:0.0} | {s.P99Ms:0.0} | {s.Errors} {Codes(s)} |"));
+            }
         }
+
+        // Stalls: seconds in which some call took over a second, per scenario and shared by all.
+        var slow = stats.Select(s => s.SlowSeconds.ToHashSet()).ToList();
+        var shared = slow.Skip(1).Aggregate(new HashSet<int>(slow[0]), (all, next) => { all.IntersectWith(next); return all; });
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seconds of the soak (after warm-up) with a call over {Recorder.SlowMs:0} ms: {string.Join(", ", names.Select((n, i) => $"{n} {slow[i].Count}"))}; in all scenarios at once {shared.Count}"));
+        output.WriteLine($"  at (s since the start of the warm-up): {string.Join(' ', slow.SelectMany(x => x).Distinct().Order().Take(60))}");
 
         output.WriteLine();
         output.WriteLine("| service | RSS MiB, first minute after warm-up | RSS MiB, last minute | growth |");
