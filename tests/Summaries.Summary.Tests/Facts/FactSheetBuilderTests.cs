@@ -25,6 +25,13 @@ public sealed class FactSheetBuilderTests
     [InlineData("Mr Xi spoke about the meeting in positive terms", true, true)]
     [InlineData("Mr Xi spoke about the meeting in positive terms.", true, false)]
     [InlineData("He said it was good (and said so twice).", true, false)]
+    [InlineData("Senator Jane Okafor waves to supporters Friday outside the assembly in Lagos.", true, true)]
+    [InlineData("Relatives hold candles and sing during a vigil Tuesday in Price.", true, true)]
+    [InlineData("Senator Jane Okafor waves to supporters Friday outside the assembly in Lagos.", false, false)]
+    [InlineData("Senator Jane Okafor will visit supporters Friday in Lagos.", true, false)]
+    [InlineData("Okafor is scheduled to address the assembly Monday night.", true, false)]
+    [InlineData("Jane Okafor said she visits Lagos on Friday.", true, false)]
+    [InlineData("Editor's note: This story is part of a series on flood recovery.", false, true)]
     public void IsCaption_Lines_Classified(string line, bool wholeParagraph, bool expected)
     {
         Assert.Equal(expected, CaptionDetector.IsCaption(line, wholeParagraph));

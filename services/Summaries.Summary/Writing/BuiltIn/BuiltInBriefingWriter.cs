@@ -30,6 +30,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var agreement = new SourceAgreement(sheet);
         var centrality = new Centrality(sheet);
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var said = new WordCoverage();
         var quoteFactIds = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
         var ranked = sheet.Facts
             .Where(f => f.Kind == FactKind.Narrative)
@@ -54,10 +55,10 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var leadBudget = voices == 0 ? request.TargetSentences
             : sheet.Articles.Count > 1 ? Math.Max(1, half)
             : Math.Max(1, Math.Min(request.TargetSentences - 1, half + 1));
-        var (happened, heard) = PickLead(ranked, sheet, agreement, used, quoteFactIds, parties, leadBudget);
+        var (happened, heard, leadPlaces) = PickLead(ranked, sheet, agreement, used, said, quoteFactIds, parties, leadBudget);
         if (happened.Count == 0)
         {
-            happened = PickNarrative(ranked, sheet, agreement, used, quoteFactIds, 1);
+            happened = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, 1);
         }
 
         var sections = new List<DraftSection>();
@@ -69,11 +70,19 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         // Over several articles, where who says what matters most, every party gets a sentence where
         // one can be written, paraphrased ones too; second sentences only as the length allows.
         var mustBeHeard = sheet.Articles.Count > 1 ? parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) : directlyQuoted;
-        var positionBudget = request.TargetSentences - happened.Count - heard.Values.Sum(v => v.Count);
+        // Places the lead left empty for repetitions stay empty.
+        var heardInLead = heard.Values.Sum(v => v.Count);
+        var leftEmpty = Math.Max(0, leadPlaces - happened.Count - heardInLead);
+        var positionBudget = request.TargetSentences - happened.Count - heardInLead - leftEmpty;
         sections.AddRange(WritePositions(sheet, parties, mustBeHeard, positionBudget, used, heard));
 
+        foreach (var sentence in sections.SelectMany(s => s.Sentences))
+        {
+            said.Add(sentence.Text);
+        }
+
         var written = sections.Sum(s => s.Sentences.Count);
-        var context = PickNarrative(ranked, sheet, agreement, used, quoteFactIds, Math.Max(0, request.TargetSentences - written));
+        var context = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, Math.Max(0, request.TargetSentences - written - leftEmpty));
         context.AddRange(CoverUncitedSources(ranked, sheet, agreement, used, quoteFactIds));
         if (context.Count > 0)
         {
@@ -84,8 +93,8 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         return new BriefingDraft(headline, headlineFacts, sections);
     }
 
-    private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard) PickLead(
-        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used,
+    private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard, int Places) PickLead(
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, WordCoverage said,
         HashSet<string> quoteFactIds, List<FactEntity> parties, int budget)
     {
         var partyKeys = parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
@@ -104,9 +113,18 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
                 continue;
             }
 
+            if (said.Repeats(fact.Text))
+            {
+                // One of the best sentences, but said already: its place stays empty rather than go to
+                // a sentence that ranks lower (the lead is the best sentences less their repetitions).
+                count++;
+                continue;
+            }
+
             if (!quoteFactIds.Contains(fact.Id))
             {
                 narrative.Add(fact);
+                said.Add(fact.Text);
                 count++;
                 continue;
             }
@@ -122,16 +140,19 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             if (RenderQuote(sheet, quote) is { } sentence)
             {
                 used.Add(fact.Id);
+                said.Add(sentence.Text);
                 (heard.TryGetValue(quote.SpeakerKey, out var list) ? list : heard[quote.SpeakerKey] = []).Add(sentence);
                 count++;
             }
         }
 
-        return (PickNarrative(narrative, sheet, agreement, used, quoteFactIds, narrative.Count), heard);
+        // Already checked against each other above.
+        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count), heard, count);
     }
 
+    /// <summary>Up to <paramref name="budget"/> narrative sentences, in source order; with <paramref name="said"/>, none that repeats what was said.</summary>
     private List<DraftSentence> PickNarrative(
-        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used,
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, WordCoverage? said,
         HashSet<string> quoteFactIds, int budget)
     {
         var picked = new List<(Fact Fact, DraftSentence Sentence)>();
@@ -145,7 +166,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             // Sentences quoting a known party belong to its position; other quotation marks
             // (titles, scare quotes, unattributed phrases) may stay in the narrative.
             if (used.Contains(fact.Id) || quoteFactIds.Contains(fact.Id)
-                || FactRanker.OpensWithPronoun(fact.Text))
+                || FactRanker.OpensWithPronoun(fact.Text) || said?.Repeats(fact.Text) == true)
             {
                 continue;
             }
@@ -156,6 +177,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
                 continue;
             }
 
+            said?.Add(text);
             var support = agreement.Supporting(fact);
             foreach (var id in support)
             {
@@ -187,7 +209,8 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             }
 
             var own = ranked.Where(f => f.ArticleName == article.ArticleName).ToList();
-            added.AddRange(PickNarrative(own, sheet, agreement, used, quoteFactIds, 1));
+            // Every source must be heard, even where it repeats another.
+            added.AddRange(PickNarrative(own, sheet, agreement, used, null, quoteFactIds, 1));
         }
 
         return added;

@@ -42,6 +42,23 @@ public sealed class BuiltInBriefingWriterTests
     }
 
     [Fact]
+    public void Write_ATopSentenceRepeatingTheLead_LeftOutWithoutALowerOneInItsPlace()
+    {
+        const string body =
+            "Foreign ministers of Atlantis and Lemuria met in Geneva on Tuesday to discuss the disputed border.\n\n" +
+            "The foreign ministers of Atlantis and Lemuria met in Geneva on Tuesday.\n\n" +
+            "Trade between the two countries fell by half last year.";
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document(body: body)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(2));
+
+        var cited = draft.Sections.SelectMany(s => s.Sentences).SelectMany(s => s.FactIds).ToList();
+        Assert.Contains("a1.s0", cited);
+        Assert.DoesNotContain("a1.s1", cited);
+        Assert.DoesNotContain("a1.s2", cited);
+    }
+
+    [Fact]
     public void Write_SameInputTwice_SameDraft()
     {
         var sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
