@@ -22,6 +22,14 @@ public sealed class StorageTuningOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int SqliteBandBatch { get; set; } = 2_048;
+
+    /// <summary>
+    /// SQLite: the page cache of each open connection, in MiB (<c>PRAGMA cache_size</c>). It fills as
+    /// the indexes grow and then stays, so it bounds the store's share of the service's memory: at most
+    /// this much per pooled connection.
+    /// </summary>
+    [Range(1, 1024)]
+    public int SqliteCacheMiB { get; set; } = 4;
 }
 
 /// <summary>The SQLite <c>synchronous</c> levels that are safe in WAL mode.</summary>

@@ -22,14 +22,15 @@ public sealed partial class SqliteDatabase : IArticleStoreMigrator
         }
 
         _connectionString = builder.ToString();
-        // Writers queue behind each other for up to 5 s instead of failing with SQLITE_BUSY. A 16 MB page
-        // cache per pooled connection keeps the band-key index (random inserts) mostly in memory.
+        // Writers queue behind each other for up to 5 s instead of failing with SQLITE_BUSY. The page cache
+        // of each pooled connection is bounded by Ingestion:Storage:SqliteCacheMiB (band keys go into their
+        // index in key-ordered batches, so it no longer needs to hold that index).
         // Statement journals in memory: every statement of a group insert keeps one (it might have to be
         // undone alone), and on a temp file that was a write() per page it touched (a third of all
         // write calls); they are discarded at the end of the statement either way. A checkpoint every
         // 8,192 WAL pages (32 MB) instead of 1,000: a page rewritten by many commits in between (index
         // pages, the annotation table) is copied to the database file once, and fsynced less often.
-        _connectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY; "
+        _connectionPragmas = $"PRAGMA busy_timeout = 5000; PRAGMA cache_size = -{tuning.Value.SqliteCacheMiB * 1024}; PRAGMA temp_store = MEMORY; "
             + "PRAGMA wal_autocheckpoint = 8192; "
             + $"PRAGMA synchronous = {tuning.Value.SqliteSynchronous.ToString().ToUpperInvariant()};";
         _logger = logger;
