@@ -4,7 +4,21 @@ using System.Text.RegularExpressions;
 namespace Summaries.Summary.Neutrality;
 
 /// <summary>One loaded term and its neutral replacement (null: cannot be replaced, only removed as a modifier).</summary>
-public sealed record LoadedTerm(string Term, string? Replacement, Regex Pattern);
+/// <param name="Kind">What the term is: a modifier or noun (the default), a verb, or a reporting verb.</param>
+public sealed record LoadedTerm(string Term, string? Replacement, Regex Pattern, LoadedTermKind Kind = LoadedTermKind.Other);
+
+/// <summary>How a loaded term may be taken out of a sentence.</summary>
+public enum LoadedTermKind
+{
+    /// <summary>Dropped when it modifies the next word ("soaring tensions"), otherwise replaced.</summary>
+    Other,
+
+    /// <summary>A verb whose replacement takes the same object ("slammed the plan" → "criticised the plan"): always replaced.</summary>
+    Verb,
+
+    /// <summary>A verb replaced by a reporting verb ("claimed" → "said"), which takes a clause, not an object: replaced before a clause, otherwise the sentence cannot be neutralised.</summary>
+    Reporting,
+}
 
 /// <summary>A loaded term found in a text.</summary>
 public sealed record LoadedMatch(LoadedTerm Term, int Start, int End);
@@ -40,14 +54,20 @@ public sealed class LoadedLexicon
                 continue;
             }
 
-            var parts = line.Split('|', 2);
+            var parts = line.Split('|', 3);
             var term = parts[0].Trim();
             var replacement = parts.Length > 1 && parts[1].Trim().Length > 0 ? parts[1].Trim() : null;
+            var kind = parts.Length < 3 ? LoadedTermKind.Other : parts[2].Trim().ToLowerInvariant() switch
+            {
+                "verb" => LoadedTermKind.Verb,
+                "reporting" => LoadedTermKind.Reporting,
+                var other => throw new FormatException($"Unknown kind '{other}' in the loaded-terms line '{line}'."),
+            };
             var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape);
             var pattern = new Regex(
                 @"(?<![\p{L}\p{N}-])" + string.Join(@"\s+", words) + @"(?![\p{L}\p{N}-])",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-            terms.Add(new LoadedTerm(term.ToLower(CultureInfo.InvariantCulture), replacement, pattern));
+            terms.Add(new LoadedTerm(term.ToLower(CultureInfo.InvariantCulture), replacement, pattern, kind));
         }
 
         return new LoadedLexicon(terms);

@@ -23,6 +23,13 @@ public sealed partial class Neutralizer(LoadedLexicon lexicon)
         "is", "are", "was", "were", "be", "been", "it", "this", "these", "those", "from", "into", "over", "after",
     };
 
+    // Words that may open the clause after a reporting verb ("insisted that …", "claimed he …").
+    private static readonly HashSet<string> ClauseStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "that", "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "his", "her", "its", "their",
+        "our", "the", "a", "an", "in", "on", "at", "after", "before", "earlier", "later", "last", "during", "without",
+    };
+
     public LoadedLexicon Lexicon { get; } = lexicon;
 
     /// <summary>The neutral text, or null when a loaded word could not be removed or replaced.</summary>
@@ -39,7 +46,14 @@ public sealed partial class Neutralizer(LoadedLexicon lexicon)
         foreach (var m in matches)
         {
             var next = NextWord(text, m.End);
-            var isModifier = next is not null && char.IsLower(next[0]) && !NonNouns.Contains(next);
+            var isModifier = m.Term.Kind == LoadedTermKind.Other && next is not null && char.IsLower(next[0]) && !NonNouns.Contains(next);
+            if (m.Term.Kind == LoadedTermKind.Reporting && next is not null && char.IsLower(next[0])
+                && !ClauseStarts.Contains(next))
+            {
+                // "claimed victory": "said victory" is not English, and the verb cannot simply go.
+                return null;
+            }
+
             if (isModifier && !m.Term.Term.Contains(' ', StringComparison.Ordinal))
             {
                 var removeFrom = m.Start;
