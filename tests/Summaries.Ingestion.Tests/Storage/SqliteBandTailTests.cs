@@ -16,6 +16,36 @@ public sealed class SqliteBandTailTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
+    public void Tail_OriginalsSharingKeys_CountedUntilRemovedAndBatchedInKeyOrder()
+    {
+        var tail = new Summaries.Ingestion.Storage.Sqlite.SqliteBandTail();
+        tail.Add(1, [10, 20, 20]);
+        tail.Add(2, [20, 30]);
+        tail.Add(3, [20]);
+
+        Assert.Equal(new Dictionary<long, int> { [1] = 2, [2] = 1, [3] = 1 }, Shared(tail, [10, 20]));
+
+        tail.Remove(1);
+        Assert.Equal(new Dictionary<long, int> { [2] = 1, [3] = 1 }, Shared(tail, [10, 20]));
+        tail.Remove(3);
+        Assert.Equal(new Dictionary<long, int> { [2] = 2 }, Shared(tail, [20, 30]));
+
+        var (rows, through) = tail.Batch();
+        Assert.Equal([(20L, 2L), (30L, 2L)], rows);
+        Assert.Equal(2, through);
+        tail.Indexed(through);
+        Assert.Empty(Shared(tail, [20, 30]));
+        Assert.Equal(0, tail.Count);
+    }
+
+    private static Dictionary<long, int> Shared(Summaries.Ingestion.Storage.Sqlite.SqliteBandTail tail, long[] keys)
+    {
+        var shared = new Dictionary<long, int>();
+        tail.CountShared(keys, shared);
+        return shared;
+    }
+
+    [Fact]
     public async Task CreateAsync_CopiesOfOriginalsBeforeAndAfterABatch_BothLinked()
     {
         using var harness = Harness(batch: 3);

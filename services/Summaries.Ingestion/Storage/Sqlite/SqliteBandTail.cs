@@ -14,8 +14,13 @@ namespace Summaries.Ingestion.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteBandTail
 {
-    private readonly Dictionary<long, List<long>> _seqsByKey = [];
+    // The first original with each key, and the rare further ones (near-duplicates share keys) apart:
+    // no object per key. The tables live until a batch is indexed (thousands of articles), long enough
+    // for the GC to promote them, so what they allocate per article stays as old garbage afterwards.
+    private readonly Dictionary<long, long> _firstSeqByKey = [];
+    private readonly Dictionary<long, List<long>> _moreSeqsByKey = [];
     private readonly Dictionary<long, long[]> _keysBySeq = [];
+    private readonly List<(long Key, long Seq)> _batchRows = [];
 
     public bool Loaded { get; private set; }
 
@@ -50,7 +55,8 @@ internal sealed class SqliteBandTail
     /// <summary>Reads the watermark and the originals above it; inside the write transaction, so nothing moves meanwhile.</summary>
     public async Task LoadAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        _seqsByKey.Clear();
+        _firstSeqByKey.Clear();
+        _moreSeqsByKey.Clear();
         _keysBySeq.Clear();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -77,12 +83,15 @@ internal sealed class SqliteBandTail
         _keysBySeq[seq] = distinct;
         foreach (var key in distinct)
         {
-            if (!_seqsByKey.TryGetValue(key, out var seqs))
+            if (!_firstSeqByKey.TryAdd(key, seq))
             {
-                _seqsByKey[key] = seqs = new List<long>(1);
-            }
+                if (!_moreSeqsByKey.TryGetValue(key, out var more))
+                {
+                    _moreSeqsByKey[key] = more = new List<long>(1);
+                }
 
-            seqs.Add(seq);
+                more.Add(seq);
+            }
         }
     }
 
@@ -95,9 +104,28 @@ internal sealed class SqliteBandTail
 
         foreach (var key in keys)
         {
-            if (_seqsByKey.TryGetValue(key, out var seqs) && seqs.Remove(seq) && seqs.Count == 0)
+            var more = _moreSeqsByKey.GetValueOrDefault(key);
+            if (_firstSeqByKey.TryGetValue(key, out var first) && first == seq)
             {
-                _seqsByKey.Remove(key);
+                // The next original with the key, if any, becomes the first.
+                if (more is { Count: > 0 })
+                {
+                    _firstSeqByKey[key] = more[0];
+                    more.RemoveAt(0);
+                }
+                else
+                {
+                    _firstSeqByKey.Remove(key);
+                }
+            }
+            else
+            {
+                more?.Remove(seq);
+            }
+
+            if (more is { Count: 0 })
+            {
+                _moreSeqsByKey.Remove(key);
             }
         }
     }
@@ -107,9 +135,10 @@ internal sealed class SqliteBandTail
     {
         foreach (var key in keys.Distinct())
         {
-            if (_seqsByKey.TryGetValue(key, out var seqs))
+            if (_firstSeqByKey.TryGetValue(key, out var first))
             {
-                foreach (var seq in seqs)
+                shared[first] = shared.GetValueOrDefault(first) + 1;
+                foreach (var seq in _moreSeqsByKey.GetValueOrDefault(key) ?? [])
                 {
                     shared[seq] = shared.GetValueOrDefault(seq) + 1;
                 }
@@ -118,9 +147,11 @@ internal sealed class SqliteBandTail
     }
 
     /// <summary>Every (key, seq) held, in key order (the order that touches each index page once), and the highest seq.</summary>
+    /// <remarks>The list is reused by the next batch: read it before calling <see cref="Batch"/> again.</remarks>
     public (List<(long Key, long Seq)> Rows, long Through) Batch()
     {
-        var rows = new List<(long Key, long Seq)>(_keysBySeq.Count * 12);
+        var rows = _batchRows;
+        rows.Clear();
         foreach (var (seq, keys) in _keysBySeq)
         {
             foreach (var key in keys)
@@ -136,7 +167,8 @@ internal sealed class SqliteBandTail
     /// <summary>After the batch from <see cref="Batch"/> committed: all of it is in the table now.</summary>
     public void Indexed(long through)
     {
-        _seqsByKey.Clear();
+        _firstSeqByKey.Clear();
+        _moreSeqsByKey.Clear();
         _keysBySeq.Clear();
         IndexedThrough = through;
     }
