@@ -55,7 +55,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var leadBudget = voices == 0 ? request.TargetSentences
             : sheet.Articles.Count > 1 ? Math.Max(1, half)
             : Math.Max(1, Math.Min(request.TargetSentences - 1, half + 1));
-        var (happened, heard, leadPlaces) = PickLead(ranked, sheet, agreement, used, said, quoteFactIds, parties, leadBudget);
+        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, used, said, quoteFactIds, parties, leadBudget);
         if (happened.Count == 0)
         {
             happened = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, 1);
@@ -71,9 +71,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         // one can be written, paraphrased ones too; second sentences only as the length allows.
         var mustBeHeard = sheet.Articles.Count > 1 ? parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) : directlyQuoted;
         // Places the lead left empty for repetitions stay empty.
-        var heardInLead = heard.Values.Sum(v => v.Count);
-        var leftEmpty = Math.Max(0, leadPlaces - happened.Count - heardInLead);
-        var positionBudget = request.TargetSentences - happened.Count - heardInLead - leftEmpty;
+        var positionBudget = request.TargetSentences - happened.Count - heard.Values.Sum(v => v.Count) - leftEmpty;
         sections.AddRange(WritePositions(sheet, parties, mustBeHeard, positionBudget, used, heard));
 
         foreach (var sentence in sections.SelectMany(s => s.Sentences))
@@ -93,7 +91,8 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         return new BriefingDraft(headline, headlineFacts, sections);
     }
 
-    private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard, int Places) PickLead(
+    /// <summary>The lead, the quoted parties it opens, and how many of its places were left empty for repetitions.</summary>
+    private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard, int LeftEmpty) PickLead(
         List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, WordCoverage said,
         HashSet<string> quoteFactIds, List<FactEntity> parties, int budget)
     {
@@ -101,6 +100,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var heard = new Dictionary<string, List<DraftSentence>>(StringComparer.Ordinal);
         var narrative = new List<Fact>();
         var count = 0;
+        var leftEmpty = 0;
         foreach (var fact in ranked)
         {
             if (count >= budget)
@@ -118,6 +118,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
                 // One of the best sentences, but said already: its place stays empty rather than go to
                 // a sentence that ranks lower (the lead is the best sentences less their repetitions).
                 count++;
+                leftEmpty++;
                 continue;
             }
 
@@ -147,7 +148,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         }
 
         // Already checked against each other above.
-        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count), heard, count);
+        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count), heard, leftEmpty);
     }
 
     /// <summary>Up to <paramref name="budget"/> narrative sentences, in source order; with <paramref name="said"/>, none that repeats what was said.</summary>
