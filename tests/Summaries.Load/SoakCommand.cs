@@ -54,7 +54,7 @@ public static class SoakCommand
         await sampler;
 
         output.WriteLine();
-        output.WriteLine($"| scenario | part | target/s | achieved/s | p50 ms | p99 ms | errors |");
+        output.WriteLine("| scenario | part | target/s | achieved/s | p50 ms | p99 ms | errors |");
         output.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         var names = rates.Keys.ToList();
         for (var i = 0; i < names.Count; i++)
