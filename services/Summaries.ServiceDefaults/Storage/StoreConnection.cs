@@ -21,6 +21,13 @@ public static partial class StoreConnection
     public static StoreKind KindOf(string connectionString) =>
         HostKeyword().IsMatch(connectionString) ? StoreKind.Postgres : StoreKind.Sqlite;
 
+    /// <summary>"PostgreSQL {what} {database} on {host} (search path …)", for the start-up log; never the password.</summary>
+    public static string DescribePostgres(string what, string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL {what} {builder.Database} on {builder.Host} (search path {builder.SearchPath ?? "default"})";
+    }
+
     /// <summary>Why the string cannot open its store, or null when it can; checked at start.</summary>
     public static string? Problem(string? connectionString)
     {

@@ -17,14 +17,7 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
-    public string Description
-    {
-        get
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"PostgreSQL entity store {builder.Database} on {builder.Host} (search path {builder.SearchPath ?? "default"})";
-        }
-    }
+    public string Description => StoreConnection.DescribePostgres("entity store", connectionString);
 
     public async Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken)
     {

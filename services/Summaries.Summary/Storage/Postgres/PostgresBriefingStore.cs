@@ -15,14 +15,7 @@ public sealed class PostgresBriefingStore(string connectionString) : IBriefingSt
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
-    public string Description
-    {
-        get
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"PostgreSQL briefing store {builder.Database} on {builder.Host} (search path {builder.SearchPath ?? "default"})";
-        }
-    }
+    public string Description => StoreConnection.DescribePostgres("briefing store", connectionString);
 
     public async Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken)
     {
