@@ -8,7 +8,7 @@ using Proto = Summaries.Contracts.Ingestion.V1;
 
 namespace Summaries.Ingestion.Grpc;
 
-/// <summary>Turns a request stream into import items, one message at a time (nothing is read ahead).</summary>
+/// <summary>Turns a request stream into import items, one message at a time (the importer decides how far ahead to read).</summary>
 public static class ImportItems
 {
     /// <summary>

@@ -17,6 +17,8 @@ public sealed partial class IngestionGrpcService(
     ILogger<IngestionGrpcService> logger)
     : IngestionService.IngestionServiceBase
 {
+    private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
+
     public override async Task<CreateArticleResponse> CreateArticle(CreateArticleRequest request, ServerCallContext context)
     {
         var command = ArticleMapper.ToCommand(request.Article, request.RequestId);
@@ -62,10 +64,15 @@ public sealed partial class IngestionGrpcService(
         ServerCallContext context)
     {
         var items = ImportItems.Read(requestStream, r => (r.Article, r.RequestId), limits.Value.StreamIdleTimeout, context.CancellationToken);
-        await foreach (var result in importer.ImportAsync(items, maxItems: null, context.CancellationToken))
+        await foreach (var group in importer.ImportGroupsAsync(items, maxItems: null, context.CancellationToken))
         {
-            LogIfUnexpected(result);
-            await responseStream.WriteAsync(ImportResults.ToStreamResponse(result), context.CancellationToken);
+            for (var i = 0; i < group.Count; i++)
+            {
+                LogIfUnexpected(group[i]);
+                // A group's acknowledgements leave together: only its last write is flushed to the client.
+                responseStream.WriteOptions = i < group.Count - 1 ? BufferedWrite : null;
+                await responseStream.WriteAsync(ImportResults.ToStreamResponse(group[i]), context.CancellationToken);
+            }
         }
     }
 

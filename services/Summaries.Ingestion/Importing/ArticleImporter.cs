@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Storage;
@@ -8,11 +9,13 @@ using Summaries.ServiceDefaults.Errors;
 namespace Summaries.Ingestion.Importing;
 
 /// <summary>
-/// Stores a stream of articles as it arrives. Items already waiting in the transport are committed
-/// together (group commit: one transaction, one fsync), but a group never waits for more input: as
-/// soon as the next item is not there yet, what is there is committed and acknowledged. The next
-/// message is only read once the previous ones are handled, so HTTP/2 flow control holds a fast
-/// client back and the server never buffers the stream. Annotation is queued, never awaited.
+/// Stores a stream of articles as it arrives, in two stages that overlap: one task reads items and
+/// prepares them (cleaning, hashing, fingerprinting: the CPU work), the other commits what is prepared.
+/// Items already prepared are committed together (group commit: one transaction, one fsync), but a
+/// group never waits for more input: as soon as nothing more is prepared, what is there is committed
+/// and acknowledged. At most <see cref="PreparedCapacity"/> items wait between the stages; when they
+/// are full, no more is read, so HTTP/2 flow control holds a fast client back and the server's memory
+/// stays bounded. Annotation is queued, never awaited.
 /// </summary>
 public sealed partial class ArticleImporter(
     ArticlePreparer preparer,
@@ -25,71 +28,97 @@ public sealed partial class ArticleImporter(
     private const int MaxGroupItems = 64;
     private const long MaxGroupChars = 4_000_000;
 
+    /// <summary>Prepared items waiting to be committed: the next group is prepared while one is committed.</summary>
+    private const int PreparedCapacity = 2 * MaxGroupItems;
+
     /// <summary>One result per item, in order. Throws <see cref="BatchLimitExceededException"/> at item <paramref name="maxItems"/> + 1.</summary>
     public async IAsyncEnumerable<ImportResult> ImportAsync(
         IAsyncEnumerable<ImportItem> items, int? maxItems, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var group = new List<PendingItem>();
-        long groupChars = 0;
-        var index = 0;
-        await using var enumerator = items.GetAsyncEnumerator(cancellationToken);
-        var next = enumerator.MoveNextAsync();
-        var reading = true;
-        try
+        await foreach (var group in ImportGroupsAsync(items, maxItems, cancellationToken))
         {
-            while (true)
-            {
-                if (group.Count > 0 && (!next.IsCompleted || group.Count >= MaxGroupItems || groupChars >= MaxGroupChars))
-                {
-                    foreach (var result in await FlushAsync(group, cancellationToken))
-                    {
-                        yield return result;
-                    }
-
-                    group.Clear();
-                    groupChars = 0;
-                }
-
-                reading = false;
-                if (!await next)
-                {
-                    break;
-                }
-
-                if (maxItems is { } limit && index >= limit)
-                {
-                    // What came before the limit is stored, as the error promises; its results go with the call.
-                    await FlushAsync(group, cancellationToken);
-                    throw new BatchLimitExceededException(limit);
-                }
-
-                var pending = Prepare(index++, enumerator.Current);
-                group.Add(pending);
-                groupChars += pending.Record?.Content.Body.Length ?? 0;
-                next = enumerator.MoveNextAsync();
-                reading = true;
-            }
-
-            foreach (var result in await FlushAsync(group, cancellationToken))
+            foreach (var result in group)
             {
                 yield return result;
             }
         }
+    }
+
+    /// <summary>
+    /// The results of each committed group, in order (a caller can send a group's acknowledgements in
+    /// one write). Items received before the stream failed are still committed and returned before the
+    /// failure is thrown. Throws <see cref="BatchLimitExceededException"/> at item <paramref name="maxItems"/> + 1,
+    /// after the results of the items before it.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ImportResult>> ImportGroupsAsync(
+        IAsyncEnumerable<ImportItem> items, int? maxItems, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var prepared = Channel.CreateBounded<PendingItem>(
+            new BoundedChannelOptions(PreparedCapacity) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAndPrepareAsync(items, maxItems, prepared.Writer, stop.Token), CancellationToken.None);
+        try
+        {
+            var group = new List<PendingItem>(MaxGroupItems);
+            while (await prepared.Reader.WaitToReadAsync(cancellationToken))
+            {
+                long groupChars = 0;
+                while (group.Count < MaxGroupItems && groupChars < MaxGroupChars && prepared.Reader.TryRead(out var pending))
+                {
+                    group.Add(pending);
+                    groupChars += pending.Record?.Content.Body.Length ?? 0;
+                }
+
+                var results = await FlushAsync(group, cancellationToken);
+                group.Clear();
+                yield return results;
+            }
+
+            // Everything read before the end (or the failure) of the stream is committed and returned.
+            if (await reading is { } limit)
+            {
+                throw new BatchLimitExceededException(limit);
+            }
+        }
         finally
         {
-            // The caller stopped early (its client went away) while a read was in flight: let that read
-            // finish (it ends with the call) before the enumerator is disposed under it.
-            if (reading)
+            // The caller stopped early (its client went away, or a commit failed): stop reading, and let a
+            // read in flight finish (it ends with the call) before the stream's enumerator is left behind.
+            await stop.CancelAsync();
+            try
             {
-                try
-                {
-                    await next;
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException or global::Grpc.Core.RpcException)
-                {
-                    // The call is over either way.
-                }
+                await reading;
             }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException or global::Grpc.Core.RpcException)
+            {
+                // Already thrown above, or the call is over either way.
+            }
+        }
+    }
+
+    /// <summary>Reads and prepares items in order; returns the limit when the stream went past it.</summary>
+    private async Task<int?> ReadAndPrepareAsync(
+        IAsyncEnumerable<ImportItem> items, int? maxItems, ChannelWriter<PendingItem> prepared, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var index = 0;
+            await foreach (var item in items.WithCancellation(cancellationToken))
+            {
+                if (maxItems is { } limit && index >= limit)
+                {
+                    // What came before the limit is committed, as the error promises.
+                    return limit;
+                }
+
+                await prepared.WriteAsync(Prepare(index++, item), cancellationToken);
+            }
+
+            return null;
+        }
+        finally
+        {
+            prepared.TryComplete();
         }
     }
 
@@ -110,7 +139,7 @@ public sealed partial class ArticleImporter(
         }
     }
 
-    private async Task<List<ImportResult>> FlushAsync(List<PendingItem> group, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ImportResult>> FlushAsync(List<PendingItem> group, CancellationToken cancellationToken)
     {
         var records = group.Where(p => p.Record is not null).Select(p => p.Record!).ToList();
         IReadOnlyList<CreateArticleOutcome> outcomes = [];
