@@ -25,7 +25,7 @@ public sealed class ArticlePreparer(ArticleValidator validator, AnnotationPolicy
         var now = Microseconds(time.GetUtcNow());
         article = article with { PublishTime = article.PublishTime is { } published ? Microseconds(published) : null };
         return new NewArticleRecord(
-            ArticleNames.NewId(), command.RequestId, article, cleaned, ContentHash.Of(cleaned.Text),
+            ArticleNames.NewId(now), command.RequestId, article, cleaned, ContentHash.Of(cleaned.Text),
             TextFingerprint.Of(cleaned.Text), now, annotationPolicy.FirstRetryTime(now));
     }
 

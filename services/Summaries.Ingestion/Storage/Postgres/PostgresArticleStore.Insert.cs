@@ -64,7 +64,7 @@ public sealed partial class PostgresArticleStore
                 return new CreateArticleOutcome(inserted, Created: true);
             }
 
-            record = record with { Id = ArticleNames.NewId() };
+            record = record with { Id = ArticleNames.NewId(record.CreateTime) };
         }
 
         throw new InvalidOperationException($"Could not find a free article id in {IdAttempts} attempts.");
