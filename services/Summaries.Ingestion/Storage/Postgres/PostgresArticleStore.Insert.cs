@@ -39,16 +39,12 @@ public sealed partial class PostgresArticleStore
     private async Task<CreateArticleOutcome> InsertOneAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticleRecord record, CancellationToken cancellationToken)
     {
-        if (await FindExistingAsync(connection, transaction, record, cancellationToken) is { } existing)
-        {
-            return new CreateArticleOutcome(existing, Created: false);
-        }
-
         var match = matcher.Enabled && record.Fingerprint.BandKeys.Count > 0
             ? matcher.Match(record.Fingerprint, await CandidatesAsync(connection, transaction, record.Fingerprint.BandKeys, cancellationToken))
             : null;
         for (var attempt = 0; attempt < IdAttempts; attempt++)
         {
+            // Inserted first, looked up only when that did not insert (see SqliteArticleStore).
             if (await TryInsertAsync(connection, transaction, record, match, cancellationToken) is { } inserted)
             {
                 // Only originals are indexed (see SqliteArticleStore).
@@ -62,6 +58,12 @@ public sealed partial class PostgresArticleStore
                 }
 
                 return new CreateArticleOutcome(inserted, Created: true);
+            }
+
+            // A unique key is taken: the request id (a retry), the cleaned text (an exact duplicate), or the id.
+            if (await FindExistingAsync(connection, transaction, record, cancellationToken) is { } existing)
+            {
+                return new CreateArticleOutcome(existing, Created: false);
             }
 
             record = record with { Id = ArticleNames.NewId(record.CreateTime) };

@@ -69,18 +69,14 @@ public sealed partial class SqliteArticleStore
     private async Task<CreateArticleOutcome> InsertOneAsync(
         SqliteInsertCommands commands, NewArticleRecord record, List<long> added, CancellationToken cancellationToken)
     {
-        // By request id first (a retry), then by identical cleaned text.
-        if (await commands.FindExistingAsync(record, cancellationToken) is { } existing)
-        {
-            return new CreateArticleOutcome(existing, Created: false);
-        }
-
         var keys = record.Fingerprint.BandKeys;
         var match = matcher.Enabled && keys.Count > 0
             ? matcher.Match(record.Fingerprint, await commands.CandidatesAsync(keys, matcher.MaxCandidates, _bandTail, cancellationToken))
             : null;
         for (var attempt = 0; attempt < IdAttempts; attempt++)
         {
+            // Inserted first, looked up only when that did not insert: a new article (the common case)
+            // costs one statement instead of two.
             if (await commands.InsertAsync(record, match, cancellationToken) is { } inserted)
             {
                 // Only originals are indexed: a copy of a copy then finds the original, and a story
@@ -93,6 +89,13 @@ public sealed partial class SqliteArticleStore
                 }
 
                 return new CreateArticleOutcome(inserted, Created: true);
+            }
+
+            // A unique key is taken: the request id (a retry) or the cleaned text (an exact duplicate),
+            // which win in that order; otherwise, rarely, the id.
+            if (await commands.FindExistingAsync(record, cancellationToken) is { } existing)
+            {
+                return new CreateArticleOutcome(existing, Created: false);
             }
 
             record = record with { Id = ArticleNames.NewId(record.CreateTime) };
