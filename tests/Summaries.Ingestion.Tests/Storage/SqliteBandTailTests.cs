@@ -76,6 +76,25 @@ public sealed class SqliteBandTailTests : IDisposable
         Assert.Equal((0L, 0L), await BandStateAsync());
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(0)]
+    public async Task CreateAsync_AfterRestartWithEveryOriginalIndexed_FilterRebuiltAndCopyFound(int filterMiB)
+    {
+        Article original;
+        using (var first = Harness(batch: 1, filterMiB))
+        {
+            await CreateAsync(first, Text(2));
+            original = await CreateAsync(first, Text(1));
+        }
+
+        Assert.Equal((original.Sequence, 24L), await BandStateAsync());
+        using var second = Harness(batch: 1, filterMiB);
+
+        Assert.Equal(original.Name, (await CreateAsync(second, Copy(1))).DuplicateOf);
+        Assert.Empty((await CreateAsync(second, Text(3))).DuplicateOf);
+    }
+
     [Fact]
     public async Task DeleteAsync_OriginalsInIndexAndInTail_NoLongerFound()
     {
@@ -92,8 +111,12 @@ public sealed class SqliteBandTailTests : IDisposable
         Assert.Empty((await CreateAsync(harness, Copy(3))).DuplicateOf);
     }
 
-    private DomainHarness Harness(int batch) =>
-        new(new Dictionary<string, string?> { ["Ingestion:Storage:SqliteBandBatch"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    private DomainHarness Harness(int batch, int filterMiB = 8) =>
+        new(new Dictionary<string, string?>
+            {
+                ["Ingestion:Storage:SqliteBandBatch"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Ingestion:Storage:SqliteBandFilterMiB"] = filterMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
             new SharedDatabase(_database));
 
     private static async Task<Article> CreateAsync(DomainHarness harness, string body) =>

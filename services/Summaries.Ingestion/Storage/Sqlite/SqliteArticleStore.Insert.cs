@@ -36,19 +36,25 @@ public sealed partial class SqliteArticleStore
                     outcomes.Add(await InsertOneAsync(commands, record, added, cancellationToken));
                 }
 
-                long? indexedThrough = null;
+                (List<(long Key, long Seq)> Rows, long Through)? indexed = null;
                 if (_bandTail.Count >= tuning.Value.SqliteBandBatch)
                 {
                     var batch = _bandTail.Batch();
                     await commands.InsertBandRowsAsync(batch.Rows, cancellationToken);
                     await commands.SetIndexedThroughAsync(batch.Through, cancellationToken);
-                    indexedThrough = batch.Through;
+                    indexed = batch;
                 }
 
                 await transaction.CommitAsync(cancellationToken);
-                if (indexedThrough is { } through)
+                if (indexed is { } written)
                 {
-                    _bandTail.Indexed(through);
+                    // The keys leave the tail and are in the table: the filter must know them first.
+                    foreach (var (key, _) in written.Rows)
+                    {
+                        _bandFilter.Add(key);
+                    }
+
+                    _bandTail.Indexed(written.Through);
                 }
 
                 return outcomes;
@@ -71,7 +77,7 @@ public sealed partial class SqliteArticleStore
     {
         var keys = record.Fingerprint.BandKeys;
         var match = matcher.Enabled && keys.Count > 0
-            ? matcher.Match(record.Fingerprint, await commands.CandidatesAsync(keys, matcher.MaxCandidates, _bandTail, cancellationToken))
+            ? matcher.Match(record.Fingerprint, await commands.CandidatesAsync(keys, matcher.MaxCandidates, _bandFilter, _bandTail, cancellationToken))
             : null;
         for (var attempt = 0; attempt < IdAttempts; attempt++)
         {
@@ -109,6 +115,11 @@ public sealed partial class SqliteArticleStore
         if (!_bandTail.Loaded)
         {
             await _bandTail.LoadAsync(connection, transaction, cancellationToken);
+        }
+
+        if (!_bandFilter.Loaded)
+        {
+            await _bandFilter.LoadAsync(connection, transaction, cancellationToken);
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class SqliteArticleStore(
     // tail's update after it happen together.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SqliteBandTail _bandTail = new();
+    private readonly SqliteBandFilter _bandFilter = new(tuning.Value.SqliteBandFilterMiB);
 
     internal static readonly Func<DbDataReader, int, DateTimeOffset> ReadTime = (r, i) =>
         DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

@@ -34,10 +34,32 @@ internal sealed class SqliteInsertCommands(SqliteConnection connection, SqliteTr
 
     /// <summary>
     /// Stored originals sharing band keys with the new text, those sharing the most first (then the
-    /// oldest): from <c>article_bands</c> and from the originals not yet written there.
+    /// oldest): from <c>article_bands</c> (unless the filter rules it out) and from the originals not yet written there.
     /// </summary>
     public async Task<List<DuplicateCandidate>> CandidatesAsync(
-        IReadOnlyList<long> bandKeys, int limit, SqliteBandTail tail, CancellationToken cancellationToken)
+        IReadOnlyList<long> bandKeys, int limit, SqliteBandFilter filter, SqliteBandTail tail, CancellationToken cancellationToken)
+    {
+        // An original is in the table or in the tail, never both, so the counts need no adding up.
+        var shared = new Dictionary<long, int>();
+        if (filter.MightContainAny(bandKeys))
+        {
+            await CountSharedInTableAsync(bandKeys, limit, shared, cancellationToken);
+        }
+
+        tail.CountShared(bandKeys, shared);
+        var candidates = new List<DuplicateCandidate>();
+        foreach (var (seq, _) in shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit))
+        {
+            if (await ReadCandidateAsync(seq, cancellationToken) is { } candidate)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        return candidates;
+    }
+
+    private async Task CountSharedInTableAsync(IReadOnlyList<long> bandKeys, int limit, Dictionary<long, int> shared, CancellationToken cancellationToken)
     {
         if (_sharedBands is null || _sharedBands.Parameters.Count != bandKeys.Count + 1)
         {
@@ -55,27 +77,11 @@ internal sealed class SqliteInsertCommands(SqliteConnection connection, SqliteTr
         }
 
         _sharedBands.Parameters[bandKeys.Count].Value = limit;
-        // An original is in the table or in the tail, never both, so the counts need no adding up.
-        var shared = new Dictionary<long, int>();
-        await using (var reader = await _sharedBands.ExecuteReaderAsync(cancellationToken))
+        await using var reader = await _sharedBands.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                shared[reader.GetInt64(0)] = reader.GetInt32(1);
-            }
+            shared[reader.GetInt64(0)] = reader.GetInt32(1);
         }
-
-        tail.CountShared(bandKeys, shared);
-        var candidates = new List<DuplicateCandidate>();
-        foreach (var (seq, _) in shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(limit))
-        {
-            if (await ReadCandidateAsync(seq, cancellationToken) is { } candidate)
-            {
-                candidates.Add(candidate);
-            }
-        }
-
-        return candidates;
     }
 
     /// <summary>
