@@ -9,7 +9,7 @@ namespace Summaries.Ingestion.Benchmarks;
 /// <summary>
 /// The physical limit: a gRPC server on the same kind of Kestrel h2c endpoint (same 16 MB receive
 /// limit) that receives the same messages and acknowledges each at once, storing nothing. It also
-/// answers AnnotateArticle with an empty annotation, so the ingestion service's annotation calls
+/// answers AnnotateArticle and BatchAnnotateArticles with empty annotations, so the ingestion service's annotation calls
 /// succeed cheaply during its run instead of failing (the echo side is idle then).
 /// </summary>
 public static class EchoServer
@@ -51,5 +51,12 @@ public static class EchoServer
     {
         public override Task<AnnotateArticleResponse> AnnotateArticle(AnnotateArticleRequest request, ServerCallContext context) =>
             Task.FromResult(new AnnotateArticleResponse());
+
+        public override Task<BatchAnnotateArticlesResponse> BatchAnnotateArticles(BatchAnnotateArticlesRequest request, ServerCallContext context)
+        {
+            var response = new BatchAnnotateArticlesResponse();
+            response.Results.AddRange(request.Requests.Select(r => new BatchAnnotateArticlesResult { ArticleName = r.ArticleName }));
+            return Task.FromResult(response);
+        }
     }
 }

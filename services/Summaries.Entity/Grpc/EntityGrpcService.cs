@@ -13,6 +13,15 @@ public sealed class EntityGrpcService(EntityAnnotationService service) : EntityS
     public override async Task<AnnotateArticleResponse> AnnotateArticle(AnnotateArticleRequest request, ServerCallContext context) =>
         new() { Annotation = await service.AnnotateArticleAsync(request.ArticleName, request.Title, request.Text, context.CancellationToken) };
 
+    public override async Task<BatchAnnotateArticlesResponse> BatchAnnotateArticles(BatchAnnotateArticlesRequest request, ServerCallContext context)
+    {
+        var outcomes = await service.AnnotateArticlesAsync(
+            request.Requests.Select(r => new ArticleText(r.ArticleName, r.Title, r.Text)).ToList(), context.CancellationToken);
+        var response = new BatchAnnotateArticlesResponse();
+        response.Results.AddRange(request.Requests.Zip(outcomes, BatchAnnotationResults.From));
+        return response;
+    }
+
     public override async Task<GetArticleAnnotationResponse> GetArticleAnnotation(GetArticleAnnotationRequest request, ServerCallContext context) =>
         new() { Annotation = await service.GetArticleAnnotationAsync(request.ArticleName, context.CancellationToken) };
 

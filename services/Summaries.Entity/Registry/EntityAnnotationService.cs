@@ -13,6 +13,9 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
 {
     public const int MaxTextLength = 1_000_000;
 
+    /// <summary>Most articles in one BatchAnnotateArticles call.</summary>
+    public const int MaxBatchArticles = 100;
+
     public ProtoAnnotation AnnotateText(string text)
     {
         ValidateText(text, "text");
@@ -41,6 +44,35 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
             return result.ToByteArray();
         }, cancellationToken);
         return result!;
+    }
+
+    /// <summary>
+    /// Each article as <see cref="AnnotateArticleAsync"/> would, in order. An invalid article is its own
+    /// result (the others go on); anything else (the store failing, cancellation) ends the call, and the
+    /// articles annotated before it stay annotated, as they would have after single calls.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleOutcome>> AnnotateArticlesAsync(IReadOnlyList<ArticleText> articles, CancellationToken cancellationToken)
+    {
+        if (articles.Count > MaxBatchArticles)
+        {
+            throw new ValidationException("requests", $"must hold at most {MaxBatchArticles} articles; send the rest in another call");
+        }
+
+        var outcomes = new List<ArticleOutcome>(articles.Count);
+        foreach (var article in articles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                outcomes.Add(new ArticleOutcome(await AnnotateArticleAsync(article.Name, article.Title, article.Text, cancellationToken), null));
+            }
+            catch (ValidationException ex)
+            {
+                outcomes.Add(new ArticleOutcome(null, ex));
+            }
+        }
+
+        return outcomes;
     }
 
     public async Task<ProtoAnnotation> GetArticleAnnotationAsync(string articleName, CancellationToken cancellationToken)
@@ -103,3 +135,9 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
     [GeneratedRegex(@"^entities/[a-z0-9-]{1,100}$")]
     private static partial Regex EntityName();
 }
+
+/// <summary>An article to annotate: its name, optional title and text.</summary>
+public sealed record ArticleText(string Name, string? Title, string Text);
+
+/// <summary>One article's annotation, or why it was refused.</summary>
+public sealed record ArticleOutcome(ProtoAnnotation? Annotation, ValidationException? Error);

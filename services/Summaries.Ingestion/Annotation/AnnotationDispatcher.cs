@@ -17,8 +17,14 @@ public sealed partial class AnnotationDispatcher(
     IngestionTelemetry telemetry,
     ILogger<AnnotationDispatcher> logger)
 {
-    /// <summary>Most first attempts of a stream's batch in flight at once.</summary>
-    public const int ParallelCalls = 8;
+    /// <summary>Most articles in one BatchAnnotateArticles call.</summary>
+    public const int ArticlesPerCall = 16;
+
+    /// <summary>Most characters of text in one call: a few large articles go in calls of their own.</summary>
+    public const long MaxCharsPerCall = 1_000_000;
+
+    /// <summary>Most calls of a stream's batch in flight at once.</summary>
+    public const int ParallelCalls = 4;
 
     /// <summary>The first attempt, right after commit; skipped while the entity service is known to be timing out.</summary>
     public async Task<Article> AnnotateNewAsync(Article article, CancellationToken cancellationToken)
@@ -40,64 +46,130 @@ public sealed partial class AnnotationDispatcher(
     }
 
     /// <summary>
-    /// First attempts for articles stored by a stream, up to <see cref="ParallelCalls"/> calls at a time
-    /// (skipped while the entity service is timing out), with all the outcomes recorded in one transaction.
+    /// First attempts for articles stored by a stream, <see cref="ArticlesPerCall"/> to a call and up to
+    /// <see cref="ParallelCalls"/> calls at a time (skipped while the entity service is timing out), with
+    /// all the outcomes recorded in one transaction.
     /// </summary>
     public async Task AnnotateNewBatchAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
         var updates = new KeyValuePair<string, AnnotationUpdate>[articles.Count];
-        // One call at a time, the round trips alone capped annotation below the rate articles are stored.
+        // Several articles to a call: a call per article cost the service about as much CPU as storing it.
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, articles.Count),
+            Calls(articles),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken },
-            async (i, token) =>
+            async (range, token) =>
             {
-                var article = articles[i];
-                AnnotationUpdate update;
+                var slice = articles.Take(range).ToList();
+                IReadOnlyList<AnnotationUpdate> outcomes;
                 if (circuit.IsOpen)
                 {
-                    CountSkipped(article);
-                    update = policy.OnSkipped(article, time.GetUtcNow());
+                    slice.ForEach(CountSkipped);
+                    outcomes = slice.Select(a => policy.OnSkipped(a, time.GetUtcNow())).ToList();
                 }
                 else
                 {
-                    update = await TryAnnotateAsync(article, token);
+                    outcomes = await TryAnnotateManyAsync(slice, token);
                 }
 
-                updates[i] = new(article.Id, update);
+                for (var i = 0; i < slice.Count; i++)
+                {
+                    updates[range.Start.Value + i] = new(slice[i].Id, outcomes[i]);
+                }
             });
 
         // The articles are committed and the caller may be gone: the bookkeeping is not cancelled.
         await store.UpdateAnnotationsAsync(updates, CancellationToken.None);
     }
 
-    private async Task<AnnotationUpdate> TryAnnotateAsync(Article article, CancellationToken cancellationToken)
+    /// <summary>Consecutive ranges of at most <see cref="ArticlesPerCall"/> articles and (unless one alone is larger) <see cref="MaxCharsPerCall"/> characters.</summary>
+    private static List<Range> Calls(IReadOnlyList<Article> articles)
     {
-        using var activity = telemetry.ActivitySource.StartActivity("AnnotateArticle");
-        activity?.SetTag("article.name", article.Name);
-        AnnotationUpdate update;
+        var calls = new List<Range>();
+        var start = 0;
+        long chars = 0;
+        for (var i = 0; i < articles.Count; i++)
+        {
+            if (i > start && (i - start == ArticlesPerCall || chars + articles[i].Body.Length > MaxCharsPerCall))
+            {
+                calls.Add(start..i);
+                start = i;
+                chars = 0;
+            }
+
+            chars += articles[i].Body.Length;
+        }
+
+        if (start < articles.Count)
+        {
+            calls.Add(start..articles.Count);
+        }
+
+        return calls;
+    }
+
+    private async Task<IReadOnlyList<AnnotationUpdate>> TryAnnotateManyAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.ActivitySource.StartActivity("BatchAnnotateArticles");
+        activity?.SetTag("article.count", articles.Count);
         try
         {
-            await annotator.AnnotateAsync(article, cancellationToken);
+            var failures = await annotator.AnnotateManyAsync(articles, cancellationToken);
             circuit.RecordSuccess();
-            update = policy.OnSuccess(article);
-            LogAnnotated(logger, article.Name);
+            return articles.Select((article, i) => failures[i] is { } failure ? Failed(article, failure) : Succeeded(article)).ToList();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var failure = ex is AnnotationFailedException failed
-                ? failed.Failure
-                : new AnnotationFailure($"{ex.GetType().Name}: {ex.Message}", Permanent: false, TimedOut: false);
+            var failure = Failure(ex);
             if (failure.TimedOut)
             {
                 circuit.RecordTimeout();
             }
 
-            update = policy.OnFailure(article, failure, time.GetUtcNow());
             activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
-            LogFailed(logger, article.Name, update.Attempts, update.State, failure.Message);
+            return articles.Select(article => Failed(article, failure)).ToList();
         }
+    }
 
+    private async Task<AnnotationUpdate> TryAnnotateAsync(Article article, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.ActivitySource.StartActivity("AnnotateArticle");
+        activity?.SetTag("article.name", article.Name);
+        try
+        {
+            await annotator.AnnotateAsync(article, cancellationToken);
+            circuit.RecordSuccess();
+            return Succeeded(article);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failure = Failure(ex);
+            if (failure.TimedOut)
+            {
+                circuit.RecordTimeout();
+            }
+
+            activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
+            return Failed(article, failure);
+        }
+    }
+
+    private static AnnotationFailure Failure(Exception ex) =>
+        ex is AnnotationFailedException failed
+            ? failed.Failure
+            : new AnnotationFailure($"{ex.GetType().Name}: {ex.Message}", Permanent: false, TimedOut: false);
+
+    private AnnotationUpdate Succeeded(Article article)
+    {
+        var update = policy.OnSuccess(article);
+        LogAnnotated(logger, article.Name);
+        Count(OutcomeTag(update.State), article);
+        return update;
+    }
+
+    private AnnotationUpdate Failed(Article article, AnnotationFailure failure)
+    {
+        var update = policy.OnFailure(article, failure, time.GetUtcNow());
+        LogFailed(logger, article.Name, update.Attempts, update.State, failure.Message);
         Count(OutcomeTag(update.State), article);
         return update;
     }

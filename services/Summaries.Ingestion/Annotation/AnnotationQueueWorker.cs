@@ -4,7 +4,7 @@ namespace Summaries.Ingestion.Annotation;
 
 /// <summary>
 /// Makes the first annotation attempt for articles stored by a stream, in commit order and in batches:
-/// one small read and one write transaction per batch, one entity-service call per article.
+/// one small read and one write transaction per batch, and BatchAnnotateArticles calls of several articles each.
 /// </summary>
 public sealed partial class AnnotationQueueWorker(
     AnnotationQueue queue, IArticleStore store, AnnotationDispatcher dispatcher, ILogger<AnnotationQueueWorker> logger) : BackgroundService

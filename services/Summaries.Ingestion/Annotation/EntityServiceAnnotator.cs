@@ -7,39 +7,124 @@ using Summaries.Ingestion.Options;
 
 namespace Summaries.Ingestion.Annotation;
 
-/// <summary>Calls <c>EntityService.AnnotateArticle</c> with the stored body, under a short deadline.</summary>
-public sealed class EntityServiceAnnotator(
-    GrpcClientFactory clients, IOptions<AnnotationOptions> options) : IArticleAnnotator
+/// <summary>
+/// Calls <c>EntityService.AnnotateArticle</c>, or <c>BatchAnnotateArticles</c> for several articles,
+/// with the stored bodies, under a short deadline. An entity service too old for the batch call
+/// (UNIMPLEMENTED) gets single calls, and the batch call is tried again some minutes later.
+/// </summary>
+public sealed partial class EntityServiceAnnotator(
+    GrpcClientFactory clients, IOptions<AnnotationOptions> options, TimeProvider time, ILogger<EntityServiceAnnotator> logger) : IArticleAnnotator
 {
     private const int MaxMessageChars = 500;
+    private const int SingleCallsInParallel = 8;
+    private static readonly TimeSpan BatchRetryAfter = TimeSpan.FromMinutes(5);
+    private long _batchUnsupportedUntilTicks;
 
     public async Task AnnotateAsync(Article article, CancellationToken cancellationToken)
     {
-        // A client per call lets the factory rotate handlers; the channel underneath is pooled.
-        var client = clients.CreateClient<EntityService.EntityServiceClient>(nameof(EntityService.EntityServiceClient));
-        var request = new AnnotateArticleRequest { ArticleName = article.Name, Title = article.Title, Text = article.Body };
         try
         {
             // gRPC measures deadlines against the system clock, so this one does too. An incoming
             // call's earlier deadline wins (call-context propagation).
-            await client.AnnotateArticleAsync(
-                request, deadline: DateTime.UtcNow + options.Value.CallTimeout, cancellationToken: cancellationToken);
+            await Client().AnnotateArticleAsync(Request(article), deadline: Deadline(), cancellationToken: cancellationToken);
         }
         catch (RpcException ex)
         {
-            throw new AnnotationFailedException(Classify(ex), ex);
+            throw new AnnotationFailedException(Classify(ex.StatusCode, ex.Status.Detail), ex);
         }
     }
 
-    private static AnnotationFailure Classify(RpcException ex)
+    public async Task<IReadOnlyList<AnnotationFailure?>> AnnotateManyAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
-        var detail = ex.Status.Detail.Length > MaxMessageChars ? ex.Status.Detail[..MaxMessageChars] + "…" : ex.Status.Detail;
-        var message = $"entity service: {ex.StatusCode}: {detail}";
-        return ex.StatusCode switch
+        if (articles.Count == 0)
+        {
+            return [];
+        }
+
+        if (time.GetUtcNow().UtcTicks < Interlocked.Read(ref _batchUnsupportedUntilTicks))
+        {
+            return await OneByOneAsync(articles, cancellationToken);
+        }
+
+        var request = new BatchAnnotateArticlesRequest();
+        request.Requests.AddRange(articles.Select(Request));
+        BatchAnnotateArticlesResponse response;
+        try
+        {
+            response = await Client().BatchAnnotateArticlesAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
+        {
+            Interlocked.Exchange(ref _batchUnsupportedUntilTicks, (time.GetUtcNow() + BatchRetryAfter).UtcTicks);
+            LogNoBatchCall(logger, BatchRetryAfter.TotalMinutes);
+            return await OneByOneAsync(articles, cancellationToken);
+        }
+        catch (RpcException ex)
+        {
+            throw new AnnotationFailedException(Classify(ex.StatusCode, ex.Status.Detail), ex);
+        }
+
+        if (response.Results.Count != articles.Count)
+        {
+            throw new AnnotationFailedException(new AnnotationFailure(
+                $"entity service: answered {response.Results.Count} results for {articles.Count} articles", Permanent: false, TimedOut: false));
+        }
+
+        return response.Results.Select(r => r.Error is { } error ? Classify(error.Code, error.Message) : null).ToList();
+    }
+
+    private async Task<IReadOnlyList<AnnotationFailure?>> OneByOneAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        var failures = new AnnotationFailure?[articles.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, articles.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = SingleCallsInParallel, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                try
+                {
+                    await AnnotateAsync(articles[i], token);
+                }
+                catch (AnnotationFailedException ex)
+                {
+                    failures[i] = ex.Failure;
+                }
+            });
+        return failures;
+    }
+
+    // A client per call lets the factory rotate handlers; the channel underneath is pooled.
+    private EntityService.EntityServiceClient Client() =>
+        clients.CreateClient<EntityService.EntityServiceClient>(nameof(EntityService.EntityServiceClient));
+
+    private DateTime Deadline() => DateTime.UtcNow + options.Value.CallTimeout;
+
+    private static AnnotateArticleRequest Request(Article article) =>
+        new() { ArticleName = article.Name, Title = article.Title, Text = article.Body };
+
+    private static AnnotationFailure Classify(StatusCode code, string detail) => Classify(code.ToString(), detail, code);
+
+    /// <summary>A batch item's error carries its code as gRPC spells it ("INVALID_ARGUMENT").</summary>
+    private static AnnotationFailure Classify(string code, string detail) =>
+        Classify(code, detail, code switch
+        {
+            "INVALID_ARGUMENT" => StatusCode.InvalidArgument,
+            "DEADLINE_EXCEEDED" => StatusCode.DeadlineExceeded,
+            _ => StatusCode.Unknown,
+        });
+
+    private static AnnotationFailure Classify(string codeText, string detail, StatusCode code)
+    {
+        var shortDetail = detail.Length > MaxMessageChars ? detail[..MaxMessageChars] + "…" : detail;
+        var message = $"entity service: {codeText}: {shortDetail}";
+        return code switch
         {
             StatusCode.InvalidArgument => new AnnotationFailure(message, Permanent: true, TimedOut: false),
             StatusCode.DeadlineExceeded => new AnnotationFailure(message, Permanent: false, TimedOut: true),
             _ => new AnnotationFailure(message, Permanent: false, TimedOut: false),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The entity service has no BatchAnnotateArticles (an older version?): articles go one call each, and the batch call is tried again in {Minutes} minutes")]
+    private static partial void LogNoBatchCall(ILogger logger, double minutes);
 }

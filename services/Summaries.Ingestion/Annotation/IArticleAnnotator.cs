@@ -7,6 +7,12 @@ public interface IArticleAnnotator
 {
     /// <summary>Throws <see cref="AnnotationFailedException"/> when the entity service did not annotate it.</summary>
     Task AnnotateAsync(Article article, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Several articles in one call: per article, in order, null when it was annotated or why it was
+    /// not. Throws <see cref="AnnotationFailedException"/> when the call as a whole failed.
+    /// </summary>
+    Task<IReadOnlyList<AnnotationFailure?>> AnnotateManyAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken);
 }
 
 /// <summary>Why an annotation attempt failed, and whether trying again can help.</summary>

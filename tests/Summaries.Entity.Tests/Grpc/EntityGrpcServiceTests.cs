@@ -148,6 +148,48 @@ public sealed class EntityGrpcServiceTests(EntityServiceFixture service) : IClas
         AssertViolation(ex, "article_name");
     }
 
+    [Fact]
+    public async Task BatchAnnotateArticles_OneInvalidAmongThree_OthersStoredResultsInOrder()
+    {
+        var request = new BatchAnnotateArticlesRequest();
+        request.Requests.Add(new AnnotateArticleRequest { ArticleName = "articles/batch1", Text = EntityServiceFixture.SeedText });
+        request.Requests.Add(new AnnotateArticleRequest { ArticleName = "../batch2", Text = "" });
+        request.Requests.Add(new AnnotateArticleRequest { ArticleName = "articles/batch3", Text = "Angela Merkel met Emmanuel Macron in Paris." });
+
+        var results = (await Client.BatchAnnotateArticlesAsync(request)).Results;
+
+        Assert.Equal(["articles/batch1", "../batch2", "articles/batch3"], results.Select(r => r.ArticleName));
+        Assert.Null(results[0].Error);
+        Assert.Null(results[2].Error);
+        Assert.Equal("INVALID_ARGUMENT", results[1].Error.Code);
+        Assert.Equal(["article_name", "text"], results[1].Error.FieldViolations.Select(v => v.Field));
+        var first = await Client.GetArticleAnnotationAsync(new GetArticleAnnotationRequest { ArticleName = "articles/batch1" });
+        var single = await Client.AnnotateArticleAsync(new AnnotateArticleRequest { ArticleName = "articles/batch1", Text = EntityServiceFixture.SeedText });
+        Assert.Equal(single.Annotation, first.Annotation);
+        Assert.Equal(first.Annotation.Entities.Count, results[0].EntityCount);
+        var third = await Client.GetArticleAnnotationAsync(new GetArticleAnnotationRequest { ArticleName = "articles/batch3" });
+        Assert.Contains(third.Annotation.Entities, e => e.DisplayName == "Angela Merkel");
+        Assert.Equal(0, results[1].EntityCount);
+    }
+
+    [Fact]
+    public async Task BatchAnnotateArticles_Empty_NoResults() =>
+        Assert.Empty((await Client.BatchAnnotateArticlesAsync(new BatchAnnotateArticlesRequest())).Results);
+
+    [Fact]
+    public async Task BatchAnnotateArticles_OverTheLimit_InvalidArgumentOnRequestsNothingStored()
+    {
+        var request = new BatchAnnotateArticlesRequest();
+        request.Requests.Add(Enumerable.Range(0, 101).Select(i => new AnnotateArticleRequest { ArticleName = $"articles/many{i}", Text = "Ana Ruiz spoke." }));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.BatchAnnotateArticlesAsync(request).ResponseAsync);
+
+        AssertViolation(ex, "requests");
+        var stored = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.GetArticleAnnotationAsync(new GetArticleAnnotationRequest { ArticleName = "articles/many0" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, stored.StatusCode);
+    }
+
     private static void AssertViolation(RpcException ex, string field)
     {
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);

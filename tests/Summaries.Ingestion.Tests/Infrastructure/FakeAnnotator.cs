@@ -7,6 +7,7 @@ namespace Summaries.Ingestion.Tests.Infrastructure;
 public sealed class FakeAnnotator : IArticleAnnotator
 {
     private int _calls;
+    private int _batchCalls;
 
     /// <summary>Null: succeed. Otherwise every call fails with this.</summary>
     public AnnotationFailure? FailWith { get; set; }
@@ -16,7 +17,26 @@ public sealed class FakeAnnotator : IArticleAnnotator
     public Task AnnotateAsync(Article article, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
-        return FailWith is { } failure ? Task.FromException(new AnnotationFailedException(failure)) : Task.CompletedTask;
+        var failure = FailWith ?? FailArticle?.Invoke(article);
+        return failure is not null ? Task.FromException(new AnnotationFailedException(failure)) : Task.CompletedTask;
+    }
+
+    /// <summary>Calls of <see cref="AnnotateManyAsync"/> (their articles count in <see cref="Calls"/> too).</summary>
+    public int BatchCalls => Volatile.Read(ref _batchCalls);
+
+    /// <summary>When set, the articles it gives a failure for fail alone inside a batch that otherwise succeeds.</summary>
+    public Func<Article, AnnotationFailure?>? FailArticle { get; set; }
+
+    public Task<IReadOnlyList<AnnotationFailure?>> AnnotateManyAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _batchCalls);
+        Interlocked.Add(ref _calls, articles.Count);
+        if (FailWith is { } failure)
+        {
+            return Task.FromException<IReadOnlyList<AnnotationFailure?>>(new AnnotationFailedException(failure));
+        }
+
+        return Task.FromResult<IReadOnlyList<AnnotationFailure?>>(articles.Select(a => FailArticle?.Invoke(a)).ToList());
     }
 
     public static AnnotationFailure Refused { get; } = new("entity service: Unavailable: connection refused", Permanent: false, TimedOut: false);
