@@ -80,32 +80,44 @@ public static class Shingles
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WordHashes(string text, ulong[] words)
     {
+        // One pass, one table load per ASCII character (the word test and the lower-casing together).
+        var fold = AsciiFold;
         var count = 0;
-        var i = 0;
-        while (i < text.Length)
+        var hash = 0UL;
+        var inWord = false;
+        foreach (var c in text)
         {
-            if (!IsWordChar(text[i]))
+            uint folded = c < 0x80 ? fold[c] : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : 0u;
+            if (folded == 0)
             {
-                i++;
+                if (inWord)
+                {
+                    words[count++] = Hashing.Mix(hash);
+                    inWord = false;
+                }
+
                 continue;
             }
 
-            var hash = 0xCBF29CE484222325UL;
-            do
+            if (!inWord)
             {
-                hash = (hash ^ Lower(text[i])) * 0x100000001B3UL;
-                i++;
+                hash = 0xCBF29CE484222325UL;
+                inWord = true;
             }
-            while (i < text.Length && IsWordChar(text[i]));
 
+            hash = (hash ^ folded) * 0x100000001B3UL;
+        }
+
+        if (inWord)
+        {
             words[count++] = Hashing.Mix(hash);
         }
 
         return count;
     }
 
-    private static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
-
-    private static char Lower(char c) =>
-        c < 0x80 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+    /// <summary>For each ASCII character: itself lower-cased when it is a letter or digit, otherwise 0.</summary>
+    private static readonly byte[] AsciiFold = Enumerable.Range(0, 0x80)
+        .Select(c => char.IsAsciiLetterOrDigit((char)c) ? (byte)char.ToLowerInvariant((char)c) : (byte)0)
+        .ToArray();
 }
