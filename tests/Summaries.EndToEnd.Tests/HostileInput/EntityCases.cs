@@ -8,6 +8,7 @@ public static class EntityCases
 {
     private const string AnnotateText = "EntityService.AnnotateText";
     private const string AnnotateArticle = "EntityService.AnnotateArticle";
+    private const string BatchAnnotate = "EntityService.BatchAnnotateArticles";
     private const string GetAnnotation = "EntityService.GetArticleAnnotation";
     private const string GetEntity = "EntityService.GetEntity";
     private const string List = "EntityService.ListEntities";
@@ -39,6 +40,27 @@ public static class EntityCases
             s => s.EntityClient.AnnotateArticleAsync(new AnnotateArticleRequest { ArticleName = "../articles/x", Text = "Ana Ruiz spoke." }).ResponseAsync),
         new("annotate-article-both-bad", AnnotateArticle, "empty article_name and empty text", StatusCode.InvalidArgument, new FieldViolations("article_name", "text"),
             s => s.EntityClient.AnnotateArticleAsync(new AnnotateArticleRequest()).ResponseAsync),
+        new("batch-annotate-over-limit", BatchAnnotate, "101 articles in one call", StatusCode.InvalidArgument, new FieldViolations("requests"),
+            s => s.EntityClient.BatchAnnotateArticlesAsync(new BatchAnnotateArticlesRequest
+            {
+                Requests = { Enumerable.Range(0, 101).Select(i => new AnnotateArticleRequest { ArticleName = $"articles/over{i}", Text = "Ana Ruiz spoke." }) },
+            }).ResponseAsync),
+        new("batch-annotate-bad-item", BatchAnnotate, "an article named `../x` with an empty text beside a valid one", StatusCode.OK,
+            new Succeeds("OK: the bad article's result is INVALID_ARGUMENT on `article_name` and `text`, the other is annotated"), async s =>
+            {
+                var response = await s.EntityClient.BatchAnnotateArticlesAsync(new BatchAnnotateArticlesRequest
+                {
+                    Requests =
+                    {
+                        new AnnotateArticleRequest { ArticleName = "../x" },
+                        new AnnotateArticleRequest { ArticleName = "articles/batchok", Text = "Ana Ruiz met Xi Jinping in Beijing." },
+                    },
+                });
+                Assert.Equal("INVALID_ARGUMENT", response.Results[0].Error.Code);
+                Assert.Equal(["article_name", "text"], response.Results[0].Error.FieldViolations.Select(v => v.Field));
+                Assert.Null(response.Results[1].Error);
+                Assert.True(response.Results[1].EntityCount >= 1);
+            }),
         new("get-annotation-unknown", GetAnnotation, "a well-formed article never annotated", StatusCode.NotFound, new MissingResource("articles/neverannotated/annotation"),
             s => s.EntityClient.GetArticleAnnotationAsync(new GetArticleAnnotationRequest { ArticleName = "articles/neverannotated" }).ResponseAsync),
         new("get-annotation-bad-name", GetAnnotation, "article_name `articles/` (no id)", StatusCode.InvalidArgument, new FieldViolations("article_name"),

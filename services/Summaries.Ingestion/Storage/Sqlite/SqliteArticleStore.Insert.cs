@@ -7,7 +7,8 @@ namespace Summaries.Ingestion.Storage.Sqlite;
 /// <summary>Inserting: idempotency, exact and near-duplicate checks, all inside one write transaction.</summary>
 public sealed partial class SqliteArticleStore
 {
-    // A random 60-bit id colliding is next to impossible; a few fresh ids settle it.
+    // Ids are unique within this process; two processes drawing the same one in the same millisecond is
+    // next to impossible, and a few fresh ids settle it.
     private const int IdAttempts = 3;
 
     public async Task<IReadOnlyList<CreateArticleOutcome>> InsertManyAsync(
