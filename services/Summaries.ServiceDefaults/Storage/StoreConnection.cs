@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -26,6 +27,33 @@ public static partial class StoreConnection
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         return $"PostgreSQL {what} {builder.Database} on {builder.Host} (search path {builder.SearchPath ?? "default"})";
+    }
+
+    /// <summary>
+    /// A pooled PostgreSQL data source for a store. Unless the string says otherwise, the statements a
+    /// connection runs repeatedly are prepared on the server after their second use (<c>Max Auto
+    /// Prepare=20;Auto Prepare Min Usages=2</c>): a store runs the same few statements for every row,
+    /// and parsing and planning each again cost the ingestion benchmark a third of its throughput.
+    /// <c>Max Auto Prepare=0</c> in the string turns it off.
+    /// </summary>
+    public static NpgsqlDataSource CreatePostgresDataSource(string connectionString)
+    {
+        // Keywords as written (Npgsql's own builder cannot tell an explicit 0 from its default).
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 20;
+        }
+
+        if (!written.Contains("AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     /// <summary>Why the string cannot open its store, or null when it can; checked at start.</summary>

@@ -33,4 +33,18 @@ public sealed class StoreConnectionTests
             Assert.Contains(reason, problem, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("Host=db;Database=d", 20, 2)]
+    [InlineData("Host=db;Database=d;Max Auto Prepare=0", 0, 2)]
+    [InlineData("Host=db;Database=d;maxautoprepare=50;Auto Prepare Min Usages=7", 50, 7)]
+    public void CreatePostgresDataSource_AutoPrepareUnlessTheStringSaysOtherwise(string connectionString, int maxAutoPrepare, int minUsages)
+    {
+        using var dataSource = StoreConnection.CreatePostgresDataSource(connectionString);
+
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Assert.Equal(maxAutoPrepare, used.MaxAutoPrepare);
+        Assert.Equal(minUsages, used.AutoPrepareMinUsages);
+        Assert.Equal("db", used.Host);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
     private const string RowColumns = "name, display_name, kind, aliases, roles";
     private const int CandidateColumns = 5;
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource = StoreConnection.CreatePostgresDataSource(connectionString);
 
     public string Description => StoreConnection.DescribePostgres("entity store", connectionString);
 

@@ -21,7 +21,7 @@ public sealed partial class PostgresDatabase : IArticleStoreMigrator, IAsyncDisp
 
     public PostgresDatabase(IOptions<StorageOptions> options, ILogger<PostgresDatabase> logger)
     {
-        _dataSource = NpgsqlDataSource.Create(options.Value.Ingestion);
+        _dataSource = StoreConnection.CreatePostgresDataSource(options.Value.Ingestion);
         _logger = logger;
     }
 

@@ -13,7 +13,7 @@ namespace Summaries.Summary.Storage.Postgres;
 /// </summary>
 public sealed class PostgresBriefingStore(string connectionString) : IBriefingStore
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource = StoreConnection.CreatePostgresDataSource(connectionString);
 
     public string Description => StoreConnection.DescribePostgres("briefing store", connectionString);
 
