@@ -53,7 +53,8 @@ public sealed partial class AnnotationDispatcher(
     public async Task AnnotateNewBatchAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
         var updates = new KeyValuePair<string, AnnotationUpdate>[articles.Count];
-        // Several articles to a call: a call per article cost the service about as much CPU as storing it.
+        // Several articles to a call: what a call costs besides its texts (an HTTP/2 request, headers,
+        // a deadline, a response) is paid once for all of them.
         await Parallel.ForEachAsync(
             Calls(articles),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken },
