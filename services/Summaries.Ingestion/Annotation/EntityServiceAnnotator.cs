@@ -30,7 +30,7 @@ public sealed partial class EntityServiceAnnotator(
         }
         catch (RpcException ex)
         {
-            throw new AnnotationFailedException(Classify(ex.StatusCode, ex.Status.Detail), ex);
+            throw new AnnotationFailedException(Classify(ex.StatusCode.ToString(), ex.Status.Detail), ex);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed partial class EntityServiceAnnotator(
         }
         catch (RpcException ex)
         {
-            throw new AnnotationFailedException(Classify(ex.StatusCode, ex.Status.Detail), ex);
+            throw new AnnotationFailedException(Classify(ex.StatusCode.ToString(), ex.Status.Detail), ex);
         }
 
         if (response.Results.Count != articles.Count)
@@ -102,27 +102,19 @@ public sealed partial class EntityServiceAnnotator(
     private static AnnotateArticleRequest Request(Article article) =>
         new() { ArticleName = article.Name, Title = article.Title, Text = article.Body };
 
-    private static AnnotationFailure Classify(StatusCode code, string detail) => Classify(code.ToString(), detail, code);
-
-    /// <summary>A batch item's error carries its code as gRPC spells it ("INVALID_ARGUMENT").</summary>
-    private static AnnotationFailure Classify(string code, string detail) =>
-        Classify(code, detail, code switch
-        {
-            "INVALID_ARGUMENT" => StatusCode.InvalidArgument,
-            "DEADLINE_EXCEEDED" => StatusCode.DeadlineExceeded,
-            _ => StatusCode.Unknown,
-        });
-
-    private static AnnotationFailure Classify(string codeText, string detail, StatusCode code)
+    /// <summary>
+    /// Why a call, or one article of a batch, failed: permanent when the entity service refused the
+    /// text, a timeout when it did not answer in time. <paramref name="code"/> is the status as the
+    /// client names it (<c>InvalidArgument</c>) or as a batch result spells it (<c>INVALID_ARGUMENT</c>).
+    /// </summary>
+    private static AnnotationFailure Classify(string code, string detail)
     {
         var shortDetail = detail.Length > MaxMessageChars ? detail[..MaxMessageChars] + "…" : detail;
-        var message = $"entity service: {codeText}: {shortDetail}";
-        return code switch
-        {
-            StatusCode.InvalidArgument => new AnnotationFailure(message, Permanent: true, TimedOut: false),
-            StatusCode.DeadlineExceeded => new AnnotationFailure(message, Permanent: false, TimedOut: true),
-            _ => new AnnotationFailure(message, Permanent: false, TimedOut: false),
-        };
+        var normalized = code.Replace("_", string.Empty, StringComparison.Ordinal);
+        return new AnnotationFailure(
+            $"entity service: {code}: {shortDetail}",
+            Permanent: normalized.Equals(nameof(StatusCode.InvalidArgument), StringComparison.OrdinalIgnoreCase),
+            TimedOut: normalized.Equals(nameof(StatusCode.DeadlineExceeded), StringComparison.OrdinalIgnoreCase));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The entity service has no BatchAnnotateArticles (an older version?): articles go one call each, and the batch call is tried again in {Minutes} minutes")]
