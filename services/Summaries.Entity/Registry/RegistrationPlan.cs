@@ -40,8 +40,9 @@ internal sealed class RegistrationPlan
         entities.Select(e => e.DisplayName).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <param name="candidates">
-    /// At least every stored row named in <see cref="NamesToFetch"/> or listing one of
-    /// <see cref="AliasesToFetch"/> as an alias; more rows do no harm.
+    /// At least every stored row named in <see cref="NamesToFetch"/> and, for each of
+    /// <see cref="AliasesToFetch"/> and each kind, the stored row with the smallest name listing it
+    /// as an alias (the only one an entity can match by it); more rows do no harm.
     /// </param>
     public static RegistrationPlan Create(IReadOnlyList<EntityInfo> entities, IEnumerable<EntityRow> candidates)
     {

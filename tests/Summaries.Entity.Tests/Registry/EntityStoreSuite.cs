@@ -79,6 +79,25 @@ public abstract class EntityStoreSuite : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task RegisterAsync_AliasListedByManyEntities_FirstByNameOfTheSameKindWins()
+    {
+        // Registered in an order that is not name order, so "first" can only mean first by name.
+        foreach (var name in new[] { "Blinken Mr", "Antony Blinken", "Blinken Beijing", "Zed Blinken", "Antony Blinken Great" })
+        {
+            await RegisterAsync($"articles/{name.Replace(' ', '-')}", Person(name, 1, ["Blinken"]));
+        }
+
+        await RegisterAsync("articles/place", Entity("Blinken Street", EntityKind.Location, 1, aliases: ["Blinken"]));
+
+        var names = await RegisterAsync("articles/new", Person("Blinken", 2), Entity("Blinken", EntityKind.Location, 1, key: "Blinken/Location"));
+
+        Assert.Equal("entities/person-antony-blinken", names["Blinken"]);
+        Assert.Equal("entities/location-blinken-street", names["Blinken/Location"]);
+        Assert.Equal(3, (await GetAsync("entities/person-antony-blinken")).MentionCount);
+        Assert.Null(await Store.GetAsync("entities/person-blinken", CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task RegisterAsync_LaterEntityMatchesEarlierNewRow_MentionsAddedInOneRow()
     {
         var names = await RegisterAsync("articles/a1",
@@ -233,6 +252,6 @@ public abstract class EntityStoreSuite : IAsyncLifetime
     protected static EntityInfo Person(string display, int mentions, string[]? aliases = null, string[]? roles = null) =>
         new(display, display, EntityKind.Person, aliases ?? [], (roles ?? []).Select(r => new RoleInfo(r, 0, r.Length)).ToList(), mentions, 0.5);
 
-    protected static EntityInfo Entity(string display, EntityKind kind, int mentions, string? key = null) =>
-        new(key ?? display, display, kind, [], [], mentions, 0.5);
+    protected static EntityInfo Entity(string display, EntityKind kind, int mentions, string? key = null, string[]? aliases = null) =>
+        new(key ?? display, display, kind, aliases ?? [], [], mentions, 0.5);
 }

@@ -33,7 +33,8 @@ public sealed class SqliteEntityStore(string connectionString) : IEntityStore
         await using (var select = Command(connection, tx, $"""
             SELECT {RowColumns} FROM entities
             WHERE name IN (SELECT value FROM json_each($names))
-               OR name IN (SELECT entity_name FROM entity_aliases WHERE alias IN (SELECT value FROM json_each($aliases)))
+               OR name IN (SELECT MIN(entity_name) FROM entity_aliases
+                           WHERE alias IN (SELECT value FROM json_each($aliases)) GROUP BY alias, kind)
             """, ("$names", JsonSerializer.Serialize(RegistrationPlan.NamesToFetch(entities))),
             ("$aliases", JsonSerializer.Serialize(RegistrationPlan.AliasesToFetch(entities)))))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
@@ -53,8 +54,8 @@ public sealed class SqliteEntityStore(string connectionString) : IEntityStore
                 """, cancellationToken,
                 ("$n", row.Name), ("$d", row.DisplayName), ("$k", (int)row.Kind),
                 ("$al", JsonSerializer.Serialize(row.Aliases)), ("$r", JsonSerializer.Serialize(row.Roles)));
-            await ExecAsync(connection, tx, "INSERT OR IGNORE INTO entity_aliases (alias, entity_name) SELECT value, $n FROM json_each($al)",
-                cancellationToken, ("$n", row.Name), ("$al", JsonSerializer.Serialize(row.Aliases)));
+            await ExecAsync(connection, tx, "INSERT OR IGNORE INTO entity_aliases (alias, entity_name, kind) SELECT value, $n, $k FROM json_each($al)",
+                cancellationToken, ("$n", row.Name), ("$k", (int)row.Kind), ("$al", JsonSerializer.Serialize(row.Aliases)));
         }
 
         foreach (var (name, mentions) in plan.Mentions)
