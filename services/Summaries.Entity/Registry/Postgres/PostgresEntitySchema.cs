@@ -34,5 +34,14 @@ internal static class PostgresEntitySchema
                 article_name text PRIMARY KEY,
                 payload bytea NOT NULL);
             """),
+        new("each alias with its entity's kind, indexed (the first entity by name per alias and kind)", """
+            CREATE TABLE entity_aliases (
+                alias text NOT NULL,
+                kind integer NOT NULL,
+                entity_name text COLLATE "C" NOT NULL REFERENCES entities (name),
+                PRIMARY KEY (alias, kind, entity_name));
+            INSERT INTO entity_aliases (alias, kind, entity_name)
+                SELECT DISTINCT a, e.kind, e.name FROM entities e, unnest(e.aliases) AS a;
+            """),
     ];
 }

@@ -40,8 +40,14 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
         {
             read.BatchCommands.Add(Batch(RegistryLocks.LockSql, ("keys", RegistryLocks.Keys(articleName, entities))));
             read.BatchCommands.Add(Batch("DELETE FROM entity_articles WHERE article_name = @a", ("a", articleName)));
-            read.BatchCommands.Add(Batch(
-                $"SELECT {RowColumns} FROM entities WHERE name = ANY(@names) OR aliases && @aliases",
+            // By alias, only the first entity by name of each kind can match (entity_aliases, v2): a common
+            // alias comes to be listed by hundreds of entities, and fetching them all slowed every
+            // registration as the registry grew.
+            read.BatchCommands.Add(Batch($"""
+                SELECT {RowColumns} FROM entities
+                WHERE name = ANY(@names)
+                   OR name IN (SELECT min(entity_name) FROM entity_aliases WHERE alias = ANY(@aliases) GROUP BY alias, kind)
+                """,
                 ("names", RegistrationPlan.NamesToFetch(entities)), ("aliases", RegistrationPlan.AliasesToFetch(entities))));
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             // Past the lock count (and the DELETE, should it report an empty result) to the rows.
@@ -72,6 +78,9 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
                             SELECT x FROM unnest(excluded.roles) WITH ORDINALITY AS u(x, i) WHERE x <> ALL(entities.roles) ORDER BY i)
                     """,
                     ("n", row.Name), ("d", row.DisplayName), ("k", (int)row.Kind), ("al", row.Aliases.ToArray()), ("r", row.Roles.ToArray())));
+                write.BatchCommands.Add(Batch(
+                    "INSERT INTO entity_aliases (alias, kind, entity_name) SELECT DISTINCT a, @k, @n FROM unnest(@al) AS a ON CONFLICT DO NOTHING",
+                    ("n", row.Name), ("k", (int)row.Kind), ("al", row.Aliases.ToArray())));
             }
 
             if (plan.Mentions.Count > 0)
