@@ -1,6 +1,6 @@
 using Summaries.Evaluation;
 
-// Evaluation and benchmarks for the entity service, run as:
+// Evaluation and benchmarks of the services' own code (no gRPC), run as:
 //   dotnet run --project tests/Summaries.Evaluation -c Release -- <command> ...
 // Each command prints its headline number as its last line, for scripts to pick up.
 const string Usage = """
@@ -24,6 +24,8 @@ const string Usage = """
                                                 event grouping (ListStories) vs the gold events: pairwise and B-cubed F1
       prompt <article-text-file> [--length ...] the LLM prompt the summary service would send, and its size
       brief-bench <text-files...> [--runs N]    built-in briefing latency, 1 and 20 articles
+      ingest-bench <example-article> [--count N]
+                                                ingestion's own work per article in process: cleaning, hashing, fingerprint, SQLite insert
     """;
 
 try
@@ -47,6 +49,7 @@ try
         "group" => Summaries.Evaluation.Briefings.GroupCommand.Run(command, Console.Out),
         "prompt" => Summaries.Evaluation.Briefings.PromptCommand.Run(command, Console.Out),
         "brief-bench" => Summaries.Evaluation.Briefings.BriefBenchCommand.Run(command, Console.Out),
+        "ingest-bench" => IngestBenchCommand.Run(command, Console.Out),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

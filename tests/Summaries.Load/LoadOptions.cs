@@ -12,7 +12,9 @@ public sealed record LoadOptions(
     double Load,
     string? MaxFile,
     string? OutFile,
-    int Port)
+    int Port,
+    int Articles = 20_000,
+    string? Store = null)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -48,10 +50,12 @@ public sealed record LoadOptions(
             Number(named, "load", 0.7),
             named.GetValueOrDefault("max"),
             named.GetValueOrDefault("out"),
-            (int)Number(named, "port", 0));
-        if (options.Seconds <= 0 || options.Minutes <= 0 || options.Concurrency < 1 || options.Load is <= 0 or > 1)
+            (int)Number(named, "port", 0),
+            (int)Number(named, "articles", 20_000),
+            named.GetValueOrDefault("store"));
+        if (options.Seconds <= 0 || options.Minutes <= 0 || options.Concurrency < 1 || options.Load is <= 0 or > 1 || options.Articles < 1)
         {
-            throw new ArgumentException("seconds and minutes must be positive, concurrency at least 1, load in (0, 1]");
+            throw new ArgumentException("seconds and minutes must be positive, concurrency and articles at least 1, load in (0, 1]");
         }
 
         return options;

@@ -120,13 +120,7 @@ public sealed partial class AnnotationDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var failure = Failure(ex);
-            if (failure.TimedOut)
-            {
-                circuit.RecordTimeout();
-            }
-
-            activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
+            var failure = CallFailed(ex, activity);
             return articles.Select(article => Failed(article, failure)).ToList();
         }
     }
@@ -143,21 +137,24 @@ public sealed partial class AnnotationDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var failure = Failure(ex);
-            if (failure.TimedOut)
-            {
-                circuit.RecordTimeout();
-            }
-
-            activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
-            return Failed(article, failure);
+            return Failed(article, CallFailed(ex, activity));
         }
     }
 
-    private static AnnotationFailure Failure(Exception ex) =>
-        ex is AnnotationFailedException failed
+    /// <summary>Why a call failed; a timeout opens the circuit, and the call's activity records the error.</summary>
+    private AnnotationFailure CallFailed(Exception ex, Activity? activity)
+    {
+        var failure = ex is AnnotationFailedException failed
             ? failed.Failure
             : new AnnotationFailure($"{ex.GetType().Name}: {ex.Message}", Permanent: false, TimedOut: false);
+        if (failure.TimedOut)
+        {
+            circuit.RecordTimeout();
+        }
+
+        activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
+        return failure;
+    }
 
     private AnnotationUpdate Succeeded(Article article)
     {

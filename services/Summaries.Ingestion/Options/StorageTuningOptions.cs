@@ -35,8 +35,9 @@ public sealed class StorageTuningOptions
     /// SQLite: the size in MiB of the in-memory filter that tells, for most new articles, that no
     /// stored original shares a MinHash band with them, so the band index is not searched (rounded up
     /// to a power of two; 0 turns it off). Rebuilt from the band index at start. Default 8 (12 keys per
-    /// original): it rules out 99.9% of unrelated articles up to 100,000 originals, about 90% at
-    /// 500,000 and under half past 1,000,000; it never changes which duplicates are found.
+    /// original): by the Bloom filter's arithmetic it rules out 99.9% of unrelated articles up to
+    /// 100,000 originals, about 90% at 500,000 and under half past 1,000,000; it never changes which
+    /// duplicates are found.
     /// </summary>
     [Range(0, 1024)]
     public int SqliteBandFilterMiB { get; set; } = 8;
