@@ -71,10 +71,14 @@ public static class IngestionServiceRegistration
         return services;
     }
 
-    /// <summary>Creates the database (file or schema) and brings it up to date before the server accepts calls.</summary>
+    /// <summary>
+    /// Creates the database (file or schema), brings it up to date and loads what the store keeps in
+    /// memory, all before the server accepts calls (and so before its health check answers).
+    /// </summary>
     public static async Task<WebApplication> MigrateArticleStoreAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<IArticleStoreMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<IArticleStore>().LoadAsync(app.Lifetime.ApplicationStopping);
         return app;
     }
 

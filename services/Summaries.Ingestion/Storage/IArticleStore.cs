@@ -25,6 +25,14 @@ public sealed record StoredArticlePage(IReadOnlyList<Article> Articles, long? Ne
 public interface IArticleStore
 {
     /// <summary>
+    /// Reads what the store keeps in memory beside its tables (SQLite: the band filter and the band
+    /// keys not yet indexed), so that the first write after a start does not wait for it inside its
+    /// transaction. Run once at start, after migration and before the server takes calls; a write
+    /// before it loads the same on its own.
+    /// </summary>
+    Task LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores the articles in one transaction, in order, one outcome each. An article whose request id
     /// or content hash is already stored (also earlier in the same call) is not stored again: that
     /// article is returned with <c>Created = false</c>. A new article that is a near-duplicate of a

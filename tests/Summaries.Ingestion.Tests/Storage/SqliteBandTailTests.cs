@@ -76,6 +76,42 @@ public sealed class SqliteBandTailTests : IDisposable
         Assert.Equal((0L, 0L), await BandStateAsync());
     }
 
+    [Fact]
+    public async Task LoadAsync_AtStart_ReadsTheTailBeforeTheFirstWrite()
+    {
+        Article original;
+        using (var first = Harness(batch: 100))
+        {
+            original = await CreateAsync(first, Text(1));
+        }
+
+        using var second = Harness(batch: 100);
+        await second.Store.LoadAsync(CancellationToken.None);
+        // Rows read after this point no longer matter: a store that loaded at its first write would
+        // now find no keys for the original.
+        await ExecuteAsync("UPDATE articles SET band_keys = NULL");
+
+        Assert.Equal(original.Name, (await CreateAsync(second, Copy(1))).DuplicateOf);
+    }
+
+    [Fact]
+    public async Task LoadAsync_Twice_SecondReadsNothingAgain()
+    {
+        using (var first = Harness(batch: 100))
+        {
+            await CreateAsync(first, Text(1));
+        }
+
+        using var second = Harness(batch: 100);
+        await second.Store.LoadAsync(CancellationToken.None);
+        var original = await CreateAsync(second, Text(2));
+        await ExecuteAsync("UPDATE articles SET band_keys = NULL");
+        await second.Store.LoadAsync(CancellationToken.None);
+
+        // Had the second load read the rows again, the tail would have lost the keys set to NULL.
+        Assert.Equal(original.Name, (await CreateAsync(second, Copy(2))).DuplicateOf);
+    }
+
     [Theory]
     [InlineData(8)]
     [InlineData(0)]
@@ -121,6 +157,15 @@ public sealed class SqliteBandTailTests : IDisposable
 
     private static async Task<Article> CreateAsync(DomainHarness harness, string body) =>
         (await harness.Articles.CreateAsync(new CreateArticleCommand(new ArticleInput("Title", body)), CancellationToken.None)).Article;
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>The watermark and how many rows the band index holds.</summary>
     private async Task<(long IndexedThrough, long Rows)> BandStateAsync()

@@ -14,6 +14,9 @@ namespace Summaries.Ingestion.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresArticleStore(PostgresDatabase database, NearDuplicateMatcher matcher) : IArticleStore
 {
+    /// <summary>Nothing: this store keeps no state beside its tables.</summary>
+    public Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     internal static readonly Func<DbDataReader, int, DateTimeOffset> ReadTime = (r, i) =>
         new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 

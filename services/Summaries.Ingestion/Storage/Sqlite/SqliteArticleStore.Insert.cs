@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Duplicates;
@@ -111,6 +112,30 @@ public sealed partial class SqliteArticleStore
         throw new InvalidOperationException($"Could not find a free article id in {IdAttempts} attempts.");
     }
 
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_bandTail.Loaded && _bandFilter.Loaded)
+            {
+                return;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            await using var connection = await database.OpenAsync(cancellationToken);
+            // A write transaction, as for an insert: no other process can move the watermark meanwhile.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await EnsureTailAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            LogLoaded(logger, _bandFilter.Count, _bandTail.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     private async Task EnsureTailAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         if (!_bandTail.Loaded)
@@ -123,4 +148,7 @@ public sealed partial class SqliteArticleStore
             await _bandFilter.LoadAsync(connection, transaction, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the band filter ({IndexedKeys} indexed band keys) and {TailOriginals} originals not yet indexed in {Milliseconds:F0} ms")]
+    private static partial void LogLoaded(ILogger logger, long indexedKeys, int tailOriginals, double milliseconds);
 }

@@ -10,7 +10,10 @@ namespace Summaries.Ingestion.Storage.Sqlite;
 
 /// <summary>Articles in the service's SQLite file, with plain SQL. Writers are serialised by SQLite itself (BEGIN IMMEDIATE).</summary>
 public sealed partial class SqliteArticleStore(
-    SqliteDatabase database, NearDuplicateMatcher matcher, IOptions<StorageTuningOptions> tuning) : IArticleStore
+    SqliteDatabase database,
+    NearDuplicateMatcher matcher,
+    IOptions<StorageTuningOptions> tuning,
+    ILogger<SqliteArticleStore> logger) : IArticleStore
 {
     // Writers of this process take turns here as well as in SQLite, so that a commit and the band
     // tail's update after it happen together.
