@@ -24,8 +24,8 @@ public sealed partial class EntityServiceAnnotator(
     {
         try
         {
-            // gRPC measures deadlines against the system clock, so this one does too. An incoming
-            // call's earlier deadline wins (call-context propagation).
+            // gRPC measures deadlines against the system clock, so this one does too. (A create's
+            // first attempt runs detached from the incoming call, so no caller's deadline reaches it.)
             await Client().AnnotateArticleAsync(Request(article), deadline: Deadline(), cancellationToken: cancellationToken);
         }
         catch (RpcException ex)

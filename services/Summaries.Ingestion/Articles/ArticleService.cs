@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Summaries.Ingestion.Annotation;
+using Summaries.Ingestion.Options;
 using Summaries.Ingestion.Storage;
 using Summaries.Ingestion.Watching;
 using Summaries.ServiceDefaults.Errors;
@@ -16,6 +19,9 @@ public sealed partial class ArticleService(
     AnnotationDispatcher annotation,
     ArticleBroadcaster broadcaster,
     IngestionTelemetry telemetry,
+    IOptions<AnnotationOptions> annotationOptions,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<ArticleService> logger)
 {
     /// <summary>
@@ -24,7 +30,9 @@ public sealed partial class ArticleService(
     /// the request id). Keeping one copy per text is deliberate: a second copy would only double its
     /// weight in briefings. A near-duplicate is stored and linked to its original. The article is
     /// committed before the entity service is asked to annotate it, and that call's failure only
-    /// leaves it PENDING for the retry worker.
+    /// leaves it PENDING for the retry worker. The answer waits for that first attempt for at most
+    /// <see cref="AnnotationOptions.CreateWait"/>; after that the article is returned PENDING and the
+    /// attempt goes on without the caller (nor is it cancelled when the caller goes away).
     /// </summary>
     public async Task<CreateArticleOutcome> CreateAsync(CreateArticleCommand command, CancellationToken cancellationToken)
     {
@@ -39,7 +47,37 @@ public sealed partial class ArticleService(
         telemetry.ArticlesCreated.Add(1);
         broadcaster.NotifyCommitted();
         LogCreated(logger, outcome.Article.Name, outcome.Article.Sequence, outcome.Article.Body.Length, outcome.Article.DuplicateOf);
-        return outcome with { Article = await annotation.AnnotateNewAsync(outcome.Article, cancellationToken) };
+        var attempt = StartFirstAnnotation(outcome.Article);
+        _ = attempt.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        try
+        {
+            return outcome with { Article = await attempt.WaitAsync(annotationOptions.Value.CreateWait, time, cancellationToken) };
+        }
+        catch (TimeoutException)
+        {
+            LogAnsweredBeforeAnnotation(logger, outcome.Article.Name, annotationOptions.Value.CreateWait.TotalMilliseconds);
+            return outcome;
+        }
+    }
+
+    /// <summary>
+    /// The first attempt, detached from the incoming call: it records its own outcome also when nobody
+    /// waits for it any more, and only a shutdown cancels it (the article then stays PENDING for the
+    /// retry worker). The incoming call's context does not flow into it, so the gRPC client does not
+    /// hand the caller's deadline or cancellation on to the entity service call; the trace parent is
+    /// kept.
+    /// </summary>
+    private Task<Article> StartFirstAnnotation(Article article)
+    {
+        var parent = Activity.Current;
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() =>
+            {
+                Activity.Current = parent;
+                return annotation.AnnotateNewAsync(article, lifetime.ApplicationStopping);
+            });
+        }
     }
 
     public async Task<Article> GetAsync(string name, CancellationToken cancellationToken)
@@ -74,6 +112,9 @@ public sealed partial class ArticleService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ArticleName} (sequence {Sequence}, {BodyChars} body characters, near-duplicate of '{DuplicateOf}')")]
     private static partial void LogCreated(ILogger logger, string articleName, long sequence, int bodyChars, string duplicateOf);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered for {ArticleName} PENDING: its first annotation attempt took longer than {WaitMilliseconds} ms and goes on in the background")]
+    private static partial void LogAnsweredBeforeAnnotation(ILogger logger, string articleName, double waitMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Returned existing {ArticleName} for request id '{RequestId}' (retry or identical text)")]
     private static partial void LogExisting(ILogger logger, string articleName, string requestId);

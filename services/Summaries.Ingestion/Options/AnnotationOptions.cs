@@ -7,9 +7,18 @@ public sealed class AnnotationOptions : IValidatableObject
 {
     public const string SectionName = "Ingestion:Annotation";
 
-    /// <summary>Deadline of one AnnotateArticle call. Default 5 s; an incoming call's shorter deadline wins.</summary>
+    /// <summary>Deadline of one AnnotateArticle or BatchAnnotateArticles call. Default 5 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long <c>CreateArticle</c> waits for the new article's first annotation attempt before it
+    /// answers with the article PENDING; the attempt goes on (for up to <see cref="CallTimeout"/>) and
+    /// records its outcome. So a slow entity service adds at most this much to a create. Default 1 s;
+    /// 0 answers as soon as the article is committed. Streams never wait for annotation.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan CreateWait { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How often the background worker looks for PENDING articles, and the first retry delay of an

@@ -116,6 +116,52 @@ public sealed class ArticleServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateAsync_EntityServiceSlowerThanCreateWait_AnsweredPendingThenAnnotated()
+    {
+        using var harness = new DomainHarness(new Dictionary<string, string?> { ["Ingestion:Annotation:CreateWait"] = "00:00:00.200" });
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Annotator.Hold = release.Task;
+
+        var outcome = await harness.Articles.CreateAsync(TestArticles.Command(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(AnnotationState.Pending, outcome.Article.AnnotationState);
+        Assert.Equal(1, harness.Annotator.Calls);
+        release.SetResult();
+        // The attempt went on without the caller and records its outcome.
+        var stored = outcome.Article;
+        for (var i = 0; i < 200 && stored.AnnotationState != AnnotationState.Done; i++)
+        {
+            await Task.Delay(25);
+            stored = await harness.Articles.GetAsync(outcome.Article.Name, CancellationToken.None);
+        }
+
+        Assert.Equal(AnnotationState.Done, stored.AnnotationState);
+        Assert.Equal(1, harness.Annotator.Calls);
+    }
+
+    [Fact]
+    public async Task CreateAsync_CallerGivesUpDuringAnnotation_ArticleStoredAndStillAnnotated()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _harness.Annotator.Hold = release.Task;
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _harness.Articles.CreateAsync(TestArticles.Command(1, "req-gone"), caller.Token));
+
+        release.SetResult();
+        var retry = await _harness.Articles.CreateAsync(TestArticles.Command(1, "req-gone"), CancellationToken.None);
+        for (var i = 0; i < 200 && retry.Article.AnnotationState != AnnotationState.Done; i++)
+        {
+            await Task.Delay(25);
+            retry = retry with { Article = await _harness.Articles.GetAsync(retry.Article.Name, CancellationToken.None) };
+        }
+
+        Assert.False(retry.Created);
+        Assert.Equal(AnnotationState.Done, retry.Article.AnnotationState);
+        Assert.Equal(1, _harness.Annotator.Calls);
+    }
+
+    [Fact]
     public async Task CreateAsync_Invalid_ThrowsAndStoresNothing()
     {
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>

@@ -14,11 +14,21 @@ public sealed class FakeAnnotator : IArticleAnnotator
 
     public int Calls => Volatile.Read(ref _calls);
 
-    public Task AnnotateAsync(Article article, CancellationToken cancellationToken)
+    /// <summary>When set, single calls answer only once this task completes (a slow entity service).</summary>
+    public Task? Hold { get; set; }
+
+    public async Task AnnotateAsync(Article article, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
-        var failure = FailWith ?? FailArticle?.Invoke(article);
-        return failure is not null ? Task.FromException(new AnnotationFailedException(failure)) : Task.CompletedTask;
+        if (Hold is { } hold)
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
+        if ((FailWith ?? FailArticle?.Invoke(article)) is { } failure)
+        {
+            throw new AnnotationFailedException(failure);
+        }
     }
 
     /// <summary>Calls of <see cref="AnnotateManyAsync"/> (their articles count in <see cref="Calls"/> too).</summary>

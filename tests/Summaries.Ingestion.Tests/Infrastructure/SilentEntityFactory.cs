@@ -7,7 +7,7 @@ namespace Summaries.Ingestion.Tests.Infrastructure;
 /// The service with an entity service that accepts connections and never answers (a blackholed
 /// network), and a short annotation deadline.
 /// </summary>
-public sealed class SilentEntityFactory : IngestionFactory
+public class SilentEntityFactory : IngestionFactory
 {
     public static readonly TimeSpan CallTimeout = TimeSpan.FromMilliseconds(300);
     private readonly TcpListener _listener;
@@ -16,17 +16,23 @@ public sealed class SilentEntityFactory : IngestionFactory
     private bool _disposed;
 
     public SilentEntityFactory()
-        : this(StartListener())
+        : this(new Dictionary<string, string>())
     {
     }
 
-    private SilentEntityFactory(TcpListener listener)
+    /// <summary>Further settings applied over this factory's.</summary>
+    protected SilentEntityFactory(IReadOnlyDictionary<string, string> settings)
+        : this(StartListener(), settings)
+    {
+    }
+
+    private SilentEntityFactory(TcpListener listener, IReadOnlyDictionary<string, string> settings)
         : base(new Dictionary<string, string>
         {
             ["Clients:EntityService:Address"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}",
             ["Ingestion:Annotation:CallTimeout"] = CallTimeout.ToString(),
             ["Ingestion:Annotation:RetryInterval"] = "00:01:00",
-        })
+        }.Concat(settings).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value))
     {
         _listener = listener;
         _ = AcceptForeverAsync();
