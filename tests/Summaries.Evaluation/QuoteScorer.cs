@@ -30,6 +30,9 @@ internal sealed class QuoteScorer
     /// <summary>Gold direct quotes that some prediction overlaps, whatever its speaker.</summary>
     public int GoldSpanMatched { get; private set; }
 
+    /// <summary>Quotes found at a gold quote's place but given another speaker: quote, predicted speaker, gold source.</summary>
+    public List<(string Quote, string Predicted, string Gold)> WrongSpeakers { get; } = [];
+
     public double Precision => Predicted == 0 ? 0 : (double)Correct / Predicted;
 
     public double Recall => Gold == 0 ? 0 : (double)GoldMatched / Gold;
@@ -75,6 +78,13 @@ internal sealed class QuoteScorer
 
             SpanMatched += anySpan ? 1 : 0;
             Correct += correct ? 1 : 0;
+            if (anySpan && !correct)
+            {
+                var goldSource = gold.Where(g => g.Content.Any(c => Overlaps(c, (quote.Start, quote.End))))
+                    .SelectMany(g => g.Source).Select(span => record.Text[span.Start..span.End]).FirstOrDefault() ?? "(none)";
+                var predicted = quote.SpeakerStart >= 0 ? record.Text[quote.SpeakerStart..quote.SpeakerEnd] : quote.SpeakerKey ?? "(none)";
+                WrongSpeakers.Add((Excerpt(record.Text, quote.Start, quote.End), predicted, goldSource));
+            }
         }
 
         GoldMatched += matched.Count(m => m);
@@ -91,6 +101,13 @@ internal sealed class QuoteScorer
         builder.AppendLine(CultureInfo.InvariantCulture, $"quote span only: precision={spanPrecision:F4} ({SpanMatched}/{Predicted}) recall={spanRecall:F4} ({GoldSpanMatched}/{Gold})");
         builder.AppendLine(CultureInfo.InvariantCulture, $"with speaker:    precision={Precision:F4} ({Correct}/{Predicted}) recall={Recall:F4} ({GoldMatched}/{Gold})");
         return builder.ToString();
+    }
+
+    private static string Excerpt(string text, int start, int end)
+    {
+        var from = Math.Max(0, start - 80);
+        var to = Math.Min(text.Length, end + 80);
+        return text[from..to].ReplaceLineEndings(" ");
     }
 
     /// <summary>The speaker's own words, and every mention of the entity it resolved to.</summary>

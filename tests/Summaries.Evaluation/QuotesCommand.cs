@@ -7,7 +7,8 @@ namespace Summaries.Evaluation;
 /// <summary>
 /// <c>quotes</c>: direct-quote speaker F1 of the annotator on PolNeAR JSONL. <c>--recognizer</c>
 /// picks the mention recogniser under the annotator: <c>hybrid</c> (the default, as the service
-/// runs: model plus the rules' extras), <c>ner</c> (the trained model alone) or <c>rules</c>.
+/// runs: model plus the rules' extras), <c>ner</c> (the trained model alone) or <c>rules</c>;
+/// <c>--errors N</c> lists N quotes given the wrong speaker.
 /// </summary>
 internal static class QuotesCommand
 {
@@ -22,6 +23,15 @@ internal static class QuotesCommand
         }
 
         output.Write(scorer.Report());
+        if (command.Option("errors") is { } errors)
+        {
+            // --errors N: the first N quotes found where a gold quote is but given another speaker.
+            foreach (var (quote, predicted, gold) in scorer.WrongSpeakers.Take(int.Parse(errors, CultureInfo.InvariantCulture)))
+            {
+                output.WriteLine($"wrong speaker: predicted '{predicted}', gold '{gold}'\n    {quote}");
+            }
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quotes speaker_f1={scorer.F1:F4}"));
         return 0;
     }
