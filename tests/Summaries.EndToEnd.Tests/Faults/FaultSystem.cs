@@ -144,8 +144,10 @@ public sealed class FaultSystem : IAsyncLifetime
         ["ConnectionStrings__Ingestion"] = $"Data Source={Path.Combine(_data.FullName, "ingestion.db")}",
         ["Clients__EntityService__Address"] = $"http://127.0.0.1:{_entityPort}",
         ["Seeds__Enabled"] = "false",
-        // Long enough that a frozen entity service is still holding the call when it is killed.
+        // Long enough that a frozen entity service is still holding the call when it is killed, and
+        // that CreateArticle is still waiting for it then (it would otherwise answer PENDING after 1 s).
         ["Ingestion__Annotation__CallTimeout"] = "00:00:20",
+        ["Ingestion__Annotation__CreateWait"] = "00:00:20",
         ["Ingestion__Annotation__RetryInterval"] = "00:00:01",
         ["Ingestion__Annotation__MaxBackoff"] = "00:00:02",
     });
