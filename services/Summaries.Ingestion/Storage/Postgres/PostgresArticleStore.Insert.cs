@@ -47,16 +47,6 @@ public sealed partial class PostgresArticleStore
             // Inserted first, looked up only when that did not insert (see SqliteArticleStore).
             if (await TryInsertAsync(connection, transaction, record, match, cancellationToken) is { } inserted)
             {
-                // Only originals are indexed (see SqliteArticleStore).
-                if (match is null && record.Fingerprint.BandKeys.Count > 0)
-                {
-                    await using var bands = new NpgsqlCommand(
-                        "INSERT INTO article_bands (band_key, seq) SELECT DISTINCT unnest(@keys), @seq ON CONFLICT DO NOTHING", connection, transaction);
-                    bands.Parameters.AddWithValue("keys", record.Fingerprint.BandKeys.ToArray());
-                    bands.Parameters.AddWithValue("seq", inserted.Sequence);
-                    await bands.ExecuteNonQueryAsync(cancellationToken);
-                }
-
                 return new CreateArticleOutcome(inserted, Created: true);
             }
 
@@ -110,14 +100,23 @@ public sealed partial class PostgresArticleStore
     private static async Task<Article?> TryInsertAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticleRecord record, DuplicateMatch? match, CancellationToken cancellationToken)
     {
+        // The row and, for an original, its band keys in one statement (one round trip): only originals
+        // are indexed (see SqliteArticleStore), so a near-duplicate sends no keys; a row that was not
+        // inserted (a key taken) adds none either.
         await using var command = new NpgsqlCommand("""
-            INSERT INTO articles (id, request_id, content_hash, title, body, cleaned_body, cleaned_segments, source, url,
-                                  publish_time, language, create_time, duplicate_of, duplicate_similarity, story,
-                                  annotation_state, annotation_error, annotation_attempts, next_annotation_ms)
-            VALUES (@id, @request_id, @hash, @title, @body, @cleaned, @segments, @source, @url,
-                    @publish_time, @language, @create_time, @duplicate_of, @similarity, @story, @state, '', 0, @next_ms)
-            ON CONFLICT DO NOTHING
-            RETURNING seq
+            WITH inserted AS (
+                INSERT INTO articles (id, request_id, content_hash, title, body, cleaned_body, cleaned_segments, source, url,
+                                      publish_time, language, create_time, duplicate_of, duplicate_similarity, story,
+                                      annotation_state, annotation_error, annotation_attempts, next_annotation_ms)
+                VALUES (@id, @request_id, @hash, @title, @body, @cleaned, @segments, @source, @url,
+                        @publish_time, @language, @create_time, @duplicate_of, @similarity, @story, @state, '', 0, @next_ms)
+                ON CONFLICT DO NOTHING
+                RETURNING seq),
+            bands AS (
+                INSERT INTO article_bands (band_key, seq)
+                SELECT DISTINCT k.band_key, inserted.seq FROM inserted, unnest(@band_keys) AS k(band_key)
+                ON CONFLICT DO NOTHING)
+            SELECT seq FROM inserted
             """, connection, transaction);
         var content = record.Content;
         var p = command.Parameters;
@@ -138,6 +137,7 @@ public sealed partial class PostgresArticleStore
         p.AddWithValue("story", match?.Story ?? StoryKeys.For(record.Id));
         p.AddWithValue("state", (int)AnnotationState.Pending);
         p.AddWithValue("next_ms", record.NextAnnotationTime.ToUnixTimeMilliseconds());
+        p.AddWithValue("band_keys", match is null ? record.Fingerprint.BandKeys.ToArray() : Array.Empty<long>());
         var sequence = await command.ExecuteScalarAsync(cancellationToken);
         return sequence is long seq ? ArticleColumns.Inserted(record, seq, match) : null;
     }
