@@ -1,5 +1,6 @@
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Importing;
+using Summaries.Ingestion.Storage;
 using Summaries.Ingestion.Tests.Infrastructure;
 using Summaries.ServiceDefaults.Errors;
 
@@ -89,6 +90,43 @@ public abstract class IngestSuite : IDisposable
     }
 
     [SkippableFact]
+    public async Task InsertManyAsync_CopiesInTheSameGroup_LinkedToTheGroupsOriginal()
+    {
+        var now = Harness.Time.GetUtcNow();
+        var outcomes = await Harness.Store.InsertManyAsync(
+            [
+                TestRecords.For(new ArticleInput("Original", SeedTexts.Blinken), now),
+                TestRecords.For(new ArticleInput("Copy", SeedTexts.EditedBlinken), now),
+                TestRecords.For(new ArticleInput("Copy of the copy", SeedTexts.EditedBlinken.Replace("half-hour", "30-minute", StringComparison.Ordinal)), now),
+                TestRecords.For(new ArticleInput("Unrelated", Shuffled(1)), now),
+                TestRecords.For(new ArticleInput("Same text again", SeedTexts.Blinken), now),
+            ],
+            CancellationToken.None);
+
+        var original = outcomes[0].Article;
+        Assert.Equal([true, true, true, true, false], outcomes.Select(o => o.Created));
+        Assert.Equal([string.Empty, original.Name, original.Name, string.Empty, string.Empty], outcomes.Select(o => o.Article.DuplicateOf));
+        Assert.Equal(original.Story, outcomes[2].Article.Story);
+        Assert.Equal(original.Name, outcomes[4].Article.Name);
+    }
+
+    [SkippableFact]
+    public async Task InsertManyAsync_CopiesOfAnEarlierArticleAndOfOneInTheGroup_EachLinkedToItsOwn()
+    {
+        var now = Harness.Time.GetUtcNow();
+        var earlier = (await Harness.Store.InsertManyAsync([TestRecords.For(new ArticleInput("Earlier", SeedTexts.Blinken), now)], CancellationToken.None))[0].Article;
+        var outcomes = await Harness.Store.InsertManyAsync(
+            [
+                TestRecords.For(new ArticleInput("Original in the group", Shuffled(2)), now),
+                TestRecords.For(new ArticleInput("Copy of the earlier one", SeedTexts.EditedBlinken), now),
+                TestRecords.For(new ArticleInput("Copy of the group's original", string.Join("\n\n", Shuffled(2).Split("\n\n")[..^1])), now),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal([string.Empty, earlier.Name, outcomes[0].Article.Name], outcomes.Select(o => o.Article.DuplicateOf));
+    }
+
+    [SkippableFact]
     public async Task ListAsync_TimeRangeAndSourceFilters_OnlyMatching()
     {
         var times = new[] { "2024-04-30T23:59:59Z", "2024-05-01T00:00:00Z", "2024-05-15T12:00:00+02:00", "2024-06-01T00:00:00Z" };
@@ -145,6 +183,18 @@ public abstract class IngestSuite : IDisposable
                 await Task.Yield();
             }
         }
+    }
+
+    /// <summary>The example article with the words of each paragraph shuffled: as long, but unrelated to it and to any other n.</summary>
+    private static string Shuffled(int n)
+    {
+        var random = new Random(n);
+        return string.Join("\n\n", SeedTexts.Blinken.Split("\n\n").Select(p =>
+        {
+            var words = p.Split(' ');
+            random.Shuffle(words);
+            return string.Join(' ', words);
+        }));
     }
 
     private Task<CreateArticleOutcome> CreateAsync(string body, string source, string title = "Blinken meets Xi in Beijing") =>

@@ -26,22 +26,59 @@ public sealed partial class PostgresArticleStore
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // Every article's candidates among the originals stored before this group, in one round trip;
+        // originals stored earlier in the group are added from memory as they are inserted.
+        var stored = matcher.Enabled
+            ? await StoredCandidatesAsync(connection, transaction, records, cancellationToken)
+            : null;
+        var groupOriginals = new List<GroupOriginal>();
         var outcomes = new List<CreateArticleOutcome>(records.Count);
-        foreach (var record in records)
+        for (var i = 0; i < records.Count; i++)
         {
-            outcomes.Add(await InsertOneAsync(connection, transaction, record, cancellationToken));
+            var record = records[i];
+            var match = stored is not null && record.Fingerprint.BandKeys.Count > 0
+                ? matcher.Match(record.Fingerprint, Candidates(record, stored[i], groupOriginals))
+                : null;
+            var outcome = await InsertOneAsync(connection, transaction, record, match, cancellationToken);
+            if (outcome.Created && match is null && record.Fingerprint.BandKeys.Count > 0)
+            {
+                groupOriginals.Add(new GroupOriginal(
+                    outcome.Article.Sequence, new DuplicateCandidate(outcome.Article.Id, outcome.Article.Story, record.Cleaned.Text),
+                    [.. record.Fingerprint.BandKeys.Distinct()]));
+            }
+
+            outcomes.Add(outcome);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
     }
 
-    private async Task<CreateArticleOutcome> InsertOneAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticleRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored originals sharing the most band keys with the text, those of this group included,
+    /// ordered as the table query orders them (most keys shared, then oldest first).
+    /// </summary>
+    private IEnumerable<DuplicateCandidate> Candidates(
+        NewArticleRecord record, List<(long Seq, int Shared, DuplicateCandidate Candidate)> stored, List<GroupOriginal> groupOriginals)
     {
-        var match = matcher.Enabled && record.Fingerprint.BandKeys.Count > 0
-            ? matcher.Match(record.Fingerprint, await CandidatesAsync(connection, transaction, record.Fingerprint.BandKeys, cancellationToken))
-            : null;
+        if (groupOriginals.Count == 0)
+        {
+            return stored.Select(c => c.Candidate);
+        }
+
+        var keys = record.Fingerprint.BandKeys.ToHashSet();
+        return stored
+            .Concat(groupOriginals
+                .Select(o => (o.Seq, Shared: o.Keys.Count(keys.Contains), o.Candidate))
+                .Where(o => o.Shared > 0))
+            .OrderByDescending(c => c.Shared).ThenBy(c => c.Seq)
+            .Take(matcher.MaxCandidates)
+            .Select(c => c.Candidate);
+    }
+
+    private async Task<CreateArticleOutcome> InsertOneAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticleRecord record, DuplicateMatch? match, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < IdAttempts; attempt++)
         {
             // Inserted first, looked up only when that did not insert (see SqliteArticleStore).
@@ -76,26 +113,48 @@ public sealed partial class PostgresArticleStore
         return await ArticleColumns.ReadFirstAsync(command, ReadArticle, cancellationToken);
     }
 
-    private async Task<List<DuplicateCandidate>> CandidatesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken)
+    /// <summary>For each record, the originals already stored (before this group) that share band keys with it.</summary>
+    private async Task<List<(long Seq, int Shared, DuplicateCandidate Candidate)>[]> StoredCandidatesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NewArticleRecord> records, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT a.id, a.story, a.cleaned_body FROM articles a
-            JOIN (SELECT seq, COUNT(*) AS shared FROM article_bands WHERE band_key = ANY(@keys)
-                  GROUP BY seq ORDER BY shared DESC, seq LIMIT @limit) c ON c.seq = a.seq
-            ORDER BY c.shared DESC, a.seq
-            """, connection, transaction);
-        command.Parameters.AddWithValue("keys", bandKeys.ToArray());
-        command.Parameters.AddWithValue("limit", matcher.MaxCandidates);
-        var candidates = new List<DuplicateCandidate>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var found = records.Select(_ => new List<(long, int, DuplicateCandidate)>()).ToArray();
+        var asked = Enumerable.Range(0, records.Count).Where(i => records[i].Fingerprint.BandKeys.Count > 0).ToList();
+        if (asked.Count == 0)
         {
-            candidates.Add(new DuplicateCandidate(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            return found;
         }
 
-        return candidates;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var i in asked)
+        {
+            var command = new NpgsqlBatchCommand("""
+                SELECT c.seq, c.shared, a.id, a.story, a.cleaned_body FROM articles a
+                JOIN (SELECT seq, COUNT(*) AS shared FROM article_bands WHERE band_key = ANY($1)
+                      GROUP BY seq ORDER BY shared DESC, seq LIMIT $2) c ON c.seq = a.seq
+                ORDER BY c.shared DESC, a.seq
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = records[i].Fingerprint.BandKeys.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = matcher.MaxCandidates });
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        foreach (var i in asked)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[i].Add((reader.GetInt64(0), (int)reader.GetInt64(1),
+                    new DuplicateCandidate(reader.GetString(2), reader.GetString(3), reader.GetString(4))));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        return found;
     }
+
+    /// <summary>An original inserted earlier in the current group: not in the table's answer, which was read before it.</summary>
+    private sealed record GroupOriginal(long Seq, DuplicateCandidate Candidate, long[] Keys);
 
     private static async Task<Article?> TryInsertAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, NewArticleRecord record, DuplicateMatch? match, CancellationToken cancellationToken)
