@@ -57,6 +57,7 @@ public static class IngestionServiceRegistration
         services.AddSingleton<ArticlePreparer>();
         services.AddSingleton<NearDuplicateMatcher>();
         services.AddSingleton<ArticleBroadcaster>();
+        services.AddSingleton<GroupCommitter>();
         services.AddSingleton<ArticleWatcher>();
         services.AddSingleton<IArticleAnnotator, EntityServiceAnnotator>();
         services.AddSingleton<EntityServiceCircuit>();

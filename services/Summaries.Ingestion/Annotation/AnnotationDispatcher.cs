@@ -11,6 +11,7 @@ namespace Summaries.Ingestion.Annotation;
 public sealed partial class AnnotationDispatcher(
     IArticleAnnotator annotator,
     IArticleStore store,
+    GroupCommitter commits,
     AnnotationPolicy policy,
     EntityServiceCircuit circuit,
     TimeProvider time,
@@ -175,7 +176,8 @@ public sealed partial class AnnotationDispatcher(
     private async Task<Article> RecordAsync(Article article, AnnotationUpdate update)
     {
         // The article is already committed and the caller may be gone: the bookkeeping is not cancelled.
-        await store.UpdateAnnotationAsync(article.Id, update, CancellationToken.None);
+        // Outcomes of concurrent attempts are written together.
+        await commits.UpdateAnnotationAsync(article.Id, update);
         return article with
         {
             AnnotationState = update.State,

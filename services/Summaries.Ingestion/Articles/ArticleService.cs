@@ -16,6 +16,7 @@ public sealed record ArticlePage(IReadOnlyList<Article> Articles, string NextPag
 public sealed partial class ArticleService(
     ArticlePreparer preparer,
     IArticleStore store,
+    GroupCommitter commits,
     AnnotationDispatcher annotation,
     ArticleBroadcaster broadcaster,
     IngestionTelemetry telemetry,
@@ -37,7 +38,8 @@ public sealed partial class ArticleService(
     public async Task<CreateArticleOutcome> CreateAsync(CreateArticleCommand command, CancellationToken cancellationToken)
     {
         var record = preparer.Prepare(command);
-        var outcome = await store.InsertAsync(record, cancellationToken);
+        // Committed together with the creates of other callers that arrive while a commit is running.
+        var outcome = await commits.InsertAsync(record, cancellationToken);
         if (!outcome.Created)
         {
             LogExisting(logger, outcome.Article.Name, command.RequestId);

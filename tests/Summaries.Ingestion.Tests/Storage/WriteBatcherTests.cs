@@ -1,0 +1,123 @@
+using Summaries.Ingestion.Storage;
+
+namespace Summaries.Ingestion.Tests.Storage;
+
+/// <summary>
+/// Single writes from concurrent callers go together while a batch is being written; a failing item
+/// fails only its caller; a caller that gives up does not stop its write.
+/// </summary>
+public sealed class WriteBatcherTests
+{
+    private static readonly TimeSpan NoHang = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task WriteAsync_LoneCaller_WrittenAtOnceAlone()
+    {
+        var writer = new RecordingWriter();
+        var batcher = new WriteBatcher<int, string>(writer.WriteAsync, maxBatch: 8);
+
+        Assert.Equal("7", await batcher.WriteAsync(7, CancellationToken.None).WaitAsync(NoHang));
+        Assert.Equal([[7]], writer.Batches);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CallersArrivingDuringAWrite_GoTogetherInTheNextUpToTheLimit()
+    {
+        var writer = new RecordingWriter { Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var batcher = new WriteBatcher<int, string>(writer.WriteAsync, maxBatch: 4);
+        var first = batcher.WriteAsync(0, CancellationToken.None);
+        await writer.Started.Task.WaitAsync(NoHang);
+
+        var later = Enumerable.Range(1, 6).Select(i => batcher.WriteAsync(i, CancellationToken.None)).ToList();
+        writer.Hold.SetResult();
+        var results = await Task.WhenAll(later.Prepend(first)).WaitAsync(NoHang);
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results);
+        Assert.Equal([[0], [1, 2, 3, 4], [5, 6]], writer.Batches);
+    }
+
+    [Fact]
+    public async Task WriteAsync_OneItemFailsInABatch_OnlyItsCallerFails()
+    {
+        var writer = new RecordingWriter { Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Refuse = 3 };
+        var batcher = new WriteBatcher<int, string>(writer.WriteAsync, maxBatch: 8);
+        var first = batcher.WriteAsync(0, CancellationToken.None);
+        await writer.Started.Task.WaitAsync(NoHang);
+        var later = Enumerable.Range(1, 4).Select(i => batcher.WriteAsync(i, CancellationToken.None)).ToList();
+        writer.Hold.SetResult();
+
+        Assert.Equal("0", await first.WaitAsync(NoHang));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => later[2].WaitAsync(NoHang));
+        Assert.Equal(["1", "2", "4"], await Task.WhenAll(later[0], later[1], later[3]).WaitAsync(NoHang));
+        // The batch of four failed as a whole, then each went alone.
+        Assert.Equal([[0], [1, 2, 3, 4], [1], [2], [3], [4]], writer.Batches);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CallerGivesUp_ItemStillWritten()
+    {
+        var writer = new RecordingWriter { Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var batcher = new WriteBatcher<int, string>(writer.WriteAsync, maxBatch: 8);
+        var first = batcher.WriteAsync(0, CancellationToken.None);
+        await writer.Started.Task.WaitAsync(NoHang);
+        using var caller = new CancellationTokenSource();
+        var abandoned = batcher.WriteAsync(1, caller.Token);
+
+        await caller.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned.WaitAsync(NoHang));
+        writer.Hold.SetResult();
+        await first.WaitAsync(NoHang);
+        Assert.Equal("2", await batcher.WriteAsync(2, CancellationToken.None).WaitAsync(NoHang));
+
+        // Item 1 went in the batch after the held one (with item 2, if that was queued by then).
+        Assert.Equal([0, 1, 2], writer.Batches.SelectMany(b => b));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ManyCallersAtOnce_EachGetsItsOwnResultAndEveryItemIsWrittenOnce()
+    {
+        var writer = new RecordingWriter();
+        var batcher = new WriteBatcher<int, string>(writer.WriteAsync, maxBatch: 16);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2_000).Select(i => Task.Run(() => batcher.WriteAsync(i, CancellationToken.None)))).WaitAsync(NoHang);
+
+        Assert.Equal(Enumerable.Range(0, 2_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results);
+        Assert.Equal(Enumerable.Range(0, 2_000), writer.Batches.SelectMany(b => b).Order());
+        Assert.All(writer.Batches, b => Assert.InRange(b.Count, 1, 16));
+    }
+
+    /// <summary>Records each batch; can hold the first one back, and refuse one item (failing any batch holding it).</summary>
+    private sealed class RecordingWriter
+    {
+        private readonly Lock _lock = new();
+
+        public List<List<int>> Batches { get; } = [];
+
+        public TaskCompletionSource? Hold { get; init; }
+
+        public int? Refuse { get; init; }
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<int> items)
+        {
+            lock (_lock)
+            {
+                Batches.Add([.. items]);
+            }
+
+            Started.TrySetResult();
+            if (Hold is { } hold)
+            {
+                await hold.Task;
+            }
+
+            if (Refuse is { } refused && items.Contains(refused))
+            {
+                throw new InvalidOperationException($"item {refused} refused");
+            }
+
+            return items.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        }
+    }
+}
