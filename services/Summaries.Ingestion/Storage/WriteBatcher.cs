@@ -24,7 +24,11 @@ public sealed class WriteBatcher<TItem, TResult>(Func<IReadOnlyList<TItem>, Task
         _queue.Writer.TryWrite(pending);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            _ = Task.Run(DrainAsync, CancellationToken.None);
+            // The drain writes for every caller, so it carries none's context (trace, logging scope).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(DrainAsync, CancellationToken.None);
+            }
         }
 
         return pending.Result.Task.WaitAsync(cancellationToken);
