@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 
 namespace Summaries.Ingestion.Storage;
 
@@ -11,7 +11,7 @@ namespace Summaries.Ingestion.Storage;
 /// </summary>
 public sealed class WriteBatcher<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch)
 {
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<Pending> _queue = new();
     private int _draining;
 
     /// <summary>
@@ -21,7 +21,7 @@ public sealed class WriteBatcher<TItem, TResult>(Func<IReadOnlyList<TItem>, Task
     public Task<TResult> WriteAsync(TItem item, CancellationToken cancellationToken)
     {
         var pending = new Pending(item);
-        _queue.Writer.TryWrite(pending);
+        _queue.Enqueue(pending);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
             // The drain writes for every caller, so it carries none's context (trace, logging scope).
@@ -39,7 +39,7 @@ public sealed class WriteBatcher<TItem, TResult>(Func<IReadOnlyList<TItem>, Task
         while (true)
         {
             var batch = new List<Pending>();
-            while (batch.Count < maxBatch && _queue.Reader.TryRead(out var pending))
+            while (batch.Count < maxBatch && _queue.TryDequeue(out var pending))
             {
                 batch.Add(pending);
             }
@@ -50,10 +50,10 @@ public sealed class WriteBatcher<TItem, TResult>(Func<IReadOnlyList<TItem>, Task
                 continue;
             }
 
-            Volatile.Write(ref _draining, 0);
+            Interlocked.Exchange(ref _draining, 0);
             // An item queued after the last read but before the flag was cleared found the drain
             // running and started none: take it up, unless a new drain already has.
-            if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
             {
                 return;
             }

@@ -31,6 +31,9 @@ public class SilentEntityFactory : IngestionFactory
         {
             ["Clients:EntityService:Address"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}",
             ["Ingestion:Annotation:CallTimeout"] = CallTimeout.ToString(),
+            // A create waits out the call's deadline (unless a test sets a shorter wait), however
+            // slowly a loaded machine gets there.
+            ["Ingestion:Annotation:CreateWait"] = "00:00:10",
             ["Ingestion:Annotation:RetryInterval"] = "00:01:00",
         }.Concat(settings).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value))
     {

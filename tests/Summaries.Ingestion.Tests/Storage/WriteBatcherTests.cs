@@ -86,6 +86,20 @@ public sealed class WriteBatcherTests
         Assert.All(writer.Batches, b => Assert.InRange(b.Count, 1, 16));
     }
 
+    [Fact]
+    public async Task WriteAsync_CallersArrivingAsTheDrainEnds_NoneLeftWaiting()
+    {
+        // Each round ends with the queue empty, so the drain stops; a caller that arrives just as it
+        // stops must still be written (a lost wake-up would leave it waiting for ever).
+        var batcher = new WriteBatcher<int, int>(async items => { await Task.Yield(); return items; }, maxBatch: 4);
+        for (var round = 0; round < 3_000; round++)
+        {
+            var first = Task.Run(() => batcher.WriteAsync(round, CancellationToken.None));
+            var second = Task.Run(() => batcher.WriteAsync(-round, CancellationToken.None));
+            Assert.Equal([round, -round], await Task.WhenAll(first, second).WaitAsync(NoHang));
+        }
+    }
+
     /// <summary>Records each batch; can hold the first one back, and refuse one item (failing any batch holding it).</summary>
     private sealed class RecordingWriter
     {
