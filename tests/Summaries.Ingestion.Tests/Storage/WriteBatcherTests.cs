@@ -100,6 +100,18 @@ public sealed class WriteBatcherTests
         }
     }
 
+    [Fact]
+    public async Task WriteAsync_OneCallerAfterAnother_NoneLeftWaiting()
+    {
+        // The pattern of a worker recording outcomes one by one: each write is queued just as the
+        // drain that answered the one before finds the queue empty and stops.
+        var batcher = new WriteBatcher<int, int>(items => Task.FromResult<IReadOnlyList<int>>(items.ToList()), maxBatch: 4);
+        for (var i = 0; i < 50_000; i++)
+        {
+            Assert.Equal(i, await batcher.WriteAsync(i, CancellationToken.None).WaitAsync(NoHang));
+        }
+    }
+
     /// <summary>Records each batch; can hold the first one back, and refuse one item (failing any batch holding it).</summary>
     private sealed class RecordingWriter
     {
