@@ -41,7 +41,7 @@ public sealed partial class ArticleService(
         // Committed together with the creates of other callers that arrive while a commit is running.
         // Once queued it is committed whether or not the caller stays, so the wait is not cut short
         // either: a committed article always gets its first annotation attempt started here.
-        var outcome = await commits.InsertAsync(record, CancellationToken.None);
+        var outcome = await commits.InsertAsync(record);
         if (!outcome.Created)
         {
             LogExisting(logger, outcome.Article.Name, command.RequestId);

@@ -27,9 +27,9 @@ public sealed class GroupCommitter(IArticleStore store)
             },
             MaxAnnotationUpdates);
 
-    /// <summary>Stores the record; see <see cref="IArticleStore.InsertManyAsync"/>. A retry with the same request id finds a record whose caller gave up.</summary>
-    public Task<CreateArticleOutcome> InsertAsync(NewArticleRecord record, CancellationToken cancellationToken) =>
-        _inserts.WriteAsync(record, cancellationToken);
+    /// <summary>Stores the record; see <see cref="IArticleStore.InsertManyAsync"/>.</summary>
+    public Task<CreateArticleOutcome> InsertAsync(NewArticleRecord record) =>
+        _inserts.WriteAsync(record, CancellationToken.None);
 
     /// <summary>Records one annotation outcome; see <see cref="IArticleStore.UpdateAnnotationsAsync"/>.</summary>
     public Task UpdateAnnotationAsync(string id, AnnotationUpdate update) =>
