@@ -1,6 +1,6 @@
 namespace Summaries.Ingestion.Tests.Infrastructure;
 
-/// <summary>The example article from <c>seeds/</c> (copied beside the tests) and a lightly edited copy of it.</summary>
+/// <summary>The example article from <c>seeds/</c> (copied beside the tests), a lightly edited copy of it, and shuffled texts of its size.</summary>
 public static class SeedTexts
 {
     public static string Blinken { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "blinken-xi-beijing.txt"));
@@ -10,6 +10,18 @@ public static class SeedTexts
     /// different headline and source (those are set by the caller).
     /// </summary>
     public static string EditedBlinken { get; } = Edit(Blinken);
+
+    /// <summary>The example article with the words of each paragraph shuffled: as long, but unrelated to it and to any other n.</summary>
+    public static string Shuffled(int n)
+    {
+        var random = new Random(n);
+        return string.Join("\n\n", Blinken.Split("\n\n").Select(p =>
+        {
+            var words = p.Split(' ');
+            random.Shuffle(words);
+            return string.Join(' ', words);
+        }));
+    }
 
     private static string Edit(string text)
     {

@@ -98,7 +98,7 @@ public abstract class IngestSuite : IDisposable
                 TestRecords.For(new ArticleInput("Original", SeedTexts.Blinken), now),
                 TestRecords.For(new ArticleInput("Copy", SeedTexts.EditedBlinken), now),
                 TestRecords.For(new ArticleInput("Copy of the copy", SeedTexts.EditedBlinken.Replace("half-hour", "30-minute", StringComparison.Ordinal)), now),
-                TestRecords.For(new ArticleInput("Unrelated", Shuffled(1)), now),
+                TestRecords.For(new ArticleInput("Unrelated", SeedTexts.Shuffled(1)), now),
                 TestRecords.For(new ArticleInput("Same text again", SeedTexts.Blinken), now),
             ],
             CancellationToken.None);
@@ -117,9 +117,9 @@ public abstract class IngestSuite : IDisposable
         var earlier = (await Harness.Store.InsertManyAsync([TestRecords.For(new ArticleInput("Earlier", SeedTexts.Blinken), now)], CancellationToken.None))[0].Article;
         var outcomes = await Harness.Store.InsertManyAsync(
             [
-                TestRecords.For(new ArticleInput("Original in the group", Shuffled(2)), now),
+                TestRecords.For(new ArticleInput("Original in the group", SeedTexts.Shuffled(2)), now),
                 TestRecords.For(new ArticleInput("Copy of the earlier one", SeedTexts.EditedBlinken), now),
-                TestRecords.For(new ArticleInput("Copy of the group's original", string.Join("\n\n", Shuffled(2).Split("\n\n")[..^1])), now),
+                TestRecords.For(new ArticleInput("Copy of the group's original", string.Join("\n\n", SeedTexts.Shuffled(2).Split("\n\n")[..^1])), now),
             ],
             CancellationToken.None);
 
@@ -183,18 +183,6 @@ public abstract class IngestSuite : IDisposable
                 await Task.Yield();
             }
         }
-    }
-
-    /// <summary>The example article with the words of each paragraph shuffled: as long, but unrelated to it and to any other n.</summary>
-    private static string Shuffled(int n)
-    {
-        var random = new Random(n);
-        return string.Join("\n\n", SeedTexts.Blinken.Split("\n\n").Select(p =>
-        {
-            var words = p.Split(' ');
-            random.Shuffle(words);
-            return string.Join(' ', words);
-        }));
     }
 
     private Task<CreateArticleOutcome> CreateAsync(string body, string source, string title = "Blinken meets Xi in Beijing") =>

@@ -179,17 +179,7 @@ public sealed class SqliteBandTailTests : IDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>The example article with the words of each paragraph shuffled: as long, but unrelated to any other n.</summary>
-    private static string Text(int n)
-    {
-        var random = new Random(n);
-        return string.Join("\n\n", SeedTexts.Blinken.Split("\n\n").Select(p =>
-        {
-            var words = p.Split(' ');
-            random.Shuffle(words);
-            return string.Join(' ', words);
-        }));
-    }
+    private static string Text(int n) => SeedTexts.Shuffled(n);
 
     /// <summary>A copy with its last paragraph dropped: a near-duplicate of <see cref="Text"/>(n).</summary>
     private static string Copy(int n)
