@@ -80,20 +80,6 @@ public sealed record AnnotationUpdate(AnnotationState State, string Error, int A
 /// <summary>Articles waiting for annotation (PENDING) and those given up on (FAILED).</summary>
 public sealed record AnnotationBacklog(long Pending, long Failed);
 
-/// <summary>Conveniences over <see cref="IArticleStore"/>.</summary>
-public static class ArticleStoreExtensions
-{
-    /// <summary>Stores one article; see <see cref="IArticleStore.InsertManyAsync"/>.</summary>
-    public static async Task<CreateArticleOutcome> InsertAsync(
-        this IArticleStore store, NewArticleRecord record, CancellationToken cancellationToken) =>
-        (await store.InsertManyAsync([record], cancellationToken))[0];
-
-    /// <summary>Records one annotation outcome; see <see cref="IArticleStore.UpdateAnnotationsAsync"/>.</summary>
-    public static Task UpdateAnnotationAsync(
-        this IArticleStore store, string id, AnnotationUpdate update, CancellationToken cancellationToken) =>
-        store.UpdateAnnotationsAsync([new(id, update)], cancellationToken);
-}
-
 /// <summary>Creates the store's schema or brings it up to date; run once at start, before the server takes calls.</summary>
 public interface IArticleStoreMigrator
 {
