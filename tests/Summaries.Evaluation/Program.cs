@@ -26,6 +26,9 @@ const string Usage = """
       brief-bench <text-files...> [--runs N]    built-in briefing latency, 1 and 20 articles
       ingest-bench <example-article> [--count N]
                                                 ingestion's own work per article in process: cleaning, hashing, fingerprint, SQLite insert
+      faithfulness <frank-jsonl> [--part tune|test|all] [--dataset cnndm|xsum] [--show N] [--tune <out.json>]
+            [--ablate <check,...>] [--ablations on] [--model <json>]
+                                                the support checker (cite-free) vs FRANK's human labels
     """;
 
 try
@@ -50,6 +53,7 @@ try
         "prompt" => Summaries.Evaluation.Briefings.PromptCommand.Run(command, Console.Out),
         "brief-bench" => Summaries.Evaluation.Briefings.BriefBenchCommand.Run(command, Console.Out),
         "ingest-bench" => IngestBenchCommand.Run(command, Console.Out),
+        "faithfulness" => Summaries.Evaluation.Faithfulness.FaithfulnessCommand.Run(command, Console.Out),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
+using Summaries.Summary.Support;
 using Summaries.Summary.Writing;
 
 namespace Summaries.Summary.Verification;
@@ -13,9 +14,12 @@ namespace Summaries.Summary.Verification;
 /// language; and it neither reads as an instruction to a model nor repeats the writer's own
 /// instructions (<paramref name="echo"/>, the LLM's prompt).
 /// </summary>
-public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho? echo = null)
+public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho? echo = null, CitationSupport? support = null)
 {
+    private static readonly Lazy<SupportChecker> DefaultChecker = new(SupportChecker.LoadDefault);
+
     private readonly InstructionEcho _echo = echo ?? InstructionEcho.None;
+    private readonly CitationSupport _support = support ?? new CitationSupport(DefaultChecker.Value, lexicon);
 
     private static readonly HashSet<string> CapitalisedCommonWords = new(StringComparer.Ordinal)
     {
@@ -33,12 +37,14 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
             problems.Add(new SentenceProblem(-1, -1, draft.Headline, "headline: " + headlineProblem.Reason, headlineProblem.Rule));
         }
 
+        var removals = new List<CitationRemoval>();
         var checkedCount = 0;
         for (var s = 0; s < draft.Sections.Count; s++)
         {
             for (var i = 0; i < draft.Sections[s].Sentences.Count; i++)
             {
-                var sentence = draft.Sections[s].Sentences[i];
+                var (sentence, removed) = PruneCitations(draft.Sections[s].Sentences[i], sheet);
+                removals.AddRange(removed.Select(r => new CitationRemoval(s, i, sentence.Text, r.FactId, r.Reason)));
                 checkedCount++;
                 var violation = Diagnose(sentence, sheet);
                 if (violation is not null)
@@ -48,22 +54,31 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
             }
         }
 
-        return new VerificationResult(problems, checkedCount);
+        return new VerificationResult(problems, checkedCount) { RemovedCitations = removals };
     }
 
     /// <summary>Drops the sentences the verifier rejects and sections left empty.</summary>
     public (BriefingDraft Kept, VerificationResult Result) Keep(BriefingDraft draft, FactSheet sheet)
     {
         var result = Verify(draft, sheet);
-        if (result.IsClean)
+        if (result.IsClean && result.RemovedCitations.Count == 0)
         {
             return (draft, result);
         }
 
         var rejected = result.Problems.Where(p => p.SectionIndex >= 0)
             .Select(p => (p.SectionIndex, p.SentenceIndex)).ToHashSet();
+        var removed = result.RemovedCitations.ToLookup(r => (r.SectionIndex, r.SentenceIndex), r => r.FactId);
         var sections = draft.Sections
-            .Select((s, si) => s with { Sentences = s.Sentences.Where((_, i) => !rejected.Contains((si, i))).ToList() })
+            .Select((s, si) => s with
+            {
+                Sentences = s.Sentences
+                    .Select((sentence, i) => removed.Contains((si, i))
+                        ? sentence with { FactIds = sentence.FactIds.Where(id => !removed[(si, i)].Contains(id, StringComparer.Ordinal)).ToList() }
+                        : sentence)
+                    .Where((_, i) => !rejected.Contains((si, i)))
+                    .ToList(),
+            })
             .Where(s => s.Sentences.Count > 0)
             .ToList();
         var headlineBad = result.Problems.Any(p => p.SectionIndex < 0);
@@ -75,8 +90,28 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
     /// <summary>One section with the sentences the verifier rejects dropped; null when none is left.</summary>
     public DraftSection? KeepSection(DraftSection section, FactSheet sheet)
     {
-        var kept = section.Sentences.Where(s => Diagnose(s, sheet) is null).ToList();
-        return kept.Count == 0 ? null : kept.Count == section.Sentences.Count ? section : section with { Sentences = kept };
+        var pruned = section.Sentences.Select(s => PruneCitations(s, sheet).Sentence).ToList();
+        var kept = pruned.Where(s => Diagnose(s, sheet) is null).ToList();
+        return kept.Count == 0 ? null : kept.SequenceEqual(section.Sentences) ? section : section with { Sentences = kept };
+    }
+
+    /// <summary>The sentence with the citations that do not support it taken off, and those citations with the reason.</summary>
+    public (DraftSentence Sentence, IReadOnlyList<(string FactId, string Reason)> Removed) PruneCitations(DraftSentence sentence, FactSheet sheet)
+    {
+        if (sentence.FactIds.Count < 2 || string.IsNullOrWhiteSpace(sentence.Text))
+        {
+            return (sentence, []);
+        }
+
+        var cited = sentence.FactIds.Select(sheet.FindFact).ToList();
+        if (cited.Any(f => f is null || f.Kind != FactKind.Narrative))
+        {
+            // Unknown ids are the sentence's own fault, reported by Diagnose.
+            return (sentence, []);
+        }
+
+        var (kept, removed) = _support.Prune(sentence.Text, cited!, sheet);
+        return removed.Count == 0 ? (sentence, removed) : (sentence with { FactIds = kept }, removed);
     }
 
     /// <summary>The first reason the sentence fails, or null when it passes.</summary>
@@ -126,7 +161,17 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
         return CheckModelText(sentence.Text, raw)
             ?? CheckClaims(text, sentence.SpeakerKey, cited, sheet, [])
             ?? CheckVoice(sentence.Text)
-            ?? CheckNumbersAndNames(text, raw, cited, sheet);
+            ?? CheckNumbersAndNames(text, raw, cited, sheet)
+            ?? CheckSupport(sentence.Text, cited, sheet, null);
+    }
+
+    /// <summary>Do the cited facts (and free text such as titles) say what the sentence says?</summary>
+    private Violation? CheckSupport(string text, List<Fact> cited, FactSheet sheet, IReadOnlyList<string>? freeText)
+    {
+        var verdict = _support.Check(text, cited, sheet, freeText);
+        return verdict.Failure is { } failure
+            ? new(VerificationRules.Unsupported(failure.Kind), $"not supported by its sources ({SupportFailureNames.Of(failure.Kind)}): {failure.Reason}")
+            : null;
     }
 
     /// <summary>
@@ -142,7 +187,8 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
         return CheckModelText(headline, raw)
             ?? CheckClaims(text, null, cited, sheet, titles)
             ?? CheckVoice(headline)
-            ?? CheckNumbersAndNames(text, raw, cited, sheet);
+            ?? CheckNumbersAndNames(text, raw, cited, sheet)
+            ?? CheckSupport(headline, cited, sheet, titles);
     }
 
     /// <summary>Text that talks to a model, or repeats the model's own instructions, is not news.</summary>

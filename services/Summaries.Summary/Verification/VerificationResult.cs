@@ -7,6 +7,9 @@ public sealed record SentenceProblem(int SectionIndex, int SentenceIndex, string
 public sealed record VerificationResult(IReadOnlyList<SentenceProblem> Problems, int SentencesChecked)
 {
     public bool IsClean => Problems.Count == 0;
+
+    /// <summary>Citations taken off sentences that stay, because their facts do not support them.</summary>
+    public IReadOnlyList<CitationRemoval> RemovedCitations { get; init; } = [];
 }
 
 /// <summary>The first rule a sentence breaks, with the reason shown to readers.</summary>
@@ -26,4 +29,7 @@ public static class VerificationRules
     public const string NameNotInFacts = "name_not_in_facts";
     public const string InstructionText = "instruction_text";
     public const string InstructionEcho = "instruction_echo";
+
+    /// <summary>The cited facts do not say what the sentence says: <c>unsupported_{kind}</c> (predicate, polarity, ...).</summary>
+    public static string Unsupported(Support.SupportFailureKind kind) => "unsupported_" + Support.SupportFailureNames.Of(kind);
 }
