@@ -69,6 +69,8 @@ public sealed class BriefingComposer(
                 new KeyValuePair<string, object?>("engine", "builtin"));
         }
 
+        warnings.AddRange(VerificationWarnings.Describe(result, "built-in"));
+
         await progress.SettleAsync(kept, EngineKind.Builtin, warnings.LastOrDefault() ?? "built-in engine used", cancellationToken);
         return Composed(kept, builtIn.Engine, time.GetElapsedTime(builtInStarted), warnings, sheet);
     }

@@ -135,10 +135,7 @@ public sealed partial class LlmAttempt(
             return new LlmOutcome(null, "verification");
         }
 
-        if (rejected > 0)
-        {
-            warnings.Add($"{rejected} LLM sentence(s) failed verification and were left out (e.g. {result.Problems[0].Reason})");
-        }
+        warnings.AddRange(VerificationWarnings.Describe(result, "LLM"));
 
         return new LlmOutcome(kept, null, rewritten);
     }

@@ -12,7 +12,7 @@ namespace Summaries.Summary.Support;
 public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
 {
     /// <summary>Words at most between two participants and their predicate, for the role check.</summary>
-    private const int RoleWindow = 8;
+    private const int RoleWindow = 12;
 
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "from", "to", "outside", "inside" };
 
@@ -31,11 +31,16 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
     /// Keys of the entities the annotations link to these sources although they do not name them
     /// there (a pronoun resolved, a quote's speaker named in another sentence).
     /// </param>
-    public SupportVerdict Check(string claim, IReadOnlyList<SupportSource> sources, NameForms names, IReadOnlySet<string>? linked = null)
+    /// <param name="core">
+    /// Check only the claim's core: its names, numbers, times, places, predicate and polarity, with
+    /// up to <see cref="SupportModel.CoreShare"/> of its other words free. For one of several
+    /// citations, which need not each carry every detail of the sentence.
+    /// </param>
+    public SupportVerdict Check(string claim, IReadOnlyList<SupportSource> sources, NameForms names, IReadOnlySet<string>? linked = null, bool core = false)
     {
         var nameKeys = sources.SelectMany(s => s.Tokens).Where(t => t.Capitalised).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var claimTokens = SupportText.Tokens(claim, lexicon);
-        return Decide(claimTokens, sources, Enumerable.Range(0, sources.Count).ToList(), names, nameKeys, linked ?? new HashSet<string>(), alwaysLinked: true);
+        return Decide(claimTokens, sources, Enumerable.Range(0, sources.Count).ToList(), names, nameKeys, linked ?? new HashSet<string>(), alwaysLinked: true, core);
     }
 
     /// <summary>Cite-free mode: finds the article sentences that best support the claim, then decides.</summary>
@@ -57,7 +62,7 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
             }
         }
 
-        return Decide(claimTokens, sources, chosen, names, document.NameKeys, coref, alwaysLinked: false);
+        return Decide(claimTokens, sources, chosen, names, document.NameKeys, coref, alwaysLinked: false, core: false);
     }
 
     /// <summary>The best sentence for the claim, then sentences that add enough of its missing words.</summary>
@@ -115,7 +120,8 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
         NameForms names,
         IReadOnlySet<string> nameKeys,
         IReadOnlySet<string> coref,
-        bool alwaysLinked)
+        bool alwaysLinked,
+        bool core)
     {
         var content = Content(claim).ToList();
         if (content.Count == 0)
@@ -142,10 +148,11 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
         available.UnionWith(names.Expand(available).ToList());
 
         var reporting = sources.Any(s => s.HasReporting) || (alwaysLinked && coref.Overlaps(lexicon.Reporting));
-        return Missing(claim, content, available, reporting, names, nameKeys, indexes)
+        var freeWords = core ? Math.Max(model.MaxNovelWords, Math.Floor(content.Count * model.CoreShare)) : model.MaxNovelWords;
+        return Missing(claim, content, available, reporting, names, nameKeys, freeWords, indexes)
             ?? Polarity(claim, available, sources, indexes)
             ?? Roles(claim, content, sources, names, nameKeys, indexes)
-            ?? Order(content.Where(t => !IsName(t, names, nameKeys) && !lexicon.Reporting.Contains(t.Key)).ToList(), sources, indexes)
+            ?? (core ? null : Order(content.Where(t => !IsName(t, names, nameKeys) && !lexicon.Reporting.Contains(t.Key)).ToList(), sources, indexes))
             ?? new SupportVerdict(true, null, indexes);
     }
 
@@ -160,6 +167,7 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
         bool reporting,
         NameForms names,
         IReadOnlySet<string> nameKeys,
+        double freeWords,
         IReadOnlyList<int> indexes)
     {
         if (model.Enabled("antonyms"))
@@ -209,14 +217,34 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
             novel.Add(t);
         }
 
-        return novel.Count > model.MaxNovelWords && model.Enabled("novel")
+        return novel.Count > freeWords && model.Enabled("novel")
             ? SupportVerdict.Fail(
-                SupportFailureKind.NotInSource,
+                IsPredicate(claim, novel, names, nameKeys) ? SupportFailureKind.Predicate : SupportFailureKind.NotInSource,
                 string.Join(' ', novel.Select(t => t.Surface)),
                 $"words in no source: {string.Join(", ", novel.Select(t => t.Surface).Take(4))}",
                 indexes)
             : null;
     }
+
+    /// <summary>
+    /// One or two new words where a predicate stands (after a name, an auxiliary or "to": "Biden
+    /// refused", "would abandon") are what was done changed, not content added.
+    /// </summary>
+    private static bool IsPredicate(List<SupportToken> claim, List<SupportToken> novel, NameForms names, IReadOnlySet<string> nameKeys)
+    {
+        if (novel.Count > 2)
+        {
+            return false;
+        }
+
+        var at = claim.IndexOf(novel[0]);
+        return at > 0 && (IsName(claim[at - 1], names, nameKeys) || Auxiliaries.Contains(claim[at - 1].Lower));
+    }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do", "has", "have", "had",
+    };
 
     private static bool IsName(SupportToken t, NameForms names, IReadOnlySet<string> nameKeys) =>
         t.Capitalised || nameKeys.Contains(t.Key) || names.EntityOf(t.Key) >= 0;
@@ -393,11 +421,14 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
         return result;
     }
 
+    /// <summary>A passive between two participants: a form of "be", then "by" ("was convicted by").</summary>
     private static bool Passive(IReadOnlyList<SupportToken> tokens, int from, int to)
     {
+        var be = false;
         for (var i = Math.Max(from, 0) + 1; i < Math.Min(to, tokens.Count); i++)
         {
-            if (tokens[i].Lower == "by" && i > 0 && (tokens[i - 1].Lower.EndsWith("ed", StringComparison.Ordinal) || tokens[i - 1].Lower.EndsWith("en", StringComparison.Ordinal)))
+            be |= tokens[i].Lower is "was" or "were" or "been" or "being" or "is" or "are" or "be" or "got";
+            if (be && tokens[i].Lower == "by")
             {
                 return true;
             }

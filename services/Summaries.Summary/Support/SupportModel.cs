@@ -15,6 +15,12 @@ public sealed record SupportModel
     /// <summary>Share of a claim's content words that must appear in its sources in the claim's order.</summary>
     public double MinOrderedCoverage { get; init; } = 0.5;
 
+    /// <summary>
+    /// Share of a claim's plain content words one of several citations may lack (its core still
+    /// checked): set by hand, as FRANK judges whole summaries and says nothing of single citations.
+    /// </summary>
+    public double CoreShare { get; init; } = 0.5;
+
     /// <summary>Source sentences the cite-free mode may join to support one claim.</summary>
     public int MaxSources { get; init; } = 2;
 

@@ -19,7 +19,7 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
     private static readonly Lazy<SupportChecker> DefaultChecker = new(SupportChecker.LoadDefault);
 
     private readonly InstructionEcho _echo = echo ?? InstructionEcho.None;
-    private readonly CitationSupport _support = support ?? new CitationSupport(DefaultChecker.Value, lexicon);
+    private readonly CitationSupport _support = support ?? new CitationSupport(new SheetSupport(DefaultChecker.Value, lexicon));
 
     private static readonly HashSet<string> CapitalisedCommonWords = new(StringComparer.Ordinal)
     {
@@ -168,7 +168,7 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
     /// <summary>Do the cited facts (and free text such as titles) say what the sentence says?</summary>
     private Violation? CheckSupport(string text, List<Fact> cited, FactSheet sheet, IReadOnlyList<string>? freeText)
     {
-        var verdict = _support.Check(text, cited, sheet, freeText);
+        var verdict = _support.Sheet.Check(text, cited, sheet, freeText);
         return verdict.Failure is { } failure
             ? new(VerificationRules.Unsupported(failure.Kind), $"not supported by its sources ({SupportFailureNames.Of(failure.Kind)}): {failure.Reason}")
             : null;

@@ -1,15 +1,21 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Summaries.Summary.Facts;
+using Summaries.Summary.Support;
 
 namespace Summaries.Summary.Writing.BuiltIn;
 
 /// <summary>
-/// Finds sentences in other articles that say nearly the same thing, so a claim the sources
-/// agree on is written once and cites every source that makes it.
+/// Finds sentences in other articles that say the same thing, so a claim the sources agree on is
+/// written once and cites every source that makes it. Alike in wording is not enough: the other
+/// sentence must carry the claim's names, numbers, times, places and predicate, with the same
+/// polarity (<see cref="SheetSupport"/>'s core check), or a report of another day, place or
+/// topic written from the same template would be cited as agreeing.
 /// </summary>
-public sealed partial class SourceAgreement(FactSheet sheet)
+public sealed partial class SourceAgreement(FactSheet sheet, SheetSupport? support = null)
 {
+    private readonly SheetSupport _support = support ?? SheetSupport.Default;
+
     private const double Threshold = 0.5;
 
     private readonly Dictionary<string, HashSet<string>> _words = sheet.Facts.ToDictionary(
@@ -37,7 +43,7 @@ public sealed partial class SourceAgreement(FactSheet sheet)
             var theirs = _words[other.Id];
             var overlap = mine.Count(theirs.Contains);
             var union = mine.Count + theirs.Count - overlap;
-            if (union > 0 && (double)overlap / union >= Threshold)
+            if (union > 0 && (double)overlap / union >= Threshold && _support.Check(fact.Text, [other], sheet, core: true).Supported)
             {
                 ids.Add(other.Id);
             }

@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using Summaries.Summary.Facts;
+using Summaries.Summary.Neutrality;
+
+namespace Summaries.Summary.Support;
+
+/// <summary>
+/// The support checker over a fact sheet: whether some of its facts support a sentence, with the
+/// entities' name forms, what the annotations link to each fact, and the neutral rewording of
+/// loaded words. A sheet's facts are prepared once and kept while the sheet lives.
+/// </summary>
+public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
+{
+    private static readonly Lazy<SheetSupport> Shipped = new(() => new SheetSupport(SupportChecker.LoadDefault(), LoadedLexicon.LoadDefault()));
+
+    private readonly ConditionalWeakTable<FactSheet, Prepared> _sheets = new();
+
+    /// <summary>The checker with the shipped lexicons and model (immutable, so one serves every caller).</summary>
+    public static SheetSupport Default => Shipped.Value;
+
+    public SupportChecker Checker => checker;
+
+    /// <summary>The checker's verdict on the sentence against these facts (and free text, e.g. titles) together.</summary>
+    /// <param name="core">Check only the sentence's core (see <see cref="SupportChecker.Check"/>).</param>
+    public SupportVerdict Check(string sentence, IReadOnlyList<Fact> cited, FactSheet sheet, IReadOnlyList<string>? freeText = null, bool core = false)
+    {
+        var prepared = _sheets.GetValue(sheet, s => new Prepared(s, checker, loaded));
+        var sources = cited.Select(prepared.Source).ToList();
+        var linked = cited.SelectMany(prepared.Linked).ToHashSet(StringComparer.Ordinal);
+        foreach (var text in freeText ?? [])
+        {
+            sources.Add(checker.Prepare(text));
+        }
+
+        return checker.Check(sentence, sources, prepared.Names, linked, core);
+    }
+
+    /// <summary>A sheet's facts as the checker reads them, and its entities' name forms.</summary>
+    private sealed class Prepared(FactSheet sheet, SupportChecker checker, LoadedLexicon loaded)
+    {
+        private readonly Dictionary<string, SupportSource> _facts = new(StringComparer.Ordinal);
+        private readonly Lock _gate = new();
+
+        public NameForms Names { get; } = new(
+            sheet.Entities.Select(e => new EntityForms([e.DisplayName, .. e.Aliases], e.Roles)), checker.Lexicon);
+
+        /// <summary>
+        /// Keys the annotation and the neutral rewording give the fact beyond its own words: the
+        /// names of the entities mentioned in it and of its quotes' speakers, a reporting verb when
+        /// it holds a quote, and the neutral replacement of each loaded word it uses ("slammed" →
+        /// "criticised"), which the built-in engine writes in its place.
+        /// </summary>
+        public IEnumerable<string> Linked(Fact fact)
+        {
+            var quotes = sheet.QuotesIn(fact.Id).ToList();
+            var names = fact.EntityKeys.Concat(quotes.Select(q => q.SpeakerKey))
+                .Select(sheet.FindEntity).OfType<FactEntity>()
+                .SelectMany(e => e.Aliases.Append(e.DisplayName));
+            var replacements = loaded.FindAll(fact.Text).Select(m => m.Term.Replacement).OfType<string>();
+            var reporting = quotes.Count > 0 ? ["said"] : Array.Empty<string>();
+            return names.Concat(replacements).Concat(reporting)
+                .SelectMany(n => SupportText.Tokens(n, checker.Lexicon))
+                .Where(t => !checker.Lexicon.Function.Contains(t.Lower))
+                .Select(t => t.Key);
+        }
+
+        public SupportSource Source(Fact fact)
+        {
+            lock (_gate)
+            {
+                if (!_facts.TryGetValue(fact.Id, out var source))
+                {
+                    source = checker.Prepare(Invisible.Strip(fact.Text));
+                    _facts[fact.Id] = source;
+                }
+
+                return source;
+            }
+        }
+    }
+}
