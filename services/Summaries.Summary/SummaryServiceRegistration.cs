@@ -4,12 +4,14 @@ using Summaries.Contracts.Ingestion.V1;
 using Summaries.ServiceDefaults.Clients;
 using Summaries.Summary.Balance;
 using Summaries.Summary.Briefings;
+using Summaries.Summary.Claims;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Sources;
 using Summaries.Summary.Storage;
 using Summaries.Summary.Stories;
+using Summaries.Summary.Support;
 using Summaries.Summary.Verification;
 using Summaries.Summary.Writing.BuiltIn;
 
@@ -33,7 +35,10 @@ public static class SummaryServiceRegistration
         services.AddSingleton<Neutralizer>();
         services.AddSingleton<FactSheetBuilder>();
         services.AddSingleton(sp => InstructionEchoOf(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
-        services.AddSingleton(sp => new DraftVerifier(sp.GetRequiredService<LoadedLexicon>(), sp.GetRequiredService<InstructionEcho>()));
+        services.AddSingleton(sp => new SheetSupport(SupportChecker.LoadDefault(), sp.GetRequiredService<LoadedLexicon>()));
+        services.AddSingleton(sp => new DraftVerifier(
+            sp.GetRequiredService<LoadedLexicon>(), sp.GetRequiredService<InstructionEcho>(), new CitationSupport(sp.GetRequiredService<SheetSupport>())));
+        services.AddSingleton<ClaimCheckService>();
         services.AddSingleton<BuiltInBriefingWriter>();
         services.AddSingleton<BalanceReporter>();
         services.AddSingleton<GenAiTelemetry>();

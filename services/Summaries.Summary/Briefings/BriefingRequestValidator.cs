@@ -62,7 +62,7 @@ public static partial class BriefingRequestValidator
         return m.Success ? m.Groups[1].Value : throw new ValidationException("filter", "supported filter: article = \"articles/{id}\"");
     }
 
-    private static List<string> CheckNames(FieldProblems problems, IReadOnlyList<string> names)
+    internal static List<string> CheckNames(FieldProblems problems, IReadOnlyList<string> names)
     {
         if (names.Count == 0)
         {

@@ -2,13 +2,17 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Briefings;
+using Summaries.Summary.Claims;
 using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Grpc;
 
 /// <summary>Thin adapter: protos in, domain calls, protos out.</summary>
-public sealed class SummaryGrpcService(BriefingService briefings, StoryService stories) : SummaryService.SummaryServiceBase
+public sealed class SummaryGrpcService(BriefingService briefings, StoryService stories, ClaimCheckService claims) : SummaryService.SummaryServiceBase
 {
+    public override async Task<CheckClaimResponse> CheckClaim(CheckClaimRequest request, ServerCallContext context) =>
+        ClaimCheckMapper.ToProto(await claims.CheckAsync(request.ArticleNames, request.Claim, context.CancellationToken));
+
     public override async Task<CreateBriefingResponse> CreateBriefing(CreateBriefingRequest request, ServerCallContext context) =>
         new() { Briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story), request.Options, context.CancellationToken) };
 

@@ -35,11 +35,47 @@ public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
         return checker.Check(sentence, sources, prepared.Names, linked, core);
     }
 
+    /// <summary>
+    /// Cite-free: the narrative facts that best support the claim, and the verdict. The claim is
+    /// decided on the chosen facts with what the annotations link to them (as a citation would be),
+    /// and with the names their pronouns may stand for from the sentences before.
+    /// </summary>
+    public (SupportVerdict Verdict, IReadOnlyList<Fact> Facts) Find(string claim, FactSheet sheet)
+    {
+        var prepared = _sheets.GetValue(sheet, s => new Prepared(s, checker, loaded));
+        var (document, facts) = prepared.Document();
+        var found = checker.Find(claim, document, prepared.Names);
+        var chosen = found.Sources.Select(i => facts[i]).ToList();
+        if (found.Supported || chosen.Count == 0)
+        {
+            return (found, chosen);
+        }
+
+        var cited = Check(claim, chosen, sheet);
+        return (cited.Supported ? cited : found, chosen);
+    }
+
     /// <summary>A sheet's facts as the checker reads them, and its entities' name forms.</summary>
     private sealed class Prepared(FactSheet sheet, SupportChecker checker, LoadedLexicon loaded)
     {
         private readonly Dictionary<string, SupportSource> _facts = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();
+        private (SupportDocument, IReadOnlyList<Fact>)? _document;
+
+        /// <summary>The narrative facts in sheet order, prepared as one document for the cite-free mode.</summary>
+        public (SupportDocument Document, IReadOnlyList<Fact> Facts) Document()
+        {
+            lock (_gate)
+            {
+                if (_document is null)
+                {
+                    var facts = sheet.Facts.Where(f => f.Kind == FactKind.Narrative).ToList();
+                    _document = (checker.PrepareDocument(facts.Select(f => Invisible.Strip(f.Text))), facts);
+                }
+
+                return _document.Value;
+            }
+        }
 
         public NameForms Names { get; } = new(
             sheet.Entities.Select(e => new EntityForms([e.DisplayName, .. e.Aliases], e.Roles)), checker.Lexicon);

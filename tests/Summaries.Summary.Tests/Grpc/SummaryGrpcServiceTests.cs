@@ -29,6 +29,33 @@ public sealed class SummaryGrpcServiceTests : IDisposable
     private SummaryService.SummaryServiceClient Client => new(_channel);
 
     [Fact]
+    public async Task CheckClaim_NoClaimNoArticles_InvalidArgumentOnBoth()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CheckClaimAsync(new CheckClaimRequest()).ResponseAsync);
+
+        RpcAssert.FieldViolation(ex, "article_names");
+        RpcAssert.FieldViolation(ex, "claim");
+    }
+
+    [Fact]
+    public async Task CheckClaim_ClaimTooLong_InvalidArgumentOnClaim()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CheckClaimAsync(
+            new CheckClaimRequest { ArticleNames = { "articles/a" }, Claim = new string('x', 2001) }).ResponseAsync);
+
+        RpcAssert.FieldViolation(ex, "claim");
+    }
+
+    [Fact]
+    public async Task CheckClaim_DependenciesDown_Unavailable()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CheckClaimAsync(
+            new CheckClaimRequest { ArticleNames = { "articles/a" }, Claim = "Ministers met in Geneva." }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+    }
+
+    [Fact]
     public async Task CreateBriefing_NoArticles_InvalidArgumentOnArticleNames()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.CreateBriefingAsync(new CreateBriefingRequest()).ResponseAsync);
