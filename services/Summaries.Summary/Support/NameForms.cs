@@ -44,6 +44,10 @@ public sealed class NameForms
     public IEnumerable<string> Expand(IReadOnlySet<string> present) =>
         present.SelectMany(k => _byName.GetValueOrDefault(k) ?? []).Distinct().SelectMany(i => _groups[i].All);
 
+    /// <summary>The name keys (not the roles) of every entity whose name holds the key.</summary>
+    public HashSet<string> NamesOf(string key) =>
+        (_byName.GetValueOrDefault(key) ?? []).SelectMany(i => _groups[i].Names).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The entity (by index) whose name holds the key, or -1.</summary>
     public int EntityOf(string key) => _byName.TryGetValue(key, out var list) ? list[0] : -1;
 

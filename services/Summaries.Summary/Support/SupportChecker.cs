@@ -11,8 +11,8 @@ namespace Summaries.Summary.Support;
 /// </summary>
 public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
 {
-    /// <summary>Words at most between two participants and their predicate, for the role check.</summary>
-    private const int RoleWindow = 12;
+    /// <summary>Content words at most between two participants and their predicate, for the role check.</summary>
+    private const int RoleWindow = 8;
 
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "from", "to", "outside", "inside" };
 
@@ -343,7 +343,7 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
                     continue;
                 }
 
-                if (qAt - pAt > RoleWindow)
+                if (ContentBetween(claim, pAt, qAt) > RoleWindow)
                 {
                     continue;
                 }
@@ -368,7 +368,7 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
     }
 
     /// <summary>Where <paramref name="first"/> stands within a few words before <paramref name="second"/> with one of the predicates between them, or -1.</summary>
-    private static int Around(IReadOnlyList<SupportToken> tokens, HashSet<string> first, HashSet<string> second, HashSet<string> predicates)
+    private int Around(IReadOnlyList<SupportToken> tokens, HashSet<string> first, HashSet<string> second, HashSet<string> predicates)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -378,8 +378,10 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
             }
 
             var predicate = false;
-            for (var j = i + 1; j < tokens.Count && j <= i + RoleWindow; j++)
+            var words = 0;
+            for (var j = i + 1; j < tokens.Count && words <= RoleWindow; j++)
             {
+                words += lexicon.Function.Contains(tokens[j].Lower) ? 0 : 1;
                 if (second.Contains(tokens[j].Key))
                 {
                     if (predicate)
@@ -409,7 +411,7 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
                 continue;
             }
 
-            var keys = names.Expand(new HashSet<string> { t.Key }).ToHashSet(StringComparer.Ordinal);
+            var keys = names.NamesOf(t.Key);
             if (result.Count > 0 && result[^1].Keys.Overlaps(keys))
             {
                 continue;
@@ -420,6 +422,9 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
 
         return result;
     }
+
+    private int ContentBetween(IReadOnlyList<SupportToken> tokens, int from, int to) =>
+        tokens.Skip(from + 1).Take(Math.Max(0, to - from - 1)).Count(t => !lexicon.Function.Contains(t.Lower));
 
     /// <summary>A passive between two participants: a form of "be", then "by" ("was convicted by").</summary>
     private static bool Passive(IReadOnlyList<SupportToken> tokens, int from, int to)

@@ -107,7 +107,7 @@ public sealed class SupportLexicon
         }
 
         var stem = lower;
-        if (stem.EndsWith("ies", StringComparison.Ordinal) && stem.Length > 4)
+        if ((stem.EndsWith("ies", StringComparison.Ordinal) || stem.EndsWith("ied", StringComparison.Ordinal)) && stem.Length > 4)
         {
             stem = stem[..^3] + "y";
         }

@@ -109,6 +109,7 @@ public sealed class SupportCheckerTests
     [InlineData("stopped", "stop")]
     [InlineData("met", "meet")]
     [InlineData("countries", "country")]
+    [InlineData("testified", "testify")]
     public void Lemma_RegularAndIrregularForms_ShareAKey(string form, string lemma)
     {
         Assert.Equal(Checker.Lexicon.Lemma(lemma), Checker.Lexicon.Lemma(form));
