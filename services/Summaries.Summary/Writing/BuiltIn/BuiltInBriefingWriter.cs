@@ -12,10 +12,13 @@ namespace Summaries.Summary.Writing.BuiltIn;
 /// </summary>
 public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWriter
 {
-    public const string RulesVersion = "builtin-1";
+    public const string RulesVersion = "builtin-2";
+
+    /// <summary>Words a position's sentence may carry besides the party's direct quote before the quote is attributed on its own.</summary>
+    public const int CompactQuoteBesides = 12;
 
     private readonly SentenceRenderer _renderer = new(neutralizer);
-    private readonly FactRanker _ranker = new();
+    private readonly FactRanker _ranker = new(readingOrderChecked: true);
 
     public EngineInfo Engine { get; } = new(EngineKind.Builtin, "builtin", RulesVersion);
 
@@ -29,6 +32,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
     {
         var agreement = new SourceAgreement(sheet);
         var centrality = new Centrality(sheet);
+        var order = new ReadingOrder(sheet);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var said = new WordCoverage();
         var quoteFactIds = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
@@ -55,10 +59,10 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var leadBudget = voices == 0 ? request.TargetSentences
             : sheet.Articles.Count > 1 ? Math.Max(1, half)
             : Math.Max(1, Math.Min(request.TargetSentences - 1, half + 1));
-        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, used, said, quoteFactIds, parties, leadBudget);
+        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, order, used, said, quoteFactIds, parties, leadBudget);
         if (happened.Count == 0)
         {
-            happened = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, 1);
+            happened = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, 1, order);
         }
 
         var sections = new List<DraftSection>();
@@ -80,8 +84,8 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         }
 
         var written = sections.Sum(s => s.Sentences.Count);
-        var context = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, Math.Max(0, request.TargetSentences - written - leftEmpty));
-        context.AddRange(CoverUncitedSources(ranked, sheet, agreement, used, quoteFactIds));
+        var context = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, Math.Max(0, request.TargetSentences - written - leftEmpty), order);
+        context.AddRange(CoverUncitedSources(ranked, sheet, agreement, order, used, quoteFactIds));
         if (context.Count > 0)
         {
             sections.Add(new DraftSection(SectionKind.Context, "Context", null, context));
@@ -93,12 +97,13 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
 
     /// <summary>The lead, the quoted parties it opens, and how many of its places were left empty for repetitions.</summary>
     private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard, int LeftEmpty) PickLead(
-        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, WordCoverage said,
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, ReadingOrder order, HashSet<string> used, WordCoverage said,
         HashSet<string> quoteFactIds, List<FactEntity> parties, int budget)
     {
         var partyKeys = parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var heard = new Dictionary<string, List<DraftSentence>>(StringComparer.Ordinal);
         var narrative = new List<Fact>();
+        var inLead = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         var leftEmpty = 0;
         foreach (var fact in ranked)
@@ -108,7 +113,9 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
                 break;
             }
 
-            if (used.Contains(fact.Id) || FactRanker.OpensWithPronoun(fact.Text))
+            var quoted = quoteFactIds.Contains(fact.Id);
+            // A quote's pronoun is its speaker, whom the rendered sentence names.
+            if (used.Contains(fact.Id) || (!quoted && !order.Readable(fact, inLead)))
             {
                 continue;
             }
@@ -122,9 +129,16 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
                 continue;
             }
 
-            if (!quoteFactIds.Contains(fact.Id))
+            if (!quoted)
             {
+                // A sentence that cannot be written neutrally takes no place, and hides none that repeat it.
+                if (_renderer.Render(fact, sheet, attributed: null) is null)
+                {
+                    continue;
+                }
+
                 narrative.Add(fact);
+                inLead.Add(fact.Id);
                 said.Add(fact.Text);
                 count++;
                 continue;
@@ -138,25 +152,32 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             }
 
             var quote = sheet.QuotesIn(fact.Id).OrderByDescending(q => q.SpeakerStart >= 0).ThenByDescending(q => q.Direct).First();
-            if (RenderQuote(sheet, quote) is { } sentence)
+            if ((quote.SpeakerStart != 0 && !order.Readable(fact, inLead)) || RenderQuote(sheet, quote) is not { } sentence)
             {
-                used.Add(fact.Id);
-                said.Add(sentence.Text);
-                (heard.TryGetValue(quote.SpeakerKey, out var list) ? list : heard[quote.SpeakerKey] = []).Add(sentence);
-                count++;
+                continue;
             }
+
+            used.Add(fact.Id);
+            inLead.Add(fact.Id);
+            said.Add(sentence.Text);
+            (heard.TryGetValue(quote.SpeakerKey, out var list) ? list : heard[quote.SpeakerKey] = []).Add(sentence);
+            count++;
         }
 
-        // Already checked against each other above.
-        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count), heard, leftEmpty);
+        // Already checked against each other, and for reading order, above.
+        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count, order: null), heard, leftEmpty);
     }
 
-    /// <summary>Up to <paramref name="budget"/> narrative sentences, in source order; with <paramref name="said"/>, none that repeats what was said.</summary>
+    /// <summary>
+    /// Up to <paramref name="budget"/> narrative sentences, in source order; with <paramref name="said"/>, none that
+    /// repeats what was said; with <paramref name="order"/>, none that leans on a sentence not picked with it.
+    /// </summary>
     private List<DraftSentence> PickNarrative(
         List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, WordCoverage? said,
-        HashSet<string> quoteFactIds, int budget)
+        HashSet<string> quoteFactIds, int budget, ReadingOrder? order)
     {
         var picked = new List<(Fact Fact, DraftSentence Sentence)>();
+        var pickedIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in ranked)
         {
             if (picked.Count >= budget)
@@ -167,7 +188,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             // Sentences quoting a known party belong to its position; other quotation marks
             // (titles, scare quotes, unattributed phrases) may stay in the narrative.
             if (used.Contains(fact.Id) || quoteFactIds.Contains(fact.Id)
-                || FactRanker.OpensWithPronoun(fact.Text) || said?.Repeats(fact.Text) == true)
+                || order?.Readable(fact, pickedIds) == false || said?.Repeats(fact.Text) == true)
             {
                 continue;
             }
@@ -186,6 +207,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             }
 
             picked.Add((fact, new DraftSentence(text, support, null)));
+            pickedIds.Add(fact.Id);
         }
 
         // Read in source order, not score order.
@@ -198,7 +220,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
 
     /// <summary>Every source is heard: an article nothing was taken from contributes its best fact.</summary>
     private List<DraftSentence> CoverUncitedSources(
-        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, HashSet<string> quoteFactIds)
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, ReadingOrder order, HashSet<string> used, HashSet<string> quoteFactIds)
     {
         var added = new List<DraftSentence>();
         foreach (var article in sheet.Articles)
@@ -211,7 +233,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
 
             var own = ranked.Where(f => f.ArticleName == article.ArticleName).ToList();
             // Every source must be heard, even where it repeats another.
-            added.AddRange(PickNarrative(own, sheet, agreement, used, null, quoteFactIds, 1));
+            added.AddRange(PickNarrative(own, sheet, agreement, used, null, quoteFactIds, 1, order));
         }
 
         return added;
@@ -260,7 +282,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         while (queue.Count > 0)
         {
             var quote = queue.Dequeue();
-            if (used.Contains(quote.FactId) || RenderQuote(sheet, quote) is not { } sentence)
+            if (used.Contains(quote.FactId) || RenderQuote(sheet, quote, compact: true) is not { } sentence)
             {
                 continue;
             }
@@ -272,14 +294,21 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         return null;
     }
 
-    /// <summary>The quote's sentence with its speaker named, or the quote attributed explicitly; null when neither can be written.</summary>
-    private DraftSentence? RenderQuote(FactSheet sheet, FactQuote quote)
+    /// <summary>
+    /// The quote's sentence with its speaker named, or the quote attributed explicitly; null when neither
+    /// can be written. <paramref name="compact"/> (a party's position, where its own words are the point):
+    /// a direct quote whose sentence says much else besides (often a photo caption run into it) is
+    /// attributed on its own.
+    /// </summary>
+    private DraftSentence? RenderQuote(FactSheet sheet, FactQuote quote, bool compact = false)
     {
         var fact = sheet.FindFact(quote.FactId)!;
         var text = _renderer.Render(fact, sheet, quote);
-        if (quote.SpeakerStart < 0 || OtherSpeakersIn(sheet, fact.Id, quote.SpeakerKey))
+        if (quote.SpeakerStart < 0 || OtherSpeakersIn(sheet, fact.Id, quote.SpeakerKey)
+            || (compact && quote.Direct && FactRanker.WordCount(fact.Text) - FactRanker.WordCount(quote.Text) > CompactQuoteBesides))
         {
-            // The sentence does not name this speaker (or names another one too): say who said it.
+            // The sentence does not name this speaker (or names another one too), or says much else
+            // besides the quote: say who said it, in the party's own words.
             text = quote.Direct ? _renderer.RenderAttributedQuote(quote, sheet) : null;
         }
 

@@ -31,7 +31,8 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
             }
         }
 
-        var neutral = neutralizer.Neutralize(Dateline().Replace(text.Trim(), string.Empty));
+        var bare = Furniture().Replace(Dateline().Replace(text.Trim(), string.Empty), string.Empty);
+        var neutral = neutralizer.Neutralize(bare);
         return neutral is null ? null : Capitalise(neutral);
     }
 
@@ -54,6 +55,10 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
     // "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) -- ", "(CNN) -- ": the outlet's dateline, not a claim.
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.,' ]{0,60})?\((?:CNN|Reuters|AP|AFP|dpa|UPI|Xinhua)\)\s*(?:--|—|–|-)\s*")]
     private static partial Regex Dateline();
+
+    // The page's instruction to its reader, run into the sentence after it when the page became text.
+    [GeneratedRegex(@"^Scroll down for (?:the )?videos?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Furniture();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+$")]
     private static partial Regex Determiner();
