@@ -305,7 +305,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var fact = sheet.FindFact(quote.FactId)!;
         var text = _renderer.Render(fact, sheet, quote);
         if (quote.SpeakerStart < 0 || OtherSpeakersIn(sheet, fact.Id, quote.SpeakerKey)
-            || (compact && quote.Direct && FactRanker.WordCount(fact.Text) - FactRanker.WordCount(quote.Text) > CompactQuoteBesides))
+            || (compact && IsStatement(quote) && FactRanker.WordCount(fact.Text) - FactRanker.WordCount(quote.Text) > CompactQuoteBesides))
         {
             // The sentence does not name this speaker (or names another one too), or says much else
             // besides the quote: say who said it, in the party's own words.
@@ -313,6 +313,17 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         }
 
         return text is null ? null : new DraftSentence(text, [fact.Id], quote.SpeakerKey);
+    }
+
+    /// <summary>
+    /// A direct quote that can stand on its own: it opens like a sentence and runs to a few words. A
+    /// fragment ("a ‘beautification’ project", "that he ‘might want to …’") means something only in
+    /// its sentence, and attributed on its own it would put words in the speaker's mouth.
+    /// </summary>
+    private static bool IsStatement(FactQuote quote)
+    {
+        var words = quote.Text.TrimStart(' ', '“', '"', '‘', '\'');
+        return quote.Direct && words.Length > 0 && char.IsUpper(words[0]) && FactRanker.WordCount(words) >= 5;
     }
 
     private static bool OtherSpeakersIn(FactSheet sheet, string factId, string speakerKey) =>

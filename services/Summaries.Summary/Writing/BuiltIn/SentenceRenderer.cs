@@ -46,7 +46,8 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
         }
 
         var words = TrailingPunctuation().Replace(quote.Text.Trim(), string.Empty);
-        return $"{speaker.DisplayName} said: “{words}”.";
+        // A quote that ends its own sentence needs no second full stop after the closing mark.
+        return words.Length > 0 && words[^1] is '.' or '!' or '?' ? $"{speaker.DisplayName} said: “{words}”" : $"{speaker.DisplayName} said: “{words}”.";
     }
 
     private static string Capitalise(string s) =>

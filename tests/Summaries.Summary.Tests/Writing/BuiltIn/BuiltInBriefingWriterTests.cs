@@ -159,6 +159,23 @@ public sealed class BuiltInBriefingWriterTests
     }
 
     [Fact]
+    public void Write_PositionQuotingOnlyAFragment_KeepsTheWholeSentence()
+    {
+        const string body =
+            "Foreign ministers of Atlantis and Lemuria met in Geneva on Tuesday amid tensions.\n\n" +
+            "“We want a fair deal,” Atlantis foreign minister Ana Ruiz said.\n\n" +
+            "After six hours of talks at the lakeside palace on the northern shore of the lake, Lemuria's foreign ministry " +
+            "said the talks were “a waste of time” and blamed Atlantis for the delay.";
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document(body: body)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(2));
+
+        var ministry = draft.Sections.Where(s => s.Kind == SectionKind.Position).SelectMany(s => s.Sentences)
+            .Single(s => s.SpeakerKey == "Organization:Lemuria's foreign ministry");
+        Assert.StartsWith("After six hours of talks", ministry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_PageFurnitureRunIntoTheLead_LeftOutOfTheSentence()
     {
         var body = "Scroll down for video " + SampleSources.Body;
