@@ -10,15 +10,21 @@ namespace Summaries.Summary.Writing.BuiltIn;
 /// with context; every sentence is a neutralised source sentence (or an explicit attribution of a
 /// quote), so every sentence is citable by construction.
 /// </summary>
-public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWriter
+public sealed class BuiltInBriefingWriter : IBriefingWriter
 {
     public const string RulesVersion = "builtin-2";
 
-    /// <summary>Words a position's sentence may carry besides the party's direct quote before the quote is attributed on its own.</summary>
-    public const int CompactQuoteBesides = 12;
-
-    private readonly SentenceRenderer _renderer = new(neutralizer);
+    private readonly SentenceRenderer _renderer;
+    private readonly PositionWriter _positions;
     private readonly FactRanker _ranker = new(readingOrderChecked: true);
+    private readonly Neutralizer _neutralizer;
+
+    public BuiltInBriefingWriter(Neutralizer neutralizer)
+    {
+        _neutralizer = neutralizer;
+        _renderer = new SentenceRenderer(neutralizer);
+        _positions = new PositionWriter(_renderer);
+    }
 
     public EngineInfo Engine { get; } = new(EngineKind.Builtin, "builtin", RulesVersion);
 
@@ -44,7 +50,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             .Select(x => x.Fact)
             .ToList();
 
-        var parties = PartiesBySalience(sheet);
+        var parties = PositionWriter.PartiesBySalience(sheet);
         // Parties quoted in their own words must be heard; parties only paraphrased in the sources
         // are heard as the length allows.
         var directlyQuoted = sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
@@ -76,7 +82,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var mustBeHeard = sheet.Articles.Count > 1 ? parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) : directlyQuoted;
         // Places the lead left empty for repetitions stay empty.
         var positionBudget = request.TargetSentences - happened.Count - heard.Values.Sum(v => v.Count) - leftEmpty;
-        sections.AddRange(WritePositions(sheet, parties, mustBeHeard, positionBudget, used, heard));
+        sections.AddRange(_positions.Write(sheet, parties, mustBeHeard, positionBudget, used, heard));
 
         foreach (var sentence in sections.SelectMany(s => s.Sentences))
         {
@@ -152,7 +158,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             }
 
             var quote = sheet.QuotesIn(fact.Id).OrderByDescending(q => q.SpeakerStart >= 0).ThenByDescending(q => q.Direct).First();
-            if ((quote.SpeakerStart != 0 && !order.Readable(fact, inLead)) || RenderQuote(sheet, quote) is not { } sentence)
+            if ((quote.SpeakerStart != 0 && !order.Readable(fact, inLead)) || _positions.RenderQuote(sheet, quote) is not { } sentence)
             {
                 continue;
             }
@@ -239,121 +245,12 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         return added;
     }
 
-    private IEnumerable<DraftSection> WritePositions(
-        FactSheet sheet, List<FactEntity> parties, HashSet<string> mustBeHeard, int budget, HashSet<string> used,
-        Dictionary<string, List<DraftSentence>> heard)
-    {
-        // Every party gets one sentence before anyone gets a second: balance first.
-        var perParty = parties.ToDictionary(
-            p => p.Key, p => heard.TryGetValue(p.Key, out var lead) ? lead : [], StringComparer.Ordinal);
-        var candidates = parties.ToDictionary(p => p.Key, p => QuoteCandidates(sheet, p.Key), StringComparer.Ordinal);
-        var written = 0;
-        while (true)
-        {
-            // Parties that must be heard come first; then the party heard least so far (the most
-            // salient on a tie) gets one more sentence, while the budget lasts.
-            var party = parties.FirstOrDefault(p => perParty[p.Key].Count == 0 && mustBeHeard.Contains(p.Key) && candidates[p.Key].Count > 0);
-            if (party is null && written < budget)
-            {
-                party = parties.Where(p => candidates[p.Key].Count > 0).OrderBy(p => perParty[p.Key].Count).FirstOrDefault();
-            }
-
-            if (party is null)
-            {
-                break;
-            }
-
-            // Each try takes at least one candidate off the party's queue, so this ends.
-            if (NextQuoteSentence(sheet, candidates[party.Key], used) is { } sentence)
-            {
-                perParty[party.Key].Add(sentence);
-                written++;
-            }
-        }
-
-        foreach (var party in parties.Where(p => perParty[p.Key].Count > 0))
-        {
-            yield return new DraftSection(SectionKind.Position, $"Position of {party.DisplayName}", party.Key, perParty[party.Key]);
-        }
-    }
-
-    private DraftSentence? NextQuoteSentence(FactSheet sheet, Queue<FactQuote> queue, HashSet<string> used)
-    {
-        while (queue.Count > 0)
-        {
-            var quote = queue.Dequeue();
-            if (used.Contains(quote.FactId) || RenderQuote(sheet, quote, compact: true) is not { } sentence)
-            {
-                continue;
-            }
-
-            used.Add(quote.FactId);
-            return sentence;
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The quote's sentence with its speaker named, or the quote attributed explicitly; null when neither
-    /// can be written. <paramref name="compact"/> (a party's position, where its own words are the point):
-    /// a direct quote whose sentence says much else besides (often a photo caption run into it) is
-    /// attributed on its own.
-    /// </summary>
-    private DraftSentence? RenderQuote(FactSheet sheet, FactQuote quote, bool compact = false)
-    {
-        var fact = sheet.FindFact(quote.FactId)!;
-        var text = _renderer.Render(fact, sheet, quote);
-        if (quote.SpeakerStart < 0 || OtherSpeakersIn(sheet, fact.Id, quote.SpeakerKey)
-            || (compact && IsStatement(quote) && FactRanker.WordCount(fact.Text) - FactRanker.WordCount(quote.Text) > CompactQuoteBesides))
-        {
-            // The sentence does not name this speaker (or names another one too), or says much else
-            // besides the quote: say who said it, in the party's own words.
-            text = quote.Direct ? _renderer.RenderAttributedQuote(quote, sheet) : null;
-        }
-
-        return text is null ? null : new DraftSentence(text, [fact.Id], quote.SpeakerKey);
-    }
-
-    /// <summary>
-    /// A direct quote that can stand on its own: it opens like a sentence and runs to a few words. A
-    /// fragment ("a ‘beautification’ project", "that he ‘might want to …’") means something only in
-    /// its sentence, and attributed on its own it would put words in the speaker's mouth.
-    /// </summary>
-    private static bool IsStatement(FactQuote quote)
-    {
-        var words = quote.Text.TrimStart(' ', '“', '"', '‘', '\'');
-        return quote.Direct && words.Length > 0 && char.IsUpper(words[0]) && FactRanker.WordCount(words) >= 5;
-    }
-
-    private static bool OtherSpeakersIn(FactSheet sheet, string factId, string speakerKey) =>
-        sheet.QuotesIn(factId).Any(q => q.SpeakerKey != speakerKey);
-
-    private static Queue<FactQuote> QuoteCandidates(FactSheet sheet, string speakerKey)
-    {
-        var order = sheet.Facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return new Queue<FactQuote>(sheet.Quotes
-            .Where(q => q.SpeakerKey == speakerKey && sheet.FindFact(q.FactId)?.Kind == FactKind.Narrative)
-            .OrderByDescending(q => q.SpeakerStart >= 0)
-            .ThenBy(q => order[q.FactId])
-            .ThenByDescending(q => q.Direct));
-    }
-
-    private static List<FactEntity> PartiesBySalience(FactSheet sheet)
-    {
-        var counts = sheet.Quotes.GroupBy(q => q.SpeakerKey).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return sheet.Entities
-            .Where(e => counts.ContainsKey(e.Key))
-            .OrderByDescending(e => e.Salience + (0.1 * counts[e.Key]))
-            .ToList();
-    }
-
     private (string Headline, IReadOnlyList<string> FactIds) Headline(FactSheet sheet, List<Fact> ranked)
     {
         var lead = ranked.FirstOrDefault();
         var leadIds = lead is null ? Array.Empty<string>() : [lead.Id];
         var title = sheet.Articles.FirstOrDefault(a => a.ArticleName == lead?.ArticleName)?.Title ?? sheet.Articles[0].Title;
-        var neutral = string.IsNullOrWhiteSpace(title) ? null : neutralizer.Neutralize(title.Trim());
+        var neutral = string.IsNullOrWhiteSpace(title) ? null : _neutralizer.Neutralize(title.Trim());
         if (neutral is not null)
         {
             return (neutral, leadIds);
