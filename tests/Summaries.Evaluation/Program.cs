@@ -15,7 +15,7 @@ const string Usage = """
       tag [--model <path>]                      entities of the text on standard input, with their margins
       annotate <text-file> [--recognizer rules|ner|hybrid]
                                                 entities, roles and quotes of one text
-      briefings <jsonl> [--length short|medium|long] [--show N]
+      briefings <jsonl> [--length short|medium|long] [--show N] [--part tune|test]
                                                 built-in engine vs LEAD-3 (ROUGE), citations, loaded words
       stories <clusters-jsonl> <articles-jsonl> [--length ...] [--grouped on]
                                                 multi-article briefings: sources cited, parties heard

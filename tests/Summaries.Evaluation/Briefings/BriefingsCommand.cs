@@ -8,6 +8,7 @@ namespace Summaries.Evaluation.Briefings;
 /// <c>briefings</c>: the built-in engine against human reference summaries (JSONL with
 /// <c>article</c> and <c>reference_summary</c>): ROUGE-1/2/L beside LEAD-3, the share of
 /// sentences cited, loaded words per 100 words outside quotes, and verifier rejections.
+/// <c>--part tune|test</c> keeps one half of the file (<see cref="EvaluationSplit"/>).
 /// </summary>
 internal static class BriefingsCommand
 {
@@ -17,12 +18,18 @@ internal static class BriefingsCommand
         var length = BriefingPipeline.ParseLength(command.Option("length"));
         var pipeline = new BriefingPipeline();
         var show = int.Parse(command.Option("show") ?? "0", CultureInfo.InvariantCulture);
+        var part = command.Option("part");
         var engine = new List<Rouge.Scores>();
         var lead = new List<Rouge.Scores>();
         int sentences = 0, cited = 0, words = 0, loaded = 0, rejected = 0, items = 0;
         foreach (var line in File.ReadLines(path).Where(l => l.Trim().Length > 0))
         {
             using var doc = JsonDocument.Parse(line);
+            if (!EvaluationSplit.Includes(doc.RootElement, part))
+            {
+                continue;
+            }
+
             var article = doc.RootElement.GetProperty("article").GetString()!;
             var reference = doc.RootElement.GetProperty("reference_summary").GetString()!;
             var source = pipeline.Source($"articles/eval{items++}", string.Empty, article);
@@ -63,7 +70,7 @@ internal static class BriefingsCommand
             loaded += all.Sum(s => pipeline.Lexicon.FindOutsideQuotes(s.Text).Count);
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"articles: {items}, length: {length}, briefing sentences: {sentences}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"articles: {items}, part: {part ?? "all"}, length: {length}, briefing sentences: {sentences}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-10} {"ROUGE-1",8} {"ROUGE-2",8} {"ROUGE-L",8}"));
         Row(output, "built-in", engine);
         Row(output, "LEAD-3", lead);

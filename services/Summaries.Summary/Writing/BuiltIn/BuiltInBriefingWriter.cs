@@ -10,12 +10,21 @@ namespace Summaries.Summary.Writing.BuiltIn;
 /// with context; every sentence is a neutralised source sentence (or an explicit attribution of a
 /// quote), so every sentence is citable by construction.
 /// </summary>
-public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWriter
+public sealed class BuiltInBriefingWriter : IBriefingWriter
 {
-    public const string RulesVersion = "builtin-1";
+    public const string RulesVersion = "builtin-2";
 
-    private readonly SentenceRenderer _renderer = new(neutralizer);
-    private readonly FactRanker _ranker = new();
+    private readonly SentenceRenderer _renderer;
+    private readonly PositionWriter _positions;
+    private readonly FactRanker _ranker = new(readingOrderChecked: true);
+    private readonly Neutralizer _neutralizer;
+
+    public BuiltInBriefingWriter(Neutralizer neutralizer)
+    {
+        _neutralizer = neutralizer;
+        _renderer = new SentenceRenderer(neutralizer);
+        _positions = new PositionWriter(_renderer);
+    }
 
     public EngineInfo Engine { get; } = new(EngineKind.Builtin, "builtin", RulesVersion);
 
@@ -29,6 +38,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
     {
         var agreement = new SourceAgreement(sheet);
         var centrality = new Centrality(sheet);
+        var order = new ReadingOrder(sheet);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var said = new WordCoverage();
         var quoteFactIds = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
@@ -40,7 +50,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             .Select(x => x.Fact)
             .ToList();
 
-        var parties = PartiesBySalience(sheet);
+        var parties = PositionWriter.PartiesBySalience(sheet);
         // Parties quoted in their own words must be heard; parties only paraphrased in the sources
         // are heard as the length allows.
         var directlyQuoted = sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
@@ -55,10 +65,10 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var leadBudget = voices == 0 ? request.TargetSentences
             : sheet.Articles.Count > 1 ? Math.Max(1, half)
             : Math.Max(1, Math.Min(request.TargetSentences - 1, half + 1));
-        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, used, said, quoteFactIds, parties, leadBudget);
+        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, order, used, said, quoteFactIds, parties, leadBudget);
         if (happened.Count == 0)
         {
-            happened = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, 1);
+            happened = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, 1, order);
         }
 
         var sections = new List<DraftSection>();
@@ -72,7 +82,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var mustBeHeard = sheet.Articles.Count > 1 ? parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) : directlyQuoted;
         // Places the lead left empty for repetitions stay empty.
         var positionBudget = request.TargetSentences - happened.Count - heard.Values.Sum(v => v.Count) - leftEmpty;
-        sections.AddRange(WritePositions(sheet, parties, mustBeHeard, positionBudget, used, heard));
+        sections.AddRange(_positions.Write(sheet, parties, mustBeHeard, positionBudget, used, heard));
 
         foreach (var sentence in sections.SelectMany(s => s.Sentences))
         {
@@ -80,8 +90,8 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         }
 
         var written = sections.Sum(s => s.Sentences.Count);
-        var context = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, Math.Max(0, request.TargetSentences - written - leftEmpty));
-        context.AddRange(CoverUncitedSources(ranked, sheet, agreement, used, quoteFactIds));
+        var context = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, Math.Max(0, request.TargetSentences - written - leftEmpty), order);
+        context.AddRange(CoverUncitedSources(ranked, sheet, agreement, order, used, quoteFactIds));
         if (context.Count > 0)
         {
             sections.Add(new DraftSection(SectionKind.Context, "Context", null, context));
@@ -93,12 +103,13 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
 
     /// <summary>The lead, the quoted parties it opens, and how many of its places were left empty for repetitions.</summary>
     private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard, int LeftEmpty) PickLead(
-        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, WordCoverage said,
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, ReadingOrder order, HashSet<string> used, WordCoverage said,
         HashSet<string> quoteFactIds, List<FactEntity> parties, int budget)
     {
         var partyKeys = parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var heard = new Dictionary<string, List<DraftSentence>>(StringComparer.Ordinal);
         var narrative = new List<Fact>();
+        var inLead = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         var leftEmpty = 0;
         foreach (var fact in ranked)
@@ -108,7 +119,9 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
                 break;
             }
 
-            if (used.Contains(fact.Id) || FactRanker.OpensWithPronoun(fact.Text))
+            var quoted = quoteFactIds.Contains(fact.Id);
+            // A quote's pronoun is its speaker, whom the rendered sentence names.
+            if (used.Contains(fact.Id) || (!quoted && !order.Readable(fact, inLead)))
             {
                 continue;
             }
@@ -122,9 +135,16 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
                 continue;
             }
 
-            if (!quoteFactIds.Contains(fact.Id))
+            if (!quoted)
             {
+                // A sentence that cannot be written neutrally takes no place, and hides none that repeat it.
+                if (_renderer.Render(fact, sheet, attributed: null) is null)
+                {
+                    continue;
+                }
+
                 narrative.Add(fact);
+                inLead.Add(fact.Id);
                 said.Add(fact.Text);
                 count++;
                 continue;
@@ -138,25 +158,32 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             }
 
             var quote = sheet.QuotesIn(fact.Id).OrderByDescending(q => q.SpeakerStart >= 0).ThenByDescending(q => q.Direct).First();
-            if (RenderQuote(sheet, quote) is { } sentence)
+            if ((quote.SpeakerStart != 0 && !order.Readable(fact, inLead)) || _positions.RenderQuote(sheet, quote) is not { } sentence)
             {
-                used.Add(fact.Id);
-                said.Add(sentence.Text);
-                (heard.TryGetValue(quote.SpeakerKey, out var list) ? list : heard[quote.SpeakerKey] = []).Add(sentence);
-                count++;
+                continue;
             }
+
+            used.Add(fact.Id);
+            inLead.Add(fact.Id);
+            said.Add(sentence.Text);
+            (heard.TryGetValue(quote.SpeakerKey, out var list) ? list : heard[quote.SpeakerKey] = []).Add(sentence);
+            count++;
         }
 
-        // Already checked against each other above.
-        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count), heard, leftEmpty);
+        // Already checked against each other, and for reading order, above.
+        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count, order: null), heard, leftEmpty);
     }
 
-    /// <summary>Up to <paramref name="budget"/> narrative sentences, in source order; with <paramref name="said"/>, none that repeats what was said.</summary>
+    /// <summary>
+    /// Up to <paramref name="budget"/> narrative sentences, in source order; with <paramref name="said"/>, none that
+    /// repeats what was said; with <paramref name="order"/>, none that leans on a sentence not picked with it.
+    /// </summary>
     private List<DraftSentence> PickNarrative(
         List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, WordCoverage? said,
-        HashSet<string> quoteFactIds, int budget)
+        HashSet<string> quoteFactIds, int budget, ReadingOrder? order)
     {
         var picked = new List<(Fact Fact, DraftSentence Sentence)>();
+        var pickedIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in ranked)
         {
             if (picked.Count >= budget)
@@ -167,7 +194,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             // Sentences quoting a known party belong to its position; other quotation marks
             // (titles, scare quotes, unattributed phrases) may stay in the narrative.
             if (used.Contains(fact.Id) || quoteFactIds.Contains(fact.Id)
-                || FactRanker.OpensWithPronoun(fact.Text) || said?.Repeats(fact.Text) == true)
+                || order?.Readable(fact, pickedIds) == false || said?.Repeats(fact.Text) == true)
             {
                 continue;
             }
@@ -186,6 +213,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
             }
 
             picked.Add((fact, new DraftSentence(text, support, null)));
+            pickedIds.Add(fact.Id);
         }
 
         // Read in source order, not score order.
@@ -198,7 +226,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
 
     /// <summary>Every source is heard: an article nothing was taken from contributes its best fact.</summary>
     private List<DraftSentence> CoverUncitedSources(
-        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, HashSet<string> quoteFactIds)
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, ReadingOrder order, HashSet<string> used, HashSet<string> quoteFactIds)
     {
         var added = new List<DraftSentence>();
         foreach (var article in sheet.Articles)
@@ -211,101 +239,10 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
 
             var own = ranked.Where(f => f.ArticleName == article.ArticleName).ToList();
             // Every source must be heard, even where it repeats another.
-            added.AddRange(PickNarrative(own, sheet, agreement, used, null, quoteFactIds, 1));
+            added.AddRange(PickNarrative(own, sheet, agreement, used, null, quoteFactIds, 1, order));
         }
 
         return added;
-    }
-
-    private IEnumerable<DraftSection> WritePositions(
-        FactSheet sheet, List<FactEntity> parties, HashSet<string> mustBeHeard, int budget, HashSet<string> used,
-        Dictionary<string, List<DraftSentence>> heard)
-    {
-        // Every party gets one sentence before anyone gets a second: balance first.
-        var perParty = parties.ToDictionary(
-            p => p.Key, p => heard.TryGetValue(p.Key, out var lead) ? lead : [], StringComparer.Ordinal);
-        var candidates = parties.ToDictionary(p => p.Key, p => QuoteCandidates(sheet, p.Key), StringComparer.Ordinal);
-        var written = 0;
-        while (true)
-        {
-            // Parties that must be heard come first; then the party heard least so far (the most
-            // salient on a tie) gets one more sentence, while the budget lasts.
-            var party = parties.FirstOrDefault(p => perParty[p.Key].Count == 0 && mustBeHeard.Contains(p.Key) && candidates[p.Key].Count > 0);
-            if (party is null && written < budget)
-            {
-                party = parties.Where(p => candidates[p.Key].Count > 0).OrderBy(p => perParty[p.Key].Count).FirstOrDefault();
-            }
-
-            if (party is null)
-            {
-                break;
-            }
-
-            // Each try takes at least one candidate off the party's queue, so this ends.
-            if (NextQuoteSentence(sheet, candidates[party.Key], used) is { } sentence)
-            {
-                perParty[party.Key].Add(sentence);
-                written++;
-            }
-        }
-
-        foreach (var party in parties.Where(p => perParty[p.Key].Count > 0))
-        {
-            yield return new DraftSection(SectionKind.Position, $"Position of {party.DisplayName}", party.Key, perParty[party.Key]);
-        }
-    }
-
-    private DraftSentence? NextQuoteSentence(FactSheet sheet, Queue<FactQuote> queue, HashSet<string> used)
-    {
-        while (queue.Count > 0)
-        {
-            var quote = queue.Dequeue();
-            if (used.Contains(quote.FactId) || RenderQuote(sheet, quote) is not { } sentence)
-            {
-                continue;
-            }
-
-            used.Add(quote.FactId);
-            return sentence;
-        }
-
-        return null;
-    }
-
-    /// <summary>The quote's sentence with its speaker named, or the quote attributed explicitly; null when neither can be written.</summary>
-    private DraftSentence? RenderQuote(FactSheet sheet, FactQuote quote)
-    {
-        var fact = sheet.FindFact(quote.FactId)!;
-        var text = _renderer.Render(fact, sheet, quote);
-        if (quote.SpeakerStart < 0 || OtherSpeakersIn(sheet, fact.Id, quote.SpeakerKey))
-        {
-            // The sentence does not name this speaker (or names another one too): say who said it.
-            text = quote.Direct ? _renderer.RenderAttributedQuote(quote, sheet) : null;
-        }
-
-        return text is null ? null : new DraftSentence(text, [fact.Id], quote.SpeakerKey);
-    }
-
-    private static bool OtherSpeakersIn(FactSheet sheet, string factId, string speakerKey) =>
-        sheet.QuotesIn(factId).Any(q => q.SpeakerKey != speakerKey);
-
-    private static Queue<FactQuote> QuoteCandidates(FactSheet sheet, string speakerKey)
-    {
-        var order = sheet.Facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return new Queue<FactQuote>(sheet.Quotes
-            .Where(q => q.SpeakerKey == speakerKey && sheet.FindFact(q.FactId)?.Kind == FactKind.Narrative)
-            .OrderByDescending(q => q.SpeakerStart >= 0)
-            .ThenBy(q => order[q.FactId])
-            .ThenByDescending(q => q.Direct));
-    }
-
-    private static List<FactEntity> PartiesBySalience(FactSheet sheet)
-    {
-        var counts = sheet.Quotes.GroupBy(q => q.SpeakerKey).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return sheet.Entities
-            .Where(e => counts.ContainsKey(e.Key))
-            .OrderByDescending(e => e.Salience + (0.1 * counts[e.Key]))
-            .ToList();
     }
 
     private (string Headline, IReadOnlyList<string> FactIds) Headline(FactSheet sheet, List<Fact> ranked)
@@ -313,7 +250,7 @@ public sealed class BuiltInBriefingWriter(Neutralizer neutralizer) : IBriefingWr
         var lead = ranked.FirstOrDefault();
         var leadIds = lead is null ? Array.Empty<string>() : [lead.Id];
         var title = sheet.Articles.FirstOrDefault(a => a.ArticleName == lead?.ArticleName)?.Title ?? sheet.Articles[0].Title;
-        var neutral = string.IsNullOrWhiteSpace(title) ? null : neutralizer.Neutralize(title.Trim());
+        var neutral = string.IsNullOrWhiteSpace(title) ? null : _neutralizer.Neutralize(title.Trim());
         if (neutral is not null)
         {
             return (neutral, leadIds);

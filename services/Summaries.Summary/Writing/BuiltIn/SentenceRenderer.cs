@@ -31,7 +31,8 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
             }
         }
 
-        var neutral = neutralizer.Neutralize(Dateline().Replace(text.Trim(), string.Empty));
+        var bare = Furniture().Replace(Dateline().Replace(text.Trim(), string.Empty), string.Empty);
+        var neutral = neutralizer.Neutralize(bare);
         return neutral is null ? null : Capitalise(neutral);
     }
 
@@ -45,7 +46,8 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
         }
 
         var words = TrailingPunctuation().Replace(quote.Text.Trim(), string.Empty);
-        return $"{speaker.DisplayName} said: “{words}”.";
+        // A quote that ends its own sentence needs no second full stop after the closing mark.
+        return words.Length > 0 && words[^1] is '.' or '!' or '?' ? $"{speaker.DisplayName} said: “{words}”" : $"{speaker.DisplayName} said: “{words}”.";
     }
 
     private static string Capitalise(string s) =>
@@ -54,6 +56,10 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
     // "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) -- ", "(CNN) -- ": the outlet's dateline, not a claim.
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.,' ]{0,60})?\((?:CNN|Reuters|AP|AFP|dpa|UPI|Xinhua)\)\s*(?:--|—|–|-)\s*")]
     private static partial Regex Dateline();
+
+    // The page's instruction to its reader, run into the sentence after it when the page became text.
+    [GeneratedRegex(@"^Scroll down for (?:the )?videos?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Furniture();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+$")]
     private static partial Regex Determiner();

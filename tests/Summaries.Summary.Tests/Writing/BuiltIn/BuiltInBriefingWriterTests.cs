@@ -110,6 +110,84 @@ public sealed class BuiltInBriefingWriterTests
     }
 
     [Fact]
+    public void Write_LeadSentenceOpeningWithAPronoun_KeptRightAfterTheSentenceItLeansOn()
+    {
+        const string body =
+            "Foreign ministers of Atlantis and Lemuria met in Geneva on Tuesday to discuss the disputed border.\n\n" +
+            "They agreed to meet again in March after six hours of talks.\n\n" +
+            "Trade between the two countries fell by half last year.";
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document(body: body)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(2));
+
+        var lead = draft.Sections.First(s => s.Kind == SectionKind.WhatHappened).Sentences.SelectMany(s => s.FactIds).ToList();
+        Assert.Equal(["a1.s0", "a1.s1"], lead);
+    }
+
+    [Fact]
+    public void Write_LeadSentenceThatCannotBeNeutral_HidesNoSentenceRepeatingIt()
+    {
+        const string body =
+            "Atlantis claimed victory in the border talks in Geneva on Tuesday.\n\n" +
+            "The border talks in Geneva on Tuesday were a victory for Atlantis.\n\n" +
+            "Trade between the two countries fell by half last year.";
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document(body: body)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(2));
+
+        var cited = draft.Sections.SelectMany(s => s.Sentences).SelectMany(s => s.FactIds).ToList();
+        Assert.DoesNotContain("a1.s0", cited);
+        Assert.Contains("a1.s1", cited);
+    }
+
+    [Fact]
+    public void Write_PositionFromASentenceSayingMuchBesidesTheQuote_TheQuoteAttributedOnItsOwn()
+    {
+        const string body =
+            "Foreign ministers of Atlantis and Lemuria met in Geneva on Tuesday amid tensions.\n\n" +
+            "Ana Ruiz arrives at the lakeside palace in Geneva with a delegation of twelve advisers on Tuesday morning " +
+            "“We want a fair deal,” Atlantis foreign minister Ana Ruiz said.\n\n" +
+            "Lemuria's foreign ministry said the talks were “a waste of time” and blamed Atlantis for the delay.";
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document(body: body)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(2));
+
+        var ruiz = draft.Sections.Where(s => s.Kind == SectionKind.Position).SelectMany(s => s.Sentences).Single(s => s.SpeakerKey == "Person:Ana Ruiz");
+        Assert.Equal("Ana Ruiz said: “We want a fair deal”.", ruiz.Text);
+        Assert.Equal(["a1.s1"], ruiz.FactIds);
+        Assert.True(new DraftVerifier(Lexicon).Verify(draft, sheet).IsClean);
+    }
+
+    [Fact]
+    public void Write_PositionQuotingOnlyAFragment_KeepsTheWholeSentence()
+    {
+        const string body =
+            "Foreign ministers of Atlantis and Lemuria met in Geneva on Tuesday amid tensions.\n\n" +
+            "“We want a fair deal,” Atlantis foreign minister Ana Ruiz said.\n\n" +
+            "After six hours of talks at the lakeside palace on the northern shore of the lake, Lemuria's foreign ministry " +
+            "said the talks were “a waste of time” and blamed Atlantis for the delay.";
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document(body: body)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(2));
+
+        var ministry = draft.Sections.Where(s => s.Kind == SectionKind.Position).SelectMany(s => s.Sentences)
+            .Single(s => s.SpeakerKey == "Organization:Lemuria's foreign ministry");
+        Assert.StartsWith("After six hours of talks", ministry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_PageFurnitureRunIntoTheLead_LeftOutOfTheSentence()
+    {
+        var body = "Scroll down for video " + SampleSources.Body;
+        var sheet = new FactSheetBuilder().Build([SampleSources.Document("articles/one", body)]);
+
+        var draft = _writer.Write(sheet, new WritingRequest(4));
+
+        var lead = draft.Sections.First(s => s.Kind == SectionKind.WhatHappened).Sentences[0];
+        Assert.StartsWith("Foreign ministers of Atlantis and Lemuria met in Geneva", lead.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_ShortBriefing_EveryQuotedPartyHeardBeforeAnyoneIsHeardTwice()
     {
         var sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
