@@ -382,14 +382,9 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
             for (var j = i + 1; j < tokens.Count && words <= RoleWindow; j++)
             {
                 words += lexicon.Function.Contains(tokens[j].Lower) ? 0 : 1;
-                if (second.Contains(tokens[j].Key))
+                if (second.Contains(tokens[j].Key) && predicate)
                 {
-                    if (predicate)
-                    {
-                        return i;
-                    }
-
-                    break;
+                    return i;
                 }
 
                 predicate |= predicates.Contains(tokens[j].Key);
@@ -403,8 +398,16 @@ public sealed class SupportChecker(SupportLexicon lexicon, SupportModel model)
     private static List<(HashSet<string> Keys, int At)> Participants(List<SupportToken> claim, List<SupportToken> content, NameForms names)
     {
         var result = new List<(HashSet<string> Keys, int At)>();
+        // In cased text a participant is written as a name; lower-cased text (as some summarisers
+        // write) has only the annotations to tell.
+        var cased = claim.Any(t => t.Capitalised);
         foreach (var t in content)
         {
+            if (t.Quoted || (cased && !char.IsUpper(t.Surface[0])))
+            {
+                continue;
+            }
+
             // Only entities the annotations found: a capitalised word may be a title's or a heading's.
             if (names.EntityOf(t.Key) < 0)
             {

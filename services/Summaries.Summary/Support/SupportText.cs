@@ -8,7 +8,8 @@ namespace Summaries.Summary.Support;
 /// <param name="Lower">The word in lower case ("n't" read as "not").</param>
 /// <param name="Key">Its comparison key: lemma, or digits for a number word.</param>
 /// <param name="Capitalised">Written with a capital not at the start of its sentence (a name, in cased text).</param>
-public sealed record SupportToken(string Surface, string Lower, string Key, int Start, int End, bool Capitalised, bool IsNumber);
+/// <param name="Quoted">Inside double quotation marks: a speaker's words, not the narrator's.</param>
+public sealed record SupportToken(string Surface, string Lower, string Key, int Start, int End, bool Capitalised, bool IsNumber, bool Quoted = false);
 
 /// <summary>Splits text into <see cref="SupportToken"/>s, the same way for claims and sources.</summary>
 public static partial class SupportText
@@ -16,6 +17,7 @@ public static partial class SupportText
     public static List<SupportToken> Tokens(string text, SupportLexicon lexicon)
     {
         text = Invisible.Strip(text);
+        var quoted = QuotedChars(text);
         var tokens = new List<SupportToken>();
         var sentenceStart = true;
         foreach (Match m in WordPattern().Matches(text))
@@ -27,6 +29,17 @@ public static partial class SupportText
             }
 
             var lower = surface.ToLower(CultureInfo.InvariantCulture).Replace('’', '\'');
+            if (m.Index > 0 && text[m.Index - 1] is '\'' or '’' && Clitics.Contains(lower))
+            {
+                // A clitic written apart from its word ("Locke 's", "they 're"), as tokenised text has it.
+                if (lower == "t")
+                {
+                    tokens.Add(Make("not", "not", m.Index, m.Index + m.Length, false, lexicon));
+                }
+
+                continue;
+            }
+
             if (lower is "n't" or "'t")
             {
                 lower = "not";
@@ -63,12 +76,41 @@ public static partial class SupportText
                 continue;
             }
 
-            tokens.Add(Make(surface, lower, m.Index, m.Index + m.Length, sentenceStart, lexicon));
+            tokens.Add(Make(surface, lower, m.Index, m.Index + m.Length, sentenceStart, lexicon) with { Quoted = quoted[m.Index] });
             sentenceStart = false;
         }
 
         return tokens;
     }
+
+    /// <summary>Which characters stand inside double quotation marks (curly pairs nest, straight ones toggle).</summary>
+    private static bool[] QuotedChars(string text)
+    {
+        var inside = new bool[text.Length + 1];
+        var depth = 0;
+        var straight = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '“':
+                    depth++;
+                    break;
+                case '”':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '"':
+                    straight = !straight;
+                    break;
+            }
+
+            inside[i] = depth > 0 || straight;
+        }
+
+        return inside;
+    }
+
+    private static readonly HashSet<string> Clitics = new(StringComparer.Ordinal) { "s", "re", "ve", "ll", "d", "m", "t" };
 
     private static SupportToken Make(string surface, string lower, int start, int end, bool sentenceStart, SupportLexicon lexicon)
     {
