@@ -60,6 +60,7 @@ public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
     {
         private readonly Dictionary<string, SupportSource> _facts = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();
+        private readonly Dictionary<string, IReadOnlyList<string>> _linked = new(StringComparer.Ordinal);
         private (SupportDocument, IReadOnlyList<Fact>)? _document;
 
         /// <summary>The narrative facts in sheet order, prepared as one document for the cite-free mode.</summary>
@@ -86,7 +87,21 @@ public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
         /// it holds a quote, and the neutral replacement of each loaded word it uses ("slammed" →
         /// "criticised"), which the built-in engine writes in its place.
         /// </summary>
-        public IEnumerable<string> Linked(Fact fact)
+        public IReadOnlyList<string> Linked(Fact fact)
+        {
+            lock (_gate)
+            {
+                if (!_linked.TryGetValue(fact.Id, out var keys))
+                {
+                    keys = LinkedKeys(fact).Distinct(StringComparer.Ordinal).ToList();
+                    _linked[fact.Id] = keys;
+                }
+
+                return keys;
+            }
+        }
+
+        private IEnumerable<string> LinkedKeys(Fact fact)
         {
             var quotes = sheet.QuotesIn(fact.Id).ToList();
             var names = fact.EntityKeys.Concat(quotes.Select(q => q.SpeakerKey))
