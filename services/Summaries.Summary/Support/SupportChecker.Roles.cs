@@ -6,6 +6,9 @@ public sealed partial class SupportChecker
     /// <summary>Content words at most between two participants and their predicate, for the role check.</summary>
     private const int RoleWindow = 8;
 
+    /// <summary>Participants of one claim compared pairwise at most (the work grows with their square).</summary>
+    private const int MaxParticipants = 12;
+
     /// <summary>
     /// Who did it to whom: two participants on either side of a one-way predicate must stand on the
     /// same sides in the source, unless one of the two sentences is passive ("by") and the other not.
@@ -17,7 +20,8 @@ public sealed partial class SupportChecker
             return null;
         }
 
-        var participants = Participants(claim, content, names);
+        // Bounded: a sentence names a handful of parties; a list of hundreds is no claim about roles.
+        var participants = Participants(claim, content, names).Take(MaxParticipants).ToList();
         for (var a = 0; a < participants.Count; a++)
         {
             for (var b = a + 1; b < participants.Count; b++)
@@ -109,7 +113,7 @@ public sealed partial class SupportChecker
             }
 
             var keys = names.NamesOf(t.Key);
-            if (result.Count > 0 && result[^1].Keys.Overlaps(keys))
+            if (result.Any(r => r.Keys.Overlaps(keys)))
             {
                 continue;
             }

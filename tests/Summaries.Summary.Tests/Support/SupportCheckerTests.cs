@@ -102,6 +102,21 @@ public sealed class SupportCheckerTests
         Assert.True(verdict.Supported, verdict.Failure?.Reason);
     }
 
+    [Fact]
+    public void Check_HugeRepetitiveSourceAndLongClaim_AnsweredQuickly()
+    {
+        var source = string.Concat(Enumerable.Repeat("Ms Okafor met Mr Brandt and Norvalia blamed Estmark. ", 20_000));
+        var claim = string.Concat(Enumerable.Repeat("Estmark blamed Norvalia and Mr Brandt met Ms Okafor, ", 40));
+        var prepared = Checker.Prepare(source);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var verdict = Checker.Check(claim, [prepared], Names);
+
+        // Generous: the point is that the work does not grow with the product of the two sizes squared.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.NotNull(verdict);
+    }
+
     [Theory]
     [InlineData("hoped", "hope")]
     [InlineData("hoping", "hope")]
