@@ -201,7 +201,11 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
                 first--;
             }
 
-            return new Speaker(first, j, text[first].Start, text[j].End, text.Slice(first, j), head.Info.EntityKey);
+            // "a sergeant stationed in Samarra said", "Smith of Texas said": a name closing a prepositional
+            // phrase is its object; the speaker is the phrase it modifies, and the key is that phrase's own.
+            return WithPostmodifiedHead(first, sentenceStart) is { } modifier
+                ? new Speaker(modifier.FirstToken, j, modifier.Start, text[j].End, text.Slice(modifier.FirstToken, j), modifier.Key)
+                : new Speaker(first, j, text[first].Start, text[j].End, text.Slice(first, j), head.Info.EntityKey);
         }
 
         // "Mr. Kamin, who emphasized": the relative pronoun stands for the name before the comma.
@@ -265,14 +269,18 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             return null;
         }
 
+        // "marching through the streets", "stationed in Samarra": a participle between the noun and its preposition.
         var q = p - 1;
-        if (text.IsLowercaseWord(q) && text.Keys[q].EndsWith("ing", StringComparison.Ordinal) && q - 1 >= sentenceStart)
+        if (text.IsLowercaseWord(q) && IsParticiple(text.Keys[q]) && q - 1 >= sentenceStart)
         {
             q--;
         }
 
         return text.IsWord(q) && !insideQuote[q] && !Pronouns.Contains(text.Keys[q]) ? NounPhraseEndingAt(q, sentenceStart) : null;
     }
+
+    private static bool IsParticiple(string key) =>
+        key.Length > 4 && (key.EndsWith("ing", StringComparison.Ordinal) || key.EndsWith("ed", StringComparison.Ordinal));
 
     private Speaker Phrase(int first, int last)
     {

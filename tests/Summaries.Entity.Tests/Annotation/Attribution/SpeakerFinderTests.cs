@@ -1,0 +1,52 @@
+using Summaries.Entity.Annotation;
+
+namespace Summaries.Entity.Tests.Annotation.Attribution;
+
+/// <summary>Which words before or after a cue name the speaker, and which only modify it.</summary>
+public sealed class SpeakerFinderTests
+{
+    private readonly RuleBasedAnnotator annotator = new();
+
+    private static string? KeyOf(TextAnnotation annotation, string name) =>
+        annotation.Entities.SingleOrDefault(e => e.DisplayName == name)?.Key;
+
+    [Fact]
+    public void Before_PlaceInParticiplePhrase_IsNotTheSpeaker()
+    {
+        var annotation = annotator.Annotate("“The patrols were doubled after the attack,” a corporal posted in Kandahar said.");
+
+        var quote = Assert.Single(annotation.Quotes);
+        Assert.Equal("a corporal posted in Kandahar", quote.SpeakerText);
+        Assert.NotEqual(KeyOf(annotation, "Kandahar"), quote.SpeakerKey);
+    }
+
+    [Fact]
+    public void Before_PlaceAfterNamedSpeaker_KeepsTheName()
+    {
+        var annotation = annotator.Annotate("Governor Ruth Ellison of Montana said the fund was “nearly empty by the spring.”");
+
+        var quote = Assert.Single(annotation.Quotes, q => q.Direct);
+        Assert.Equal(KeyOf(annotation, "Ruth Ellison"), quote.SpeakerKey);
+    }
+
+    [Fact]
+    public void Before_NameAfterRoleAndPreposition_IsNotTheSpeaker()
+    {
+        var annotation = annotator.Annotate("Tom Hale runs the co-operative. “We were never consulted,” a spokesman for Tom Hale said.");
+
+        var quote = Assert.Single(annotation.Quotes, q => q.Direct);
+        Assert.Equal("a spokesman for Tom Hale", quote.SpeakerText);
+        Assert.Null(quote.SpeakerKey);
+    }
+
+    [Theory]
+    [InlineData("“He never listens to the farmers,” Mr Okoro said of the minister.")]
+    [InlineData("“He never listens to the farmers,” said Mr Okoro of the minister.")]
+    public void After_PhraseAfterSaidOf_IsWhoIsSpokenAbout(string text)
+    {
+        var annotation = annotator.Annotate(text);
+
+        var quote = Assert.Single(annotation.Quotes);
+        Assert.Equal("Mr Okoro", quote.SpeakerText);
+    }
+}
