@@ -157,7 +157,19 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             start--;
         }
 
-        return start < j ? Phrase(start, j) : null;
+        // "Nordhaus said:", "“…,” Sharp said": one capitalised word is a name when it is no ordinary word,
+        // or when it stands in the “…,” X said frame, where only a speaker can.
+        // A day, a month or "TV" names no one, and a word after a preposition is its object ("on Thursday showed").
+        var key = text.Keys[j];
+        var single = !lexicon.NonEntities.Contains(text.Surface[j]) && !(text.IsLowercaseWord(j - 1) && lexicon.FunctionWords.Contains(text.Keys[j - 1]))
+            && (!lexicon.CommonWords.Contains(key) || AfterClosingQuote(j));
+        return start < j || single ? Phrase(start, j) : null;
+    }
+
+    private bool AfterClosingQuote(int j)
+    {
+        var k = text.IsPunctuation(j - 1, ',') ? j - 2 : j - 1;
+        return k >= 0 && text[k].Kind == TokenKind.Quote && insideQuote[Math.Max(k - 1, 0)];
     }
 
     private bool IsNumberPart(int k) =>

@@ -49,4 +49,30 @@ public sealed class SpeakerFinderTests
         var quote = Assert.Single(annotation.Quotes);
         Assert.Equal("Mr Okoro", quote.SpeakerText);
     }
+
+    [Theory]
+    [InlineData("“The harvest failed twice this year,” Sharp said.", "Sharp")]
+    [InlineData("Vandermolen said: “The harvest failed twice this year.”", "Vandermolen")]
+    public void Before_OneUnrecognisedCapitalisedWord_IsTheSpeaker(string text, string speaker)
+    {
+        var annotation = annotator.Annotate(text);
+
+        Assert.Equal(speaker, Assert.Single(annotation.Quotes).SpeakerText);
+    }
+
+    [Fact]
+    public void Before_DayAfterPreposition_IsNotTheSpeaker()
+    {
+        var annotation = annotator.Annotate("The union wrote on Thursday saying the harvest had “failed twice this year.”");
+
+        Assert.NotEqual("Thursday", annotation.Quotes.Single(q => q.Direct).SpeakerText);
+    }
+
+    [Fact]
+    public void Before_QuotedAsSaying_TakesTheSubject()
+    {
+        var annotation = annotator.Annotate("“The harvest failed twice this year,” Vandermolen was quoted as saying.");
+
+        Assert.Equal("Vandermolen", Assert.Single(annotation.Quotes).SpeakerText);
+    }
 }
