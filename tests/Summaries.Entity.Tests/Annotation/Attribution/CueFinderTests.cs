@@ -29,4 +29,16 @@ public sealed class CueFinderTests
         Assert.Equal("claimed", quote.Cue);
         Assert.Equal(content, quote.Text);
     }
+
+    [Theory]
+    [InlineData("After the vote, Mayor Tom Hale fired back: “We will not pay for their mistakes.”", "fired back")]
+    [InlineData("“We will not pay for their mistakes,” Mayor Tom Hale retorted.", "retorted")]
+    public void Find_PhrasalAndLessCommonReportingVerbs_AreCues(string text, string cue)
+    {
+        var annotation = annotator.Annotate(text);
+
+        var quote = Assert.Single(annotation.Quotes);
+        Assert.Equal(cue, quote.Cue);
+        Assert.Equal("Tom Hale", quote.SpeakerText);
+    }
 }
