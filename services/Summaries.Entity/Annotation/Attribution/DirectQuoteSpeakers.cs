@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Summaries.Entity.Annotation.Segmentation;
 
 namespace Summaries.Entity.Annotation.Attribution;
@@ -25,6 +26,9 @@ internal sealed class DirectQuoteSpeakers(
     private const int MaxTokensToCueAfterQuote = 8;
 
     private const int MaxLabelWords = 3;
+
+    /// <summary>"Putney said …, but he said …": a conjunction before the inner subject starts a clause of its own, outside the earlier report.</summary>
+    private static readonly FrozenSet<string> ClauseLinks = FrozenSet.Create(StringComparer.Ordinal, "but", "and", "though", "although", "while", "yet");
 
     /// <summary>How far a cue may follow the quote when its subject starts right after the marks: a name and its appositive.</summary>
     private const int MaxTokensToSubjectCue = 24;
@@ -205,7 +209,7 @@ internal sealed class DirectQuoteSpeakers(
     /// "She said she recalls the colleague being “confused”", "Ryan said the protests demand “more
     /// listening”": a cue inside the clause an earlier cue reports belongs to that report, so the
     /// earlier speaker is the source, unless the inner cue names someone else ("Trump said Clinton
-    /// called it “the gold standard”" keeps Clinton).
+    /// called it “the gold standard”" keeps Clinton) or opens a clause of its own after a conjunction.
     /// </summary>
     private DirectAttribution Outermost(Cue cue)
     {
@@ -214,7 +218,8 @@ internal sealed class DirectQuoteSpeakers(
         var outerSpeaker = outer is null ? null : speakers.Of(outer);
         if (outer is null || outerSpeaker is null || outerSpeaker.LastToken >= outer.FirstToken
             || (inner is not null && inner.FirstToken <= outer.LastToken)
-            || (inner?.Key is { } key && !string.Equals(key, outerSpeaker.Key, StringComparison.Ordinal)))
+            || (inner?.Key is { } key && !string.Equals(key, outerSpeaker.Key, StringComparison.Ordinal))
+            || (inner is not null && text.IsWord(inner.FirstToken - 1) && ClauseLinks.Contains(text.Keys[inner.FirstToken - 1])))
         {
             return DirectAttribution.Of(cue, inner);
         }

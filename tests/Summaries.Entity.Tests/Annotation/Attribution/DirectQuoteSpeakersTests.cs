@@ -158,4 +158,15 @@ public sealed class DirectQuoteSpeakersTests
 
         Assert.Equal("Her economic plan", Direct(annotation, "lift up").SpeakerText);
     }
+
+    [Fact]
+    public void Find_CueAfterConjunction_StartsItsOwnClause()
+    {
+        var annotation = annotator.Annotate(
+            "Chief Ana Ruiz said the footage was incomplete, but she said it “shows what the witnesses told us.”");
+
+        var quote = Direct(annotation, "shows what");
+        Assert.Equal("she", quote.SpeakerText);
+        Assert.Equal("Ana Ruiz", SpeakerName(annotation, quote));
+    }
 }
