@@ -142,9 +142,18 @@ internal sealed class DirectQuoteSpeakers(
             }
 
             // The subject right after the marks, or inverted after a near cue; "“…,” but Trump said" starts a new clause.
+            // "Trump summed up Clinton as “terrible,” denounced her record": a cue with a speaker before the quote
+            // leaves the verb after it a second predicate of that subject, and what follows it an object, unless a name.
             var speaker = speakers.Of(cue);
             var near = cue.FirstToken - k <= MaxTokensToCueAfterQuote;
-            return cue.FirstToken == k || (speaker is not null && (speaker.FirstToken == k || (near && speaker.FirstToken > cue.LastToken)))
+            var inverted = speaker is not null && speaker.FirstToken > cue.LastToken;
+            if (inverted && speaker!.Key is null && !cue.SpeakerFollows
+                && cues.In(span.StartSentence).Any(c => c.LastToken < span.OpenToken && speakers.Of(c) is not null))
+            {
+                return null;
+            }
+
+            return cue.FirstToken == k || (speaker is not null && (speaker.FirstToken == k || (near && inverted)))
                 ? DirectAttribution.Of(cue, speaker)
                 : null;
         }

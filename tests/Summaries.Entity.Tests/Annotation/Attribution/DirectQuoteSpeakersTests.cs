@@ -169,4 +169,12 @@ public sealed class DirectQuoteSpeakersTests
         Assert.Equal("she", quote.SpeakerText);
         Assert.Equal("Ana Ruiz", SpeakerName(annotation, quote));
     }
+
+    [Fact]
+    public void Find_SecondPredicateAfterQuote_IsNotAnInversion()
+    {
+        var annotation = annotator.Annotate("Mayor Tom Hale called the plan “a disaster,” criticised its cost and said it would fail.");
+
+        Assert.Equal("Tom Hale", SpeakerName(annotation, Direct(annotation, "a disaster")));
+    }
 }
