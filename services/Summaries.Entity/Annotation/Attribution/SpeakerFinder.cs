@@ -23,6 +23,15 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         StringComparer.Ordinal,
         "of", "for", "at", "in", "from", "with", "on", "through");
 
+    /// <summary>"an ad campaign this week praising …": a time adverbial before a participle is never its subject.</summary>
+    private static readonly FrozenSet<string> TimeNouns = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "week", "weeks", "month", "months", "year", "years", "day", "days", "morning", "afternoon", "evening", "night", "weekend",
+        "today", "yesterday", "tonight", "time", "hour", "hours");
+
+    private static readonly FrozenSet<string> TimeModifiers = FrozenSet.Create(
+        StringComparer.Ordinal, "this", "last", "next", "that", "earlier", "later", "each", "every", "the", "same", "previous");
+
     private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.Create(StringComparer.Ordinal, "of", "from", "in", "at");
 
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "they", "we", "i", "you");
@@ -242,6 +251,11 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             return null;
         }
 
+        if (TimeNouns.Contains(headKey))
+        {
+            return BeforeTimeAdverbial(j, sentenceStart);
+        }
+
         // A plain noun phrase: "a US official", "top black lawmakers", "Federal and state officials".
         var start = j;
         for (var k = j - 1; k >= sentenceStart && j - k < 6 && !insideQuote[k]; k--)
@@ -267,6 +281,26 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         return WithPostmodifiedHead(start, sentenceStart) is { } modified
             ? new Speaker(modified.FirstToken, j, modified.Start, text[j].End, text.Slice(modified.FirstToken, j), modified.Key)
             : Phrase(start, j);
+    }
+
+    /// <summary>
+    /// "A report released last year said", "an ad campaign this week praising": a time adverbial ends
+    /// the words before the cue; the subject is the noun before it (and before its participle).
+    /// </summary>
+    private Speaker? BeforeTimeAdverbial(int j, int sentenceStart)
+    {
+        var k = j - 1;
+        while (k > sentenceStart && text.IsLowercaseWord(k) && TimeModifiers.Contains(text.Keys[k]))
+        {
+            k--;
+        }
+
+        if (k > sentenceStart && k < j && text.IsLowercaseWord(k) && IsParticiple(text.Keys[k]))
+        {
+            k--;
+        }
+
+        return k < j - 1 && k >= sentenceStart && text.IsWord(k) && !insideQuote[k] ? NounPhraseEndingAt(k, sentenceStart) : null;
     }
 
     /// <summary>

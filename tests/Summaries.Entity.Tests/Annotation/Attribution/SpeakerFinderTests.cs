@@ -75,4 +75,12 @@ public sealed class SpeakerFinderTests
 
         Assert.Equal("Vandermolen", Assert.Single(annotation.Quotes).SpeakerText);
     }
+
+    [Fact]
+    public void Before_TimeAdverbial_IsSkippedForTheNounBeforeIt()
+    {
+        var annotation = annotator.Annotate("An audit published last year said the fund was “nearly empty by the spring.”");
+
+        Assert.Equal("An audit", annotation.Quotes.Single(q => q.Direct).SpeakerText);
+    }
 }
