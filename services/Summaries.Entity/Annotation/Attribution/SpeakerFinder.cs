@@ -245,8 +245,10 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             return UnrecognisedName(j, sentenceStart);
         }
 
-        if (!lowercase || lexicon.FunctionWords.Contains(headKey) || lexicon.SpeechCues.Lookup(headKey) is not null
-            || headKey.EndsWith("ed", StringComparison.Ordinal) || headKey.EndsWith("ing", StringComparison.Ordinal))
+        // A participle is a verb, unless a possessive or determiner makes it the head noun ("Cruz’s thinking", "those surveyed").
+        var participle = headKey.EndsWith("ed", StringComparison.Ordinal) || headKey.EndsWith("ing", StringComparison.Ordinal);
+        var nominal = j - 1 >= sentenceStart && (text.Keys[j - 1] == "'s" || (text.IsWord(j - 1) && Determiners.Contains(text.Keys[j - 1])));
+        if (!lowercase || lexicon.FunctionWords.Contains(headKey) || lexicon.SpeechCues.Lookup(headKey) is not null || (participle && !nominal))
         {
             return null;
         }

@@ -83,4 +83,14 @@ public sealed class SpeakerFinderTests
 
         Assert.Equal("An audit", annotation.Quotes.Single(q => q.Direct).SpeakerText);
     }
+
+    [Theory]
+    [InlineData("Most of those polled said the plan was “too expensive by half.”", "those polled")]
+    [InlineData("A source familiar with the minister’s thinking said the plan was “too expensive by half.”", "A source familiar with the minister’s thinking")]
+    public void Before_ParticipleAfterDeterminerOrPossessive_IsTheHeadNoun(string text, string speaker)
+    {
+        var annotation = annotator.Annotate(text);
+
+        Assert.Equal(speaker, annotation.Quotes.Single(q => q.Direct).SpeakerText);
+    }
 }
