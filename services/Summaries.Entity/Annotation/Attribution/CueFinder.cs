@@ -109,6 +109,11 @@ internal sealed class CueFinder(Lexicon lexicon)
         }
 
         var next = last + 1;
+        if (entry.ClauseFinal && next < end && text[next].Kind is not (TokenKind.Punctuation or TokenKind.Quote or TokenKind.Dash))
+        {
+            return false;
+        }
+
         if (text.Is(next, "by") || (text.Keys[last] is "continued" or "continues" && text.Is(next, "to")))
         {
             return false;

@@ -41,4 +41,22 @@ public sealed class CueFinderTests
         Assert.Equal(cue, quote.Cue);
         Assert.Equal("Tom Hale", quote.SpeakerText);
     }
+
+    [Fact]
+    public void Find_ClauseFinalPhraseAtClauseEnd_IsACue()
+    {
+        var annotation = annotator.Annotate("The scheme was “a tax on the poor,” as one council report put it.");
+
+        var quote = Assert.Single(annotation.Quotes);
+        Assert.Equal("put it", quote.Cue);
+        Assert.Equal("one council report", quote.SpeakerText);
+    }
+
+    [Fact]
+    public void Find_ClauseFinalPhraseBeforeObject_IsNotACue()
+    {
+        var annotation = annotator.Annotate("The clerk put it on the table and the workers went on strike for a week.");
+
+        Assert.Empty(annotation.Quotes);
+    }
 }
