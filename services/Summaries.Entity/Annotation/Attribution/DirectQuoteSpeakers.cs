@@ -105,7 +105,8 @@ internal sealed class DirectQuoteSpeakers(
             return new DirectAttribution(null, label, ":");
         }
 
-        if (fallback.CueText is null && opensSentence && sameParagraph && PreviousSentenceSpeaker(introducer) is { } carried)
+        if (fallback.CueText is null && opensSentence && (sameParagraph || FillsParagraph(span)) && introducer >= 0
+            && PreviousSentenceSpeaker(introducer) is { } carried)
         {
             return carried;
         }
@@ -246,6 +247,14 @@ internal sealed class DirectQuoteSpeakers(
         var cue = cues.In(sentence).LastOrDefault(c => !insideQuote[c.FirstToken]);
         var speaker = cue is null ? null : speakers.Of(cue);
         return speaker is not null ? new DirectAttribution(null, speaker, string.Empty) : null;
+    }
+
+    /// <summary>A quote that is its whole paragraph: it opens the paragraph and closes at its end.</summary>
+    private bool FillsParagraph(QuoteSpan span)
+    {
+        var last = span.EndSentence;
+        var paragraphEnds = last + 1 >= text.Sentences.Count || text.Paragraph[last + 1] != text.Paragraph[last];
+        return span.CloseToken >= 0 && paragraphEnds && span.CloseToken >= text.SentenceEndToken[last] - 2;
     }
 
     /// <summary>"PENCE: Well, look, …": a transcript line inside the marks names its speaker before a colon.</summary>

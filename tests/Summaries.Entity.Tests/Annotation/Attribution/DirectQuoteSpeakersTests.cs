@@ -177,4 +177,20 @@ public sealed class DirectQuoteSpeakersTests
 
         Assert.Equal("Tom Hale", SpeakerName(annotation, Direct(annotation, "a disaster")));
     }
+
+    [Fact]
+    public void Find_QuoteParagraphAfterAttributedParagraph_CarriesTheSpeaker()
+    {
+        var annotation = annotator.Annotate("The plan is too costly, Mr Okoro said on Friday.\n\n“We cannot ask the farmers of the north to pay for it.”");
+
+        Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "We cannot")));
+    }
+
+    [Fact]
+    public void Find_QuoteParagraphAfterUnattributedParagraph_HasNoSpeaker()
+    {
+        var annotation = annotator.Annotate("Mr Okoro met the farmers on Friday.\n\n“We cannot ask the farmers of the north to pay for it.”");
+
+        Assert.Null(Direct(annotation, "We cannot").SpeakerKey);
+    }
 }
