@@ -36,6 +36,9 @@ internal sealed class QuoteScorer
     /// <summary>Quotes found where no gold direct quote is (scare quotes, titles, missed boundaries): quote and predicted speaker.</summary>
     public List<(string Quote, string Predicted)> Spurious { get; } = [];
 
+    /// <summary>Gold direct quotes that no prediction overlaps: the quote and its gold source.</summary>
+    public List<(string Quote, string Gold)> Missed { get; } = [];
+
     public double Precision => Predicted == 0 ? 0 : (double)Correct / Predicted;
 
     public double Recall => Gold == 0 ? 0 : (double)GoldMatched / Gold;
@@ -96,6 +99,14 @@ internal sealed class QuoteScorer
 
         GoldMatched += matched.Count(m => m);
         GoldSpanMatched += spanMatched.Count(m => m);
+        for (var g = 0; g < gold.Count; g++)
+        {
+            if (!spanMatched[g] && gold[g].Content.Count > 0)
+            {
+                var source = gold[g].Source.Select(span => record.Text[span.Start..span.End]).FirstOrDefault() ?? "(none)";
+                Missed.Add((Excerpt(record.Text, gold[g].Content[0].Start, gold[g].Content[^1].End), source));
+            }
+        }
     }
 
     public string Report()

@@ -9,7 +9,7 @@ namespace Summaries.Evaluation;
 /// picks the mention recogniser under the annotator: <c>hybrid</c> (the default, as the service
 /// runs: model plus the rules' extras), <c>ner</c> (the trained model alone) or <c>rules</c>;
 /// <c>--errors N</c> lists N quotes given the wrong speaker; <c>--spurious N</c> lists N quotes
-/// found where the gold data has none.
+/// found where the gold data has none; <c>--missed N</c> lists N gold quotes nothing was found at.
 /// </summary>
 internal static class QuotesCommand
 {
@@ -38,6 +38,14 @@ internal static class QuotesCommand
             foreach (var (quote, predicted) in scorer.Spurious.Take(int.Parse(spurious, CultureInfo.InvariantCulture)))
             {
                 output.WriteLine($"spurious: predicted '{predicted}'\n    {quote}");
+            }
+        }
+
+        if (command.Option("missed") is { } missed)
+        {
+            foreach (var (quote, gold) in scorer.Missed.Take(int.Parse(missed, CultureInfo.InvariantCulture)))
+            {
+                output.WriteLine($"missed: gold '{gold}'\n    {quote}");
             }
         }
 

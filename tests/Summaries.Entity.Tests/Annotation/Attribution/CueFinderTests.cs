@@ -59,4 +59,16 @@ public sealed class CueFinderTests
 
         Assert.Empty(annotation.Quotes);
     }
+
+    [Theory]
+    [InlineData("The mayor portrayed the deal as “a gift.”", "portrayed")]
+    [InlineData("The mayor later defended the deal as “fair.”", "defended")]
+    public void Find_VerbsThatCharacteriseInQuotes_AreCues(string text, string cue)
+    {
+        var annotation = annotator.Annotate(text);
+
+        var quote = Assert.Single(annotation.Quotes);
+        Assert.Equal(cue, quote.Cue);
+        Assert.Equal("The mayor", quote.SpeakerText);
+    }
 }
