@@ -27,6 +27,9 @@ internal sealed class DirectQuoteSpeakers(
 
     private const int MaxLabelWords = 3;
 
+    /// <summary>How long a lead before a carried quote may be: "Instead,", "Still, he added,", "In short,".</summary>
+    private const int MaxLeadTokens = 3;
+
     /// <summary>"Putney said …, but he said …": a conjunction before the inner subject starts a clause of its own, outside the earlier report.</summary>
     private static readonly FrozenSet<string> ClauseLinks = FrozenSet.Create(StringComparer.Ordinal, "but", "and", "though", "although", "while", "yet");
 
@@ -105,7 +108,8 @@ internal sealed class DirectQuoteSpeakers(
             return new DirectAttribution(null, label, ":");
         }
 
-        if (fallback.CueText is null && opensSentence && (sameParagraph || FillsParagraph(span)) && introducer >= 0
+        var carries = opensSentence || (sameParagraph && AfterShortLead(span));
+        if (fallback.CueText is null && carries && (sameParagraph || FillsParagraph(span)) && introducer >= 0
             && PreviousSentenceSpeaker(introducer) is { } carried)
         {
             return carried;
@@ -247,6 +251,17 @@ internal sealed class DirectQuoteSpeakers(
         var cue = cues.In(sentence).LastOrDefault(c => !insideQuote[c.FirstToken]);
         var speaker = cue is null ? null : speakers.Of(cue);
         return speaker is not null ? new DirectAttribution(null, speaker, string.Empty) : null;
+    }
+
+    /// <summary>
+    /// Trump said. Instead, “he just acts like a defeated man.” — a quote after a short lead ending in a
+    /// comma, in a sentence with no cue of its own, goes on in the voice of the sentence before.
+    /// </summary>
+    private bool AfterShortLead(QuoteSpan span)
+    {
+        var first = text.SentenceFirstToken[span.StartSentence];
+        var lead = span.OpenToken - first;
+        return lead is > 0 and <= MaxLeadTokens && text.IsPunctuation(span.OpenToken - 1, ',') && cues.In(span.StartSentence).Count == 0;
     }
 
     /// <summary>A quote that is its whole paragraph: it opens the paragraph and closes at its end.</summary>

@@ -193,4 +193,12 @@ public sealed class DirectQuoteSpeakersTests
 
         Assert.Null(Direct(annotation, "We cannot").SpeakerKey);
     }
+
+    [Fact]
+    public void Find_QuoteAfterShortLead_CarriesThePreviousSpeaker()
+    {
+        var annotation = annotator.Annotate("“The plan was fair,” Mr Okoro said. Instead, “it became a gift to the banks.”");
+
+        Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "it became")));
+    }
 }
