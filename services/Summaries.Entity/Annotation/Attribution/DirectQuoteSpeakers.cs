@@ -108,6 +108,11 @@ internal sealed class DirectQuoteSpeakers(
             return new DirectAttribution(null, label, ":");
         }
 
+        if (fallback.CueText is null && FillsParagraph(span) && SignatureLine(span) is { } signed)
+        {
+            return signed;
+        }
+
         var carries = opensSentence || (sameParagraph && AfterShortLead(span));
         if (fallback.CueText is null && carries && (sameParagraph || FillsParagraph(span)) && introducer >= 0
             && PreviousSentenceSpeaker(introducer) is { } carried)
@@ -262,6 +267,22 @@ internal sealed class DirectQuoteSpeakers(
         var first = text.SentenceFirstToken[span.StartSentence];
         var lead = span.OpenToken - first;
         return lead is > 0 and <= MaxLeadTokens && text.IsPunctuation(span.OpenToken - 1, ',') && cues.In(span.StartSentence).Count == 0;
+    }
+
+    /// <summary>"“Great speech.”" then "-President Obama, tweeting": a line opening with a dash under a quote signs it.</summary>
+    private DirectAttribution? SignatureLine(QuoteSpan span)
+    {
+        var next = span.EndSentence + 1;
+        if (next >= text.Sentences.Count)
+        {
+            return null;
+        }
+
+        var dash = text.SentenceFirstToken[next];
+        var isDash = text[dash].Kind == TokenKind.Dash || text.IsPunctuation(dash, '-');
+        return isDash && text.IsCapitalized(dash + 1) && finder.After(dash) is { } signer
+            ? new DirectAttribution(null, signer, text.Surface[dash])
+            : null;
     }
 
     /// <summary>A quote that is its whole paragraph: it opens the paragraph and closes at its end.</summary>

@@ -201,4 +201,14 @@ public sealed class DirectQuoteSpeakersTests
 
         Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "it became")));
     }
+
+    [Theory]
+    [InlineData("“The harvest festival was the best in years.”\n\n— Governor Ruth Ellison, after the parade.")]
+    [InlineData("\"The harvest festival was the best in years.\"\n\n-Governor Ruth Ellison, after the parade.")]
+    public void Find_DashLineUnderQuoteParagraph_SignsTheQuote(string text)
+    {
+        var annotation = annotator.Annotate(text);
+
+        Assert.Equal("Ruth Ellison", SpeakerName(annotation, Direct(annotation, "The harvest")));
+    }
 }
