@@ -211,4 +211,12 @@ public sealed class DirectQuoteSpeakersTests
 
         Assert.Equal("Ruth Ellison", SpeakerName(annotation, Direct(annotation, "The harvest")));
     }
+
+    [Fact]
+    public void Find_ParticipleAfterQuote_TakesAnObjectNotASpeaker()
+    {
+        var annotation = annotator.Annotate("Mr Okoro called the audit “a disgrace,” blaming Governor Ruth Ellison for the delay.");
+
+        Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "a disgrace")));
+    }
 }
