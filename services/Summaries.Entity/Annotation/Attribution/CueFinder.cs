@@ -46,6 +46,9 @@ internal sealed class CueFinder(Lexicon lexicon)
 
     private const int MaxObjectTokens = 12;
 
+    /// <summary>How many modifiers may stand between a determiner and a noun-like cue word ("a Spanish reality show").</summary>
+    private const int MaxModifiers = 3;
+
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "that", "who", "there", "what");
 
     public IReadOnlyList<Cue> Find(TokenizedText text, bool[] insideQuote)
@@ -172,6 +175,19 @@ internal sealed class CueFinder(Lexicon lexicon)
         return preposition || countEndsSentence;
     }
 
+    private static bool OpensWithDeterminer(TokenizedText text, int previous, bool hasPrevious)
+    {
+        for (var k = previous; hasPrevious && k >= 0 && k > previous - MaxModifiers && text.IsWord(k); k--)
+        {
+            if (Determiners.Contains(text.Keys[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"Trump tweets that", not "late-night tweets about": no modifier before, no preposition or participle after.</summary>
     private static bool NounLikeUsedAsVerb(TokenizedText text, int previous, bool hasPrevious, int next)
     {
@@ -181,9 +197,12 @@ internal sealed class CueFinder(Lexicon lexicon)
             return false;
         }
 
-        if (next >= text.Count || text[next].Sentence != text[next - 1].Sentence)
+        if (next >= text.Count || text[next].Sentence != text[next - 1].Sentence
+            || (text[next].Kind == TokenKind.Punctuation && (text.Surface[next] == "," || CharClasses.IsSentenceTerminal(text.Surface[next][0]))))
         {
-            return true;
+            // "appeared on a Spanish reality show.", "named “Veep” as his top shows,": ending a phrase that a
+            // determiner opens, the word is its head noun.
+            return !OpensWithDeterminer(text, previous, hasPrevious);
         }
 
         // "Her plan promises to lift …", "promises to “lift …”": "to" before a verb is an infinitive, so the cue word is a verb.

@@ -71,4 +71,14 @@ public sealed class CueFinderTests
         Assert.Equal(cue, quote.Cue);
         Assert.Equal("The mayor", quote.SpeakerText);
     }
+
+    [Theory]
+    [InlineData("The “cooking” segment first ran on a popular morning show.")]
+    [InlineData("Viewers called “Harvest Moon” one of their favourite shows, the network said.")]
+    public void Find_NounLikeCueEndingADeterminerPhrase_IsANoun(string text)
+    {
+        var annotation = annotator.Annotate(text);
+
+        Assert.DoesNotContain(annotation.Quotes, q => q.Cue is "show" or "shows");
+    }
 }
