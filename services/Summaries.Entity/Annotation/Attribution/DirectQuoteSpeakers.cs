@@ -238,12 +238,23 @@ internal sealed class DirectQuoteSpeakers(
         if (outer is null || outerSpeaker is null || outerSpeaker.LastToken >= outer.FirstToken
             || (inner is not null && inner.FirstToken <= outer.LastToken)
             || (inner?.Key is { } key && !string.Equals(key, outerSpeaker.Key, StringComparison.Ordinal))
-            || (inner is not null && text.IsWord(inner.FirstToken - 1) && ClauseLinks.Contains(text.Keys[inner.FirstToken - 1])))
+            || OpensOwnClause(inner))
         {
             return DirectAttribution.Of(cue, inner);
         }
 
         return DirectAttribution.Of(outer, outerSpeaker);
+    }
+
+    /// <summary>
+    /// ", but he said", "…,” and she said": a conjunction after a comma or a closing quote starts a new
+    /// clause with its own subject; "shootings and protests demand" only joins two nouns.
+    /// </summary>
+    private bool OpensOwnClause(Speaker? inner)
+    {
+        var link = inner is null ? -1 : inner.FirstToken - 1;
+        return inner is not null && text.IsWord(link) && ClauseLinks.Contains(text.Keys[link])
+            && (text.IsPunctuation(link - 1, ',') || (link > 0 && text[link - 1].Kind == TokenKind.Quote));
     }
 
     /// <summary>

@@ -61,7 +61,9 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             return Appositive(j, sentenceStart);
         }
 
-        return NounPhraseEndingAt(j, sentenceStart);
+        // "footage of Trump saying": a name right before a participle cue is the participle's own subject.
+        var participleSubject = j == cueFirst - 1 && text.Keys[cueFirst].EndsWith("ing", StringComparison.Ordinal);
+        return NounPhraseEndingAt(j, sentenceStart, participleSubject);
     }
 
     /// <summary>The speaker starting right after the cue: "said Mr Xi", "according to a US official".</summary>
@@ -168,9 +170,9 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
 
         // "Nordhaus said:", "“…,” Sharp said": one capitalised word is a name when it is no ordinary word,
         // or when it stands in the “…,” X said frame, where only a speaker can.
-        // A day, a month or "TV" names no one, and a word after a preposition is its object ("on Thursday showed").
+        // A day, a month, "TV" or an abbreviation ("Jr.") names no one, and a word after a preposition is its object ("on Thursday showed").
         var key = text.Keys[j];
-        var single = !lexicon.NonEntities.Contains(text.Surface[j]) && !(text.IsLowercaseWord(j - 1) && lexicon.FunctionWords.Contains(text.Keys[j - 1]))
+        var single = !text.Surface[j].Contains('.', StringComparison.Ordinal) && !lexicon.NonEntities.Contains(text.Surface[j]) && !(text.IsLowercaseWord(j - 1) && lexicon.FunctionWords.Contains(text.Keys[j - 1]))
             && (!lexicon.CommonWords.Contains(key) || AfterClosingQuote(j));
         return start < j || single ? Phrase(start, j) : null;
     }
@@ -207,7 +209,7 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         return sentenceStart - 1;
     }
 
-    private Speaker? NounPhraseEndingAt(int j, int sentenceStart)
+    private Speaker? NounPhraseEndingAt(int j, int sentenceStart, bool participleSubject = false)
     {
         if (text.IsWord(j) && Pronouns.Contains(text.Keys[j]) && (text.IsLowercaseWord(j) || text.IsClauseStart(j) || text.Surface[j] == "I"))
         {
@@ -224,7 +226,7 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
 
             // "a sergeant stationed in Samarra said", "Smith of Texas said": a name closing a prepositional
             // phrase is its object; the speaker is the phrase it modifies, and the key is that phrase's own.
-            return WithPostmodifiedHead(first, sentenceStart) is { } modifier
+            return !participleSubject && WithPostmodifiedHead(first, sentenceStart) is { } modifier
                 ? new Speaker(modifier.FirstToken, j, modifier.Start, text[j].End, text.Slice(modifier.FirstToken, j), modifier.Key)
                 : new Speaker(first, j, text[first].Start, text[j].End, text.Slice(first, j), head.Info.EntityKey);
         }

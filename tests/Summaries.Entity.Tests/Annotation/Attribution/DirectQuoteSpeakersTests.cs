@@ -219,4 +219,12 @@ public sealed class DirectQuoteSpeakersTests
 
         Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "a disgrace")));
     }
+
+    [Fact]
+    public void Find_NounsJoinedByAndInsideAReport_KeepTheOuterSpeaker()
+    {
+        var annotation = annotator.Annotate("Mr Okoro said the floods and protests demand “a new plan for the valley.”");
+
+        Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "a new plan")));
+    }
 }

@@ -93,4 +93,20 @@ public sealed class SpeakerFinderTests
 
         Assert.Equal(speaker, annotation.Quotes.Single(q => q.Direct).SpeakerText);
     }
+
+    [Fact]
+    public void Before_NameBeforeParticipleCue_IsItsSubjectEvenAfterAPreposition()
+    {
+        var annotation = annotator.Annotate("The advert ends with footage of Governor Ruth Ellison saying “we will cut the tax.”");
+
+        Assert.Equal(KeyOf(annotation, "Ruth Ellison"), annotation.Quotes.Single(q => q.Direct).SpeakerKey);
+    }
+
+    [Fact]
+    public void Before_NameSuffixAbbreviation_IsNotASpeakerOnItsOwn()
+    {
+        var annotation = annotator.Annotate("Paul Adams Jr. said the plan was “a gift to the banks.”");
+
+        Assert.NotEqual("Jr.", annotation.Quotes.Single(q => q.Direct).SpeakerText);
+    }
 }
