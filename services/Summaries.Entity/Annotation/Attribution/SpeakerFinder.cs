@@ -32,6 +32,9 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
     private static readonly FrozenSet<string> TimeModifiers = FrozenSet.Create(
         StringComparer.Ordinal, "this", "last", "next", "that", "earlier", "later", "each", "every", "the", "same", "previous");
 
+    private static readonly FrozenSet<string> QuantifierSubjects = FrozenSet.Create(
+        StringComparer.Ordinal, "some", "many", "most", "others", "several", "few", "all", "both");
+
     private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.Create(StringComparer.Ordinal, "of", "from", "in", "at");
 
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "they", "we", "i", "you");
@@ -237,6 +240,12 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         {
             var antecedent = NounPhraseEndingAt(j - 2, sentenceStart);
             return antecedent?.Key is { } key ? new Speaker(j, j, text[j].Start, text[j].End, text.Surface[j], key) : antecedent;
+        }
+
+        // "Some chanted …", "…; most said …": a quantifier opening its clause stands for the people counted.
+        if (QuantifierSubjects.Contains(text.Keys[j]) && (j == sentenceStart || text.IsClauseStart(j) || text.IsPunctuation(j - 1, ';')))
+        {
+            return Phrase(j, j);
         }
 
         // "Police say …", "Demonstrators said …": a plain noun capitalised only because it opens the sentence.

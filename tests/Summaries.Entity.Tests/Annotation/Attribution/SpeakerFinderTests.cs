@@ -85,7 +85,7 @@ public sealed class SpeakerFinderTests
     }
 
     [Theory]
-    [InlineData("Most of those polled said the plan was “too expensive by half.”", "those polled")]
+    [InlineData("Most of those polled said the plan was “too expensive by half.”", "Most of those polled")]
     [InlineData("A source familiar with the minister’s thinking said the plan was “too expensive by half.”", "A source familiar with the minister’s thinking")]
     public void Before_ParticipleAfterDeterminerOrPossessive_IsTheHeadNoun(string text, string speaker)
     {
@@ -108,5 +108,15 @@ public sealed class SpeakerFinderTests
         var annotation = annotator.Annotate("Paul Adams Jr. said the plan was “a gift to the banks.”");
 
         Assert.NotEqual("Jr.", annotation.Quotes.Single(q => q.Direct).SpeakerText);
+    }
+
+    [Theory]
+    [InlineData("The crowd waited for hours. Some chanted “Open the gates!”", "Some")]
+    [InlineData("Farmers were asked about the plan; most said it was “too little, too late.”", "most")]
+    public void Before_QuantifierOpeningItsClause_IsTheSpeaker(string text, string speaker)
+    {
+        var annotation = annotator.Annotate(text);
+
+        Assert.Equal(speaker, annotation.Quotes.Single(q => q.Direct).SpeakerText);
     }
 }
