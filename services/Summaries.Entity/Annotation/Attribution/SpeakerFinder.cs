@@ -11,7 +11,7 @@ namespace Summaries.Entity.Annotation.Attribution;
 /// US official"). A speaker is a name, a resolved role phrase, a pronoun (resolved by
 /// <see cref="MentionIndex.ResolvePronoun"/>) or a plain noun phrase ("a US official"), which has no entity key.
 /// </summary>
-internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, MentionIndex mentions, bool[] insideQuote)
+internal sealed partial class SpeakerFinder(Lexicon lexicon, TokenizedText text, MentionIndex mentions, bool[] insideQuote)
 {
     private static readonly FrozenSet<string> Skippable = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -19,23 +19,8 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         "previously", "been", "not", "n't", "did", "does", "do", "could", "should", "may", "might", "must", "can",
         "already", "still", "even", "just", "since", "first", "last", "now", "too", "further", "himself", "herself", "itself", "themselves");
 
-    private static readonly FrozenSet<string> Postmodifiers = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "of", "for", "at", "in", "from", "with", "on", "through");
-
-    /// <summary>"an ad campaign this week praising …": a time adverbial before a participle is never its subject.</summary>
-    private static readonly FrozenSet<string> TimeNouns = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "week", "weeks", "month", "months", "year", "years", "day", "days", "morning", "afternoon", "evening", "night", "weekend",
-        "today", "yesterday", "tonight", "time", "hour", "hours");
-
-    private static readonly FrozenSet<string> TimeModifiers = FrozenSet.Create(
-        StringComparer.Ordinal, "this", "last", "next", "that", "earlier", "later", "each", "every", "the", "same", "previous");
-
     private static readonly FrozenSet<string> QuantifierSubjects = FrozenSet.Create(
         StringComparer.Ordinal, "some", "many", "most", "others", "several", "few", "all", "both");
-
-    private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.Create(StringComparer.Ordinal, "of", "from", "in", "at");
 
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "they", "we", "i", "you");
 
@@ -119,48 +104,6 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         return last < j ? null : Phrase(j, last);
     }
 
-    /// <summary>"Mr Xi, speaking on Friday, said": the subject before the comma-delimited aside.</summary>
-    private Speaker? Appositive(int closing, int sentenceStart)
-    {
-        var open = text.IsPunctuation(closing, ')') ? '(' : ',';
-        for (var k = closing - 1; k >= sentenceStart && k > closing - 30; k--)
-        {
-            if (insideQuote[k] || text[k].Kind == TokenKind.Quote)
-            {
-                return null;
-            }
-
-            if (text.IsPunctuation(k, open))
-            {
-                var end = k - 1;
-                if (open == '(' && text.IsPunctuation(end, ','))
-                {
-                    return Appositive(end, sentenceStart);
-                }
-
-                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the name is before its bracket.
-                if (open == ',' && text.IsPunctuation(end, ')'))
-                {
-                    end = OpeningBracket(end, sentenceStart) - 1;
-                }
-
-                // "Clinton, during a meeting in Columbus, Ohio, said", "Johnnie Wilson, of Springfield, Va., said":
-                // a place, or an aside opening with a preposition, is not the speaker; look further back.
-                var phrase = end >= sentenceStart ? NounPhraseEndingAt(end, sentenceStart) : null;
-                var preposition = phrase is not null && PlacePrepositions.Contains(text.Keys[Math.Max(phrase.FirstToken - 1, 0)]);
-                if (open == ',' && phrase is not null
-                    && (mentions.At(end) is { Info.Kind: EntityKind.Location } || (preposition && text.IsPunctuation(phrase.FirstToken - 2, ','))))
-                {
-                    continue;
-                }
-
-                return phrase;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>"Zero Hedge asked": two or more capitalised words the recogniser did not take as a name still name the speaker.</summary>
     private Speaker? UnrecognisedName(int j, int sentenceStart)
     {
@@ -197,19 +140,6 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         }
 
         return text.IsWord(k);
-    }
-
-    private int OpeningBracket(int closing, int sentenceStart)
-    {
-        for (var k = closing - 1; k >= sentenceStart && k > closing - 12; k--)
-        {
-            if (text.IsPunctuation(k, '('))
-            {
-                return k;
-            }
-        }
-
-        return sentenceStart - 1;
     }
 
     private Speaker? NounPhraseEndingAt(int j, int sentenceStart, bool participleSubject = false)
@@ -295,51 +225,6 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             ? new Speaker(modified.FirstToken, j, modified.Start, text[j].End, text.Slice(modified.FirstToken, j), modified.Key)
             : Phrase(start, j);
     }
-
-    /// <summary>
-    /// "A report released last year said", "an ad campaign this week praising": a time adverbial ends
-    /// the words before the cue; the subject is the noun before it (and before its participle).
-    /// </summary>
-    private Speaker? BeforeTimeAdverbial(int j, int sentenceStart)
-    {
-        var k = j - 1;
-        while (k > sentenceStart && text.IsLowercaseWord(k) && TimeModifiers.Contains(text.Keys[k]))
-        {
-            k--;
-        }
-
-        if (k > sentenceStart && k < j && text.IsLowercaseWord(k) && IsParticiple(text.Keys[k]))
-        {
-            k--;
-        }
-
-        return k < j - 1 && k >= sentenceStart && text.IsWord(k) && !insideQuote[k] ? NounPhraseEndingAt(k, sentenceStart) : null;
-    }
-
-    /// <summary>
-    /// "Proponents of the new bill", "Protesters marching through the streets", "a staffer in the room":
-    /// the plain phrase before a cue may close a prepositional phrase; the speaker is the noun it modifies.
-    /// </summary>
-    private Speaker? WithPostmodifiedHead(int phraseStart, int sentenceStart)
-    {
-        var p = phraseStart - 1;
-        if (p - 1 < sentenceStart || !text.IsLowercaseWord(p) || !Postmodifiers.Contains(text.Keys[p]) || insideQuote[p])
-        {
-            return null;
-        }
-
-        // "marching through the streets", "stationed in Samarra": a participle between the noun and its preposition.
-        var q = p - 1;
-        if (text.IsLowercaseWord(q) && IsParticiple(text.Keys[q]) && q - 1 >= sentenceStart)
-        {
-            q--;
-        }
-
-        return text.IsWord(q) && !insideQuote[q] && !Pronouns.Contains(text.Keys[q]) ? NounPhraseEndingAt(q, sentenceStart) : null;
-    }
-
-    private static bool IsParticiple(string key) =>
-        key.Length > 4 && (key.EndsWith("ing", StringComparison.Ordinal) || key.EndsWith("ed", StringComparison.Ordinal));
 
     private Speaker Phrase(int first, int last)
     {
