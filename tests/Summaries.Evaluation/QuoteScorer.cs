@@ -33,6 +33,12 @@ internal sealed class QuoteScorer
     /// <summary>Quotes found at a gold quote's place but given another speaker: quote, predicted speaker, gold source.</summary>
     public List<(string Quote, string Predicted, string Gold)> WrongSpeakers { get; } = [];
 
+    /// <summary>Quotes found where no gold direct quote is (scare quotes, titles, missed boundaries): quote and predicted speaker.</summary>
+    public List<(string Quote, string Predicted)> Spurious { get; } = [];
+
+    /// <summary>Gold direct quotes that no prediction overlaps: the quote and its gold source.</summary>
+    public List<(string Quote, string Gold)> Missed { get; } = [];
+
     public double Precision => Predicted == 0 ? 0 : (double)Correct / Predicted;
 
     public double Recall => Gold == 0 ? 0 : (double)GoldMatched / Gold;
@@ -78,17 +84,29 @@ internal sealed class QuoteScorer
 
             SpanMatched += anySpan ? 1 : 0;
             Correct += correct ? 1 : 0;
-            if (anySpan && !correct)
+            var predicted = quote.SpeakerStart >= 0 ? record.Text[quote.SpeakerStart..quote.SpeakerEnd] : quote.SpeakerKey ?? "(none)";
+            if (!anySpan)
+            {
+                Spurious.Add((Excerpt(record.Text, quote.Start, quote.End), predicted));
+            }
+            else if (!correct)
             {
                 var goldSource = gold.Where(g => g.Content.Any(c => Overlaps(c, (quote.Start, quote.End))))
                     .SelectMany(g => g.Source).Select(span => record.Text[span.Start..span.End]).FirstOrDefault() ?? "(none)";
-                var predicted = quote.SpeakerStart >= 0 ? record.Text[quote.SpeakerStart..quote.SpeakerEnd] : quote.SpeakerKey ?? "(none)";
                 WrongSpeakers.Add((Excerpt(record.Text, quote.Start, quote.End), predicted, goldSource));
             }
         }
 
         GoldMatched += matched.Count(m => m);
         GoldSpanMatched += spanMatched.Count(m => m);
+        for (var g = 0; g < gold.Count; g++)
+        {
+            if (!spanMatched[g] && gold[g].Content.Count > 0)
+            {
+                var source = gold[g].Source.Select(span => record.Text[span.Start..span.End]).FirstOrDefault() ?? "(none)";
+                Missed.Add((Excerpt(record.Text, gold[g].Content[0].Start, gold[g].Content[^1].End), source));
+            }
+        }
     }
 
     public string Report()

@@ -8,7 +8,8 @@ namespace Summaries.Evaluation;
 /// <c>quotes</c>: direct-quote speaker F1 of the annotator on PolNeAR JSONL. <c>--recognizer</c>
 /// picks the mention recogniser under the annotator: <c>hybrid</c> (the default, as the service
 /// runs: model plus the rules' extras), <c>ner</c> (the trained model alone) or <c>rules</c>;
-/// <c>--errors N</c> lists N quotes given the wrong speaker.
+/// <c>--errors N</c> lists N quotes given the wrong speaker; <c>--spurious N</c> lists N quotes
+/// found where the gold data has none; <c>--missed N</c> lists N gold quotes nothing was found at.
 /// </summary>
 internal static class QuotesCommand
 {
@@ -29,6 +30,22 @@ internal static class QuotesCommand
             foreach (var (quote, predicted, gold) in scorer.WrongSpeakers.Take(int.Parse(errors, CultureInfo.InvariantCulture)))
             {
                 output.WriteLine($"wrong speaker: predicted '{predicted}', gold '{gold}'\n    {quote}");
+            }
+        }
+
+        if (command.Option("spurious") is { } spurious)
+        {
+            foreach (var (quote, predicted) in scorer.Spurious.Take(int.Parse(spurious, CultureInfo.InvariantCulture)))
+            {
+                output.WriteLine($"spurious: predicted '{predicted}'\n    {quote}");
+            }
+        }
+
+        if (command.Option("missed") is { } missed)
+        {
+            foreach (var (quote, gold) in scorer.Missed.Take(int.Parse(missed, CultureInfo.InvariantCulture)))
+            {
+                output.WriteLine($"missed: gold '{gold}'\n    {quote}");
             }
         }
 

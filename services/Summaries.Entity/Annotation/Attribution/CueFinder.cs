@@ -31,6 +31,24 @@ internal sealed class CueFinder(Lexicon lexicon)
         "warns", "urges", "calls for", "recalls", "remarks", "blames", "calls", "shows", "finds", "hopes", "fears", "estimates",
         "cites", "praises", "proposes", "show", "hope", "fear", "find", "thought");
 
+    /// <summary>Cue verbs that also mean taking something: "the flood claimed the lives of", "claimed victory in".</summary>
+    private static readonly FrozenSet<string> TakingVerbs = FrozenSet.Create(StringComparer.Ordinal, "claim", "claimed", "claiming", "claims");
+
+    /// <summary>Words opening a noun phrase that is an object, not the subject of a reported clause.</summary>
+    private static readonly FrozenSet<string> ObjectOpeners = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "more", "many",
+        "dozens", "hundreds", "thousands", "several");
+
+    private static readonly FrozenSet<string> Auxiliaries = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "is", "was", "were", "are", "had", "has", "have", "will", "would", "could", "should", "can", "may", "might", "did", "does", "do");
+
+    private const int MaxObjectTokens = 12;
+
+    /// <summary>How many modifiers may stand between a determiner and a noun-like cue word ("a Spanish reality show").</summary>
+    private const int MaxModifiers = 3;
+
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "that", "who", "there", "what");
 
     public IReadOnlyList<Cue> Find(TokenizedText text, bool[] insideQuote)
@@ -94,6 +112,11 @@ internal sealed class CueFinder(Lexicon lexicon)
         }
 
         var next = last + 1;
+        if (entry.ClauseFinal && next < end && text[next].Kind is not (TokenKind.Punctuation or TokenKind.Quote or TokenKind.Dash))
+        {
+            return false;
+        }
+
         if (text.Is(next, "by") || (text.Keys[last] is "continued" or "continues" && text.Is(next, "to")))
         {
             return false;
@@ -104,8 +127,65 @@ internal sealed class CueFinder(Lexicon lexicon)
             return false;
         }
 
+        if (first == last && TakingVerbs.Contains(text.Keys[first]) && TakesAThing(text, next, end, insideQuote))
+        {
+            return false;
+        }
+
         return !(next < end && text.IsWord(next) && !insideQuote[next] && lexicon.SpeechCues.Lookup(text.Keys[next]) is not null
             && text.Keys[next] != "that");
+    }
+
+    /// <summary>
+    /// "claimed the lives of 30 people", "claimed 30 lives.", "claimed a seat in the assembly": an
+    /// object noun phrase with a prepositional phrase (or a count) and no verb up to the clause's end is
+    /// the thing taken. A reported claim has a verb ("claimed the head of the agency had lied"), or
+    /// "that", "to" or a quote after the cue, and keeps its cue.
+    /// </summary>
+    private static bool TakesAThing(TokenizedText text, int next, int end, bool[] insideQuote)
+    {
+        var number = next < end && text[next].Kind == TokenKind.Number;
+        if (next >= end || insideQuote[next] || !(number || (text.IsLowercaseWord(next) && ObjectOpeners.Contains(text.Keys[next]))))
+        {
+            return false;
+        }
+
+        var preposition = false;
+        var k = next + 1;
+        for (; k < end && k <= next + MaxObjectTokens; k++)
+        {
+            if (insideQuote[k] || text[k].Kind is TokenKind.Quote || text.IsPunctuation(k, ',') || text.IsPunctuation(k, ';')
+                || text.Keys[k] is "who" or "which" or "that" or "when")
+            {
+                break;
+            }
+
+            var key = text.Keys[k];
+            preposition |= text.IsLowercaseWord(k) && Prepositions.Contains(key) && k > next + 1;
+            var pastVerb = text.IsLowercaseWord(k) && key.EndsWith("ed", StringComparison.Ordinal)
+                && !(text.IsWord(k - 1) && (Prepositions.Contains(text.Keys[k - 1]) || ObjectOpeners.Contains(text.Keys[k - 1])))
+                && text[k - 1].Kind != TokenKind.Number;
+            if (pastVerb || Auxiliaries.Contains(key))
+            {
+                return false;
+            }
+        }
+
+        var countEndsSentence = number && k > next + 1 && (k == end || CharClasses.IsSentenceTerminal(text.Surface[k][0]));
+        return preposition || countEndsSentence;
+    }
+
+    private static bool OpensWithDeterminer(TokenizedText text, int previous, bool hasPrevious)
+    {
+        for (var k = previous; hasPrevious && k >= 0 && k > previous - MaxModifiers && text.IsWord(k); k--)
+        {
+            if (Determiners.Contains(text.Keys[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Trump tweets that", not "late-night tweets about": no modifier before, no preposition or participle after.</summary>
@@ -117,9 +197,12 @@ internal sealed class CueFinder(Lexicon lexicon)
             return false;
         }
 
-        if (next >= text.Count || text[next].Sentence != text[next - 1].Sentence)
+        if (next >= text.Count || text[next].Sentence != text[next - 1].Sentence
+            || (text[next].Kind == TokenKind.Punctuation && (text.Surface[next] == "," || CharClasses.IsSentenceTerminal(text.Surface[next][0]))))
         {
-            return true;
+            // "appeared on a Spanish reality show.", "named “Veep” as his top shows,": ending a phrase that a
+            // determiner opens, the word is its head noun.
+            return !OpensWithDeterminer(text, previous, hasPrevious);
         }
 
         // "Her plan promises to lift …", "promises to “lift …”": "to" before a verb is an infinitive, so the cue word is a verb.

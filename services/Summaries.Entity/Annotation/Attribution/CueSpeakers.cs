@@ -40,15 +40,16 @@ internal sealed class CueSpeakers(TokenizedText text, SpeakerFinder finder, Ment
 
         // "Said Ellis: …" and "…,” said Mr Xi": the speaker follows the cue.
         // "…,” telling Fox 35 that …": after a form of "tell" comes the listener, not the speaker.
+        // "…,” blaming Mr Xi": a participle after the quote takes an object, never an inverted subject.
         var tell = text.Keys[cue.FirstToken] is "tell" or "tells" or "told" or "telling";
-        if (!tell && (text.IsClauseStart(cue.FirstToken) || FollowsQuote(cue.FirstToken)))
+        var participle = text.Keys[cue.FirstToken].EndsWith("ing", StringComparison.Ordinal);
+        if (!tell && (text.IsClauseStart(cue.FirstToken) || (FollowsQuote(cue.FirstToken) && !participle)))
         {
             return finder.After(cue.LastToken) ?? finder.Before(cue.FirstToken);
         }
 
         // "…, saying": a participle after a comma belongs to the clause's subject, not the words before it.
         var previous = cue.FirstToken - 1;
-        var participle = text.Keys[cue.FirstToken].EndsWith("ing", StringComparison.Ordinal);
         var speaker = participle && text.IsPunctuation(previous, ',') ? null : finder.Before(cue.FirstToken);
         if (speaker is not null)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Summaries.Entity.Annotation.Segmentation;
 
 namespace Summaries.Entity.Annotation.Attribution;
@@ -19,12 +20,13 @@ internal readonly record struct DirectAttribution(Cue? Cue, Speaker? Speaker, st
 /// marks (“PENCE: Well, …”); and the speaker of the sentence just before, when the quote is a
 /// sentence of its own. A cue whose speaker cannot be found is kept only when no later rule finds one.
 /// </summary>
-internal sealed class DirectQuoteSpeakers(
+internal sealed partial class DirectQuoteSpeakers(
     TokenizedText text, CueIndex cues, CueSpeakers speakers, SpeakerFinder finder, MentionIndex mentions, bool[] insideQuote)
 {
     private const int MaxTokensToCueAfterQuote = 8;
 
-    private const int MaxLabelWords = 3;
+    /// <summary>"Putney said …, but he said …": a conjunction before the inner subject starts a clause of its own, outside the earlier report.</summary>
+    private static readonly FrozenSet<string> ClauseLinks = FrozenSet.Create(StringComparer.Ordinal, "but", "and", "though", "although", "while", "yet");
 
     /// <summary>How far a cue may follow the quote when its subject starts right after the marks: a name and its appositive.</summary>
     private const int MaxTokensToSubjectCue = 24;
@@ -101,7 +103,14 @@ internal sealed class DirectQuoteSpeakers(
             return new DirectAttribution(null, label, ":");
         }
 
-        if (fallback.CueText is null && opensSentence && sameParagraph && PreviousSentenceSpeaker(introducer) is { } carried)
+        if (fallback.CueText is null && FillsParagraph(span) && SignatureLine(span) is { } signed)
+        {
+            return signed;
+        }
+
+        var carries = opensSentence || (sameParagraph && AfterShortLead(span));
+        if (fallback.CueText is null && carries && (sameParagraph || FillsParagraph(span)) && introducer >= 0
+            && PreviousSentenceSpeaker(introducer) is { } carried)
         {
             return carried;
         }
@@ -138,9 +147,18 @@ internal sealed class DirectQuoteSpeakers(
             }
 
             // The subject right after the marks, or inverted after a near cue; "“…,” but Trump said" starts a new clause.
+            // "Trump summed up Clinton as “terrible,” denounced her record": a cue with a speaker before the quote
+            // leaves the verb after it a second predicate of that subject, and what follows it an object, unless a name.
             var speaker = speakers.Of(cue);
             var near = cue.FirstToken - k <= MaxTokensToCueAfterQuote;
-            return cue.FirstToken == k || (speaker is not null && (speaker.FirstToken == k || (near && speaker.FirstToken > cue.LastToken)))
+            var inverted = speaker is not null && speaker.FirstToken > cue.LastToken;
+            if (inverted && speaker!.Key is null && !cue.SpeakerFollows
+                && cues.In(span.StartSentence).Any(c => c.LastToken < span.OpenToken && speakers.Of(c) is not null))
+            {
+                return null;
+            }
+
+            return cue.FirstToken == k || (speaker is not null && (speaker.FirstToken == k || (near && inverted)))
                 ? DirectAttribution.Of(cue, speaker)
                 : null;
         }
@@ -205,7 +223,7 @@ internal sealed class DirectQuoteSpeakers(
     /// "She said she recalls the colleague being “confused”", "Ryan said the protests demand “more
     /// listening”": a cue inside the clause an earlier cue reports belongs to that report, so the
     /// earlier speaker is the source, unless the inner cue names someone else ("Trump said Clinton
-    /// called it “the gold standard”" keeps Clinton).
+    /// called it “the gold standard”" keeps Clinton) or opens a clause of its own after a conjunction.
     /// </summary>
     private DirectAttribution Outermost(Cue cue)
     {
@@ -214,7 +232,8 @@ internal sealed class DirectQuoteSpeakers(
         var outerSpeaker = outer is null ? null : speakers.Of(outer);
         if (outer is null || outerSpeaker is null || outerSpeaker.LastToken >= outer.FirstToken
             || (inner is not null && inner.FirstToken <= outer.LastToken)
-            || (inner?.Key is { } key && !string.Equals(key, outerSpeaker.Key, StringComparison.Ordinal)))
+            || (inner?.Key is { } key && !string.Equals(key, outerSpeaker.Key, StringComparison.Ordinal))
+            || OpensOwnClause(inner))
         {
             return DirectAttribution.Of(cue, inner);
         }
@@ -223,42 +242,16 @@ internal sealed class DirectQuoteSpeakers(
     }
 
     /// <summary>
-    /// Schiff said. “The other factor …” — a quote standing as a sentence of its own, right after a
-    /// sentence whose speaker is known, goes on in that speaker's voice.
+    /// ", but he said", "…,” and she said": a conjunction after a comma or a closing quote starts a new
+    /// clause with its own subject; "shootings and protests demand" only joins two nouns.
     /// </summary>
-    private DirectAttribution? PreviousSentenceSpeaker(int sentence)
+    private bool OpensOwnClause(Speaker? inner)
     {
-        // The cue stays with its own sentence (its reported clause is still reported); the quote only borrows the speaker.
-        var cue = cues.In(sentence).LastOrDefault(c => !insideQuote[c.FirstToken]);
-        var speaker = cue is null ? null : speakers.Of(cue);
-        return speaker is not null ? new DirectAttribution(null, speaker, string.Empty) : null;
+        var link = inner is null ? -1 : inner.FirstToken - 1;
+        return inner is not null && text.IsWord(link) && ClauseLinks.Contains(text.Keys[link])
+            && (text.IsPunctuation(link - 1, ',') || (link > 0 && text[link - 1].Kind == TokenKind.Quote));
     }
 
-    /// <summary>"PENCE: Well, look, …": a transcript line inside the marks names its speaker before a colon.</summary>
-    private Speaker? TranscriptLabel(QuoteSpan span)
-    {
-        var first = span.OpenToken + 1;
-        for (var i = first; i < span.LastToken && i <= first + MaxLabelWords; i++)
-        {
-            if (text.IsPunctuation(i, ':'))
-            {
-                // An upper-case label or a person's name; "Missouri: Remember in November …" addresses a place.
-                var last = i - 1;
-                var person = mentions.At(last) is { Info.Kind: EntityKind.Person } mention && mention.FirstToken >= first ? mention : null;
-                var upper = text.Slice(first, last).All(c => !char.IsLetter(c) || char.IsUpper(c));
-                return i > first && (upper || person is not null)
-                    ? new Speaker(first, last, text[first].Start, text[last].End, text.Slice(first, last), person?.Info.EntityKey)
-                    : null;
-            }
-
-            if (!text.IsCapitalized(i))
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
 
     private bool HasQuoteBetween(int from, int to)
     {

@@ -11,7 +11,7 @@ namespace Summaries.Entity.Annotation.Attribution;
 /// US official"). A speaker is a name, a resolved role phrase, a pronoun (resolved by
 /// <see cref="MentionIndex.ResolvePronoun"/>) or a plain noun phrase ("a US official"), which has no entity key.
 /// </summary>
-internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, MentionIndex mentions, bool[] insideQuote)
+internal sealed partial class SpeakerFinder(Lexicon lexicon, TokenizedText text, MentionIndex mentions, bool[] insideQuote)
 {
     private static readonly FrozenSet<string> Skippable = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -19,11 +19,8 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         "previously", "been", "not", "n't", "did", "does", "do", "could", "should", "may", "might", "must", "can",
         "already", "still", "even", "just", "since", "first", "last", "now", "too", "further", "himself", "herself", "itself", "themselves");
 
-    private static readonly FrozenSet<string> Postmodifiers = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "of", "for", "at", "in", "from", "with", "on", "through");
-
-    private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.Create(StringComparer.Ordinal, "of", "from", "in", "at");
+    private static readonly FrozenSet<string> QuantifierSubjects = FrozenSet.Create(
+        StringComparer.Ordinal, "some", "many", "most", "others", "several", "few", "all", "both");
 
     private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.Ordinal, "he", "she", "it", "they", "we", "i", "you");
 
@@ -52,7 +49,9 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             return Appositive(j, sentenceStart);
         }
 
-        return NounPhraseEndingAt(j, sentenceStart);
+        // "footage of Trump saying": a name right before a participle cue is the participle's own subject.
+        var participleSubject = j == cueFirst - 1 && text.Keys[cueFirst].EndsWith("ing", StringComparison.Ordinal);
+        return NounPhraseEndingAt(j, sentenceStart, participleSubject);
     }
 
     /// <summary>The speaker starting right after the cue: "said Mr Xi", "according to a US official".</summary>
@@ -105,48 +104,6 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         return last < j ? null : Phrase(j, last);
     }
 
-    /// <summary>"Mr Xi, speaking on Friday, said": the subject before the comma-delimited aside.</summary>
-    private Speaker? Appositive(int closing, int sentenceStart)
-    {
-        var open = text.IsPunctuation(closing, ')') ? '(' : ',';
-        for (var k = closing - 1; k >= sentenceStart && k > closing - 30; k--)
-        {
-            if (insideQuote[k] || text[k].Kind == TokenKind.Quote)
-            {
-                return null;
-            }
-
-            if (text.IsPunctuation(k, open))
-            {
-                var end = k - 1;
-                if (open == '(' && text.IsPunctuation(end, ','))
-                {
-                    return Appositive(end, sentenceStart);
-                }
-
-                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the name is before its bracket.
-                if (open == ',' && text.IsPunctuation(end, ')'))
-                {
-                    end = OpeningBracket(end, sentenceStart) - 1;
-                }
-
-                // "Clinton, during a meeting in Columbus, Ohio, said", "Johnnie Wilson, of Springfield, Va., said":
-                // a place, or an aside opening with a preposition, is not the speaker; look further back.
-                var phrase = end >= sentenceStart ? NounPhraseEndingAt(end, sentenceStart) : null;
-                var preposition = phrase is not null && PlacePrepositions.Contains(text.Keys[Math.Max(phrase.FirstToken - 1, 0)]);
-                if (open == ',' && phrase is not null
-                    && (mentions.At(end) is { Info.Kind: EntityKind.Location } || (preposition && text.IsPunctuation(phrase.FirstToken - 2, ','))))
-                {
-                    continue;
-                }
-
-                return phrase;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>"Zero Hedge asked": two or more capitalised words the recogniser did not take as a name still name the speaker.</summary>
     private Speaker? UnrecognisedName(int j, int sentenceStart)
     {
@@ -157,7 +114,19 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             start--;
         }
 
-        return start < j ? Phrase(start, j) : null;
+        // "Nordhaus said:", "“…,” Sharp said": one capitalised word is a name when it is no ordinary word,
+        // or when it stands in the “…,” X said frame, where only a speaker can.
+        // A day, a month, "TV" or an abbreviation ("Jr.") names no one, and a word after a preposition is its object ("on Thursday showed").
+        var key = text.Keys[j];
+        var single = !text.Surface[j].Contains('.', StringComparison.Ordinal) && !lexicon.NonEntities.Contains(text.Surface[j]) && !(text.IsLowercaseWord(j - 1) && lexicon.FunctionWords.Contains(text.Keys[j - 1]))
+            && (!lexicon.CommonWords.Contains(key) || AfterClosingQuote(j));
+        return start < j || single ? Phrase(start, j) : null;
+    }
+
+    private bool AfterClosingQuote(int j)
+    {
+        var k = text.IsPunctuation(j - 1, ',') ? j - 2 : j - 1;
+        return k >= 0 && text[k].Kind == TokenKind.Quote && insideQuote[Math.Max(k - 1, 0)];
     }
 
     private bool IsNumberPart(int k) =>
@@ -173,20 +142,7 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         return text.IsWord(k);
     }
 
-    private int OpeningBracket(int closing, int sentenceStart)
-    {
-        for (var k = closing - 1; k >= sentenceStart && k > closing - 12; k--)
-        {
-            if (text.IsPunctuation(k, '('))
-            {
-                return k;
-            }
-        }
-
-        return sentenceStart - 1;
-    }
-
-    private Speaker? NounPhraseEndingAt(int j, int sentenceStart)
+    private Speaker? NounPhraseEndingAt(int j, int sentenceStart, bool participleSubject = false)
     {
         if (text.IsWord(j) && Pronouns.Contains(text.Keys[j]) && (text.IsLowercaseWord(j) || text.IsClauseStart(j) || text.Surface[j] == "I"))
         {
@@ -201,7 +157,11 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
                 first--;
             }
 
-            return new Speaker(first, j, text[first].Start, text[j].End, text.Slice(first, j), head.Info.EntityKey);
+            // "a sergeant stationed in Samarra said", "Smith of Texas said": a name closing a prepositional
+            // phrase is its object; the speaker is the phrase it modifies, and the key is that phrase's own.
+            return !participleSubject && WithPostmodifiedHead(first, sentenceStart) is { } modifier
+                ? new Speaker(modifier.FirstToken, j, modifier.Start, text[j].End, text.Slice(modifier.FirstToken, j), modifier.Key)
+                : new Speaker(first, j, text[first].Start, text[j].End, text.Slice(first, j), head.Info.EntityKey);
         }
 
         // "Mr. Kamin, who emphasized": the relative pronoun stands for the name before the comma.
@@ -212,6 +172,12 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             return antecedent?.Key is { } key ? new Speaker(j, j, text[j].Start, text[j].End, text.Surface[j], key) : antecedent;
         }
 
+        // "Some chanted …", "…; most said …": a quantifier opening its clause stands for the people counted.
+        if (QuantifierSubjects.Contains(text.Keys[j]) && (j == sentenceStart || text.IsClauseStart(j) || text.IsPunctuation(j - 1, ';')))
+        {
+            return Phrase(j, j);
+        }
+
         // "Police say …", "Demonstrators said …": a plain noun capitalised only because it opens the sentence.
         var headKey = text.Keys[j];
         var lowercase = text.IsLowercaseWord(j) || (j == sentenceStart && text.IsCapitalized(j) && lexicon.CommonWords.Contains(headKey));
@@ -220,10 +186,17 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
             return UnrecognisedName(j, sentenceStart);
         }
 
-        if (!lowercase || lexicon.FunctionWords.Contains(headKey) || lexicon.SpeechCues.Lookup(headKey) is not null
-            || headKey.EndsWith("ed", StringComparison.Ordinal) || headKey.EndsWith("ing", StringComparison.Ordinal))
+        // A participle is a verb, unless a possessive or determiner makes it the head noun ("Cruz’s thinking", "those surveyed").
+        var participle = headKey.EndsWith("ed", StringComparison.Ordinal) || headKey.EndsWith("ing", StringComparison.Ordinal);
+        var nominal = j - 1 >= sentenceStart && (text.Keys[j - 1] == "'s" || (text.IsWord(j - 1) && Determiners.Contains(text.Keys[j - 1])));
+        if (!lowercase || lexicon.FunctionWords.Contains(headKey) || lexicon.SpeechCues.Lookup(headKey) is not null || (participle && !nominal))
         {
             return null;
+        }
+
+        if (TimeNouns.Contains(headKey))
+        {
+            return BeforeTimeAdverbial(j, sentenceStart);
         }
 
         // A plain noun phrase: "a US official", "top black lawmakers", "Federal and state officials".
@@ -251,27 +224,6 @@ internal sealed class SpeakerFinder(Lexicon lexicon, TokenizedText text, Mention
         return WithPostmodifiedHead(start, sentenceStart) is { } modified
             ? new Speaker(modified.FirstToken, j, modified.Start, text[j].End, text.Slice(modified.FirstToken, j), modified.Key)
             : Phrase(start, j);
-    }
-
-    /// <summary>
-    /// "Proponents of the new bill", "Protesters marching through the streets", "a staffer in the room":
-    /// the plain phrase before a cue may close a prepositional phrase; the speaker is the noun it modifies.
-    /// </summary>
-    private Speaker? WithPostmodifiedHead(int phraseStart, int sentenceStart)
-    {
-        var p = phraseStart - 1;
-        if (p - 1 < sentenceStart || !text.IsLowercaseWord(p) || !Postmodifiers.Contains(text.Keys[p]) || insideQuote[p])
-        {
-            return null;
-        }
-
-        var q = p - 1;
-        if (text.IsLowercaseWord(q) && text.Keys[q].EndsWith("ing", StringComparison.Ordinal) && q - 1 >= sentenceStart)
-        {
-            q--;
-        }
-
-        return text.IsWord(q) && !insideQuote[q] && !Pronouns.Contains(text.Keys[q]) ? NounPhraseEndingAt(q, sentenceStart) : null;
     }
 
     private Speaker Phrase(int first, int last)

@@ -147,7 +147,8 @@ internal sealed class Lexicon
         PhraseMatcher<CueEntry>.Build(ResourceLoader.ReadLines("speech-cues.txt").Select(line =>
         {
             var follows = line.StartsWith('^');
-            var phrase = follows ? line[1..] : line;
-            return (LexiconKeys.SplitPhrase(LexiconKeys.Normalize(phrase)), new CueEntry(phrase, follows));
+            var clauseFinal = line.EndsWith('$');
+            var phrase = line[(follows ? 1 : 0)..(clauseFinal ? line.Length - 1 : line.Length)];
+            return (LexiconKeys.SplitPhrase(LexiconKeys.Normalize(phrase)), new CueEntry(phrase, follows, clauseFinal));
         }));
 }

@@ -10,5 +10,9 @@ internal sealed record GazetteerEntry(EntityKind Kind, IReadOnlyList<string> For
 /// <summary>A title head; <paramref name="Head"/> is its singular, normalised form ("senators" → "senator").</summary>
 internal sealed record TitleEntry(string Head);
 
-/// <summary>A speech cue; <paramref name="SpeakerFollows"/> for cues like "according to".</summary>
-internal sealed record CueEntry(string Phrase, bool SpeakerFollows);
+/// <summary>
+/// A speech cue; <paramref name="SpeakerFollows"/> for cues like "according to"; <paramref name="ClauseFinal"/>
+/// for phrases that attribute only where their clause ends ("as she put it.", "he went on:"), and mean
+/// something else before an object ("put it on the table", "went on strike").
+/// </summary>
+internal sealed record CueEntry(string Phrase, bool SpeakerFollows, bool ClauseFinal = false);

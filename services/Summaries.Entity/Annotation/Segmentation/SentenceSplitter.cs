@@ -7,7 +7,8 @@ namespace Summaries.Entity.Annotation.Segmentation;
 /// after them) when a space and a non-lowercase word follow, unless the period belongs to an
 /// abbreviation or an initial. Lines matter: a blank line always ends a sentence, and so does a line
 /// break unless the next line visibly continues the sentence (it starts lowercase after an
-/// unpunctuated line), so headlines and photo captions stand alone.
+/// unpunctuated line and is not a headline), so headlines and photo captions stand alone; a headline
+/// run into its story's dateline on one line ends before the dateline.
 /// </summary>
 internal sealed class SentenceSplitter(Lexicon lexicon)
 {
@@ -36,6 +37,12 @@ internal sealed class SentenceSplitter(Lexicon lexicon)
 
             if (start < 0)
             {
+                start = i;
+            }
+            else if (char.IsWhiteSpace(text[i - 1]) && Headlines.IsDatelineAt(text, i) && Headlines.IsHeadline(text, start, i - 1))
+            {
+                // "Kmart Buying Sears in $11 Billion Deal NEW YORK (Reuters) - …": the story starts at its dateline.
+                Add(sentences, text, start, i);
                 start = i;
             }
 
@@ -110,7 +117,8 @@ internal sealed class SentenceSplitter(Lexicon lexicon)
             last--;
         }
 
-        return last >= 0 && !CharClasses.IsSentenceTerminal(text[last]) && !CharClasses.IsTrailingCloser(text[last]);
+        return last >= 0 && !CharClasses.IsSentenceTerminal(text[last]) && !CharClasses.IsTrailingCloser(text[last])
+            && !Headlines.IsHeadline(text, text.LastIndexOf('\n', last) + 1, last);
     }
 
     /// <summary>Decides a terminal cluster text[punct..end) followed by whitespace or the end of text.</summary>

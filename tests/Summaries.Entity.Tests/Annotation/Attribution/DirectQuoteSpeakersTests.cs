@@ -158,4 +158,73 @@ public sealed class DirectQuoteSpeakersTests
 
         Assert.Equal("Her economic plan", Direct(annotation, "lift up").SpeakerText);
     }
+
+    [Fact]
+    public void Find_CueAfterConjunction_StartsItsOwnClause()
+    {
+        var annotation = annotator.Annotate(
+            "Chief Ana Ruiz said the footage was incomplete, but she said it “shows what the witnesses told us.”");
+
+        var quote = Direct(annotation, "shows what");
+        Assert.Equal("she", quote.SpeakerText);
+        Assert.Equal("Ana Ruiz", SpeakerName(annotation, quote));
+    }
+
+    [Fact]
+    public void Find_SecondPredicateAfterQuote_IsNotAnInversion()
+    {
+        var annotation = annotator.Annotate("Mayor Tom Hale called the plan “a disaster,” criticised its cost and said it would fail.");
+
+        Assert.Equal("Tom Hale", SpeakerName(annotation, Direct(annotation, "a disaster")));
+    }
+
+    [Fact]
+    public void Find_QuoteParagraphAfterAttributedParagraph_CarriesTheSpeaker()
+    {
+        var annotation = annotator.Annotate("The plan is too costly, Mr Okoro said on Friday.\n\n“We cannot ask the farmers of the north to pay for it.”");
+
+        Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "We cannot")));
+    }
+
+    [Fact]
+    public void Find_QuoteParagraphAfterUnattributedParagraph_HasNoSpeaker()
+    {
+        var annotation = annotator.Annotate("Mr Okoro met the farmers on Friday.\n\n“We cannot ask the farmers of the north to pay for it.”");
+
+        Assert.Null(Direct(annotation, "We cannot").SpeakerKey);
+    }
+
+    [Fact]
+    public void Find_QuoteAfterShortLead_CarriesThePreviousSpeaker()
+    {
+        var annotation = annotator.Annotate("“The plan was fair,” Mr Okoro said. Instead, “it became a gift to the banks.”");
+
+        Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "it became")));
+    }
+
+    [Theory]
+    [InlineData("“The harvest festival was the best in years.”\n\n— Governor Ruth Ellison, after the parade.")]
+    [InlineData("\"The harvest festival was the best in years.\"\n\n-Governor Ruth Ellison, after the parade.")]
+    public void Find_DashLineUnderQuoteParagraph_SignsTheQuote(string text)
+    {
+        var annotation = annotator.Annotate(text);
+
+        Assert.Equal("Ruth Ellison", SpeakerName(annotation, Direct(annotation, "The harvest")));
+    }
+
+    [Fact]
+    public void Find_ParticipleAfterQuote_TakesAnObjectNotASpeaker()
+    {
+        var annotation = annotator.Annotate("Mr Okoro called the audit “a disgrace,” blaming Governor Ruth Ellison for the delay.");
+
+        Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "a disgrace")));
+    }
+
+    [Fact]
+    public void Find_NounsJoinedByAndInsideAReport_KeepTheOuterSpeaker()
+    {
+        var annotation = annotator.Annotate("Mr Okoro said the floods and protests demand “a new plan for the valley.”");
+
+        Assert.Equal("Okoro", SpeakerName(annotation, Direct(annotation, "a new plan")));
+    }
 }

@@ -181,4 +181,13 @@ public sealed class QuoteAttributorTests
         Assert.Equal("Sonya Herridge", quote.SpeakerText);
         Assert.NotNull(quote.SpeakerKey);
     }
+
+    [Fact]
+    public void Attribute_HeadlineAboveLowercaseOpening_IsNotPartOfTheSpeaker()
+    {
+        var annotation = annotator.Annotate("Growers Reject New Trade Pact\nlocal growers said the pact was “a betrayal of every farm.”");
+
+        var quote = Assert.Single(annotation.Quotes, q => q.Direct);
+        Assert.Equal("local growers", quote.SpeakerText);
+    }
 }

@@ -100,4 +100,31 @@ public sealed class SentenceSplitterTests
     {
         Assert.Empty(splitter.Split("  \n\n "));
     }
+
+    [Theory]
+    [InlineData("Growers Reject New Trade Pact\neBay sellers said the rules were unclear.")]
+    [InlineData("GROWERS REJECT TRADE PACT\nsmall farms said the rules were unclear.")]
+    public void Split_HeadlineAboveLowercaseOpening_StandsAlone(string text)
+    {
+        var sentences = Split(text);
+
+        Assert.Equal(2, sentences.Length);
+        Assert.Equal(text[..text.IndexOf('\n', StringComparison.Ordinal)], sentences[0]);
+    }
+
+    [Fact]
+    public void Split_HeadlineRunIntoDateline_EndsBeforeTheDateline()
+    {
+        var sentences = Split("Growers Reject New Trade Pact LAGOS, May 3 (Reuters) - Farm unions said the pact was unfair.");
+
+        Assert.Equal(["Growers Reject New Trade Pact", "LAGOS, May 3 (Reuters) - Farm unions said the pact was unfair."], sentences);
+    }
+
+    [Fact]
+    public void Split_CapitalisedAcronymBeforeDashInSentence_DoesNotSplit()
+    {
+        var sentences = Split("Leaders of the alliance met NATO — and its critics — on Friday.");
+
+        Assert.Single(sentences);
+    }
 }
