@@ -44,6 +44,11 @@ internal static class StoriesCommand
             loaded += draft.Sections.SelectMany(s => s.Sentences).Sum(s => pipeline.Lexicon.FindOutsideQuotes(s.Text).Count);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{label,-22} sources {cited.Count}/{docs.Count} cited, quoted parties {quotedDirectly.Count(heard.Contains)}/{quotedDirectly.Count} heard, all parties incl. paraphrased {quoted.Count(heard.Contains)}/{quoted.Count}, {draft.SentenceCount} sentences"));
+            foreach (var missing in quotedDirectly.Where(k => !heard.Contains(k)))
+            {
+                output.WriteLine($"  not heard (quoted in its own words): {sheet.FindEntity(missing)?.DisplayName ?? missing}: " +
+                    string.Join(" | ", sheet.Quotes.Where(q => q.SpeakerKey == missing && q.Direct).Select(q => sheet.FindFact(q.FactId)?.Text)));
+            }
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
