@@ -214,13 +214,15 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
             novel.Add(t);
         }
 
-        return novel.Count > freeWords && model.Enabled("novel")
-            ? SupportVerdict.Fail(
-                IsPredicate(claim, novel, names, nameKeys) ? SupportFailureKind.Predicate : SupportFailureKind.NotInSource,
-                string.Join(' ', novel.Select(t => t.Surface)),
-                $"words in no source: {string.Join(", ", novel.Select(t => t.Surface).Take(4))}",
-                indexes)
-            : null;
+        if (novel.Count <= freeWords || !model.Enabled("novel"))
+        {
+            return null;
+        }
+
+        var words = string.Join(", ", novel.Select(t => t.Surface).Take(4));
+        return IsPredicate(claim, novel, names, nameKeys)
+            ? SupportVerdict.Fail(SupportFailureKind.Predicate, string.Join(' ', novel.Select(t => t.Surface)), $"the source does not say this was done: {words}", indexes)
+            : SupportVerdict.Fail(SupportFailureKind.NotInSource, string.Join(' ', novel.Select(t => t.Surface)), $"words in no source: {words}", indexes);
     }
 
     /// <summary>
