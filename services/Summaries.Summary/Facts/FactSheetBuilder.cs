@@ -13,6 +13,10 @@ public sealed class FactSheetBuilder
         var quotes = new List<FactQuote>();
         var entities = new Dictionary<string, EntityAccumulator>(StringComparer.Ordinal);
 
+        // First every article's entities, so a person named in full in one article can take in a
+        // shorter name for them in another (PersonNames); then the facts and quotes, with merged keys.
+        var globalKeys = sources.SelectMany(doc => doc.Annotation.Entities).Select(e => (GlobalKey(e), e.DisplayName, e.Type)).ToList();
+        var merges = PersonNames.Merges(globalKeys);
         for (var d = 0; d < sources.Count; d++)
         {
             var doc = sources[d];
@@ -22,11 +26,12 @@ public sealed class FactSheetBuilder
             var keyMap = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var e in doc.Annotation.Entities)
             {
-                var key = GlobalKey(e);
+                var key = merges.GetValueOrDefault(GlobalKey(e)) ?? GlobalKey(e);
                 keyMap[e.Key] = key;
                 if (!entities.TryGetValue(key, out var acc))
                 {
-                    acc = new EntityAccumulator(key, e.DisplayName, e.Type);
+                    var full = merges.ContainsKey(GlobalKey(e)) ? globalKeys.First(g => g.Item1 == key) : (key, e.DisplayName, e.Type);
+                    acc = new EntityAccumulator(key, full.DisplayName, e.Type);
                     entities[key] = acc;
                 }
 

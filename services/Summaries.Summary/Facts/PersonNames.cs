@@ -1,0 +1,57 @@
+using Summaries.Contracts.Entity.V1;
+
+namespace Summaries.Summary.Facts;
+
+/// <summary>
+/// One person, one entity across articles: a person one report names shortly ("Boehm", "van
+/// Rensburg", "Ole Mjoes") is the person another names in full ("Ken Boehm", "Wessel van
+/// Rensburg", "Ole Danbolt Mjoes") when exactly one full name in the sources fits. Two people who
+/// share a surname ("George Bush", "Jeb Bush") leave a bare "Bush" as it is.
+/// </summary>
+public static class PersonNames
+{
+    /// <summary>Each person key to merge, with the key of the fuller name it joins.</summary>
+    public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityType Type)> entities)
+    {
+        var people = entities.Where(e => e.Type == EntityType.Person)
+            .Select(e => (e.Key, Words: Words(e.DisplayName)))
+            .Where(e => e.Words.Length > 0)
+            .DistinctBy(e => e.Key)
+            .ToList();
+        var merges = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, words) in people)
+        {
+            var fuller = people.Where(o => o.Key != key && o.Words.Length > words.Length && Fits(words, o.Words)).Select(o => o.Key).ToList();
+            if (fuller.Count == 1)
+            {
+                merges[key] = fuller[0];
+            }
+        }
+
+        // A chain ("Mjoes" → "Ole Mjoes" → "Ole Danbolt Mjoes") ends at the fullest name.
+        foreach (var key in merges.Keys.ToList())
+        {
+            var target = merges[key];
+            for (var hops = 0; merges.TryGetValue(target, out var next) && hops < merges.Count; hops++)
+            {
+                target = next;
+            }
+
+            merges[key] = target;
+        }
+
+        return merges;
+    }
+
+    /// <summary>The short name is the full name's ending ("Boehm", "van Rensburg"), or its first and last words.</summary>
+    private static bool Fits(string[] shorter, string[] full) =>
+        full.AsSpan(full.Length - shorter.Length).SequenceEqual(shorter)
+        || (shorter.Length >= 2 && shorter[0] == full[0] && shorter[^1] == full[^1]);
+
+    private static string[] Words(string name) =>
+        name.Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 1 || char.IsLetter(w[0]))
+            .Select(w => w.TrimEnd('.', ','))
+            .Where(w => w is not ("Mr" or "Mrs" or "Ms" or "Dr" or "Sir"))
+            .ToArray();
+}

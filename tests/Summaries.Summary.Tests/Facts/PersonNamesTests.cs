@@ -1,0 +1,49 @@
+using Summaries.Contracts.Entity.V1;
+using Summaries.Summary.Facts;
+
+namespace Summaries.Summary.Tests.Facts;
+
+public sealed class PersonNamesTests
+{
+    [Fact]
+    public void Build_SurnameInOneReportFullNameInAnother_OneEntity()
+    {
+        var first = GeneratedReports.Document("articles/r1", ["Ken Boehm, the group's chairman, criticised the bill."],
+            [("Person:Ken Boehm", "Ken Boehm", EntityType.Person, ["Ken Boehm"])]);
+        var second = GeneratedReports.Document("articles/r2", ["Boehm said the bill would fail."],
+            [("Person:Boehm", "Boehm", EntityType.Person, ["Boehm"])]);
+
+        var sheet = new FactSheetBuilder().Build([first, second]);
+
+        var person = Assert.Single(sheet.Entities, e => e.Type == EntityType.Person);
+        Assert.Equal("Ken Boehm", person.DisplayName);
+        Assert.All(sheet.Facts, f => Assert.Contains(person.Key, f.EntityKeys));
+    }
+
+    [Theory]
+    [InlineData("van Rensburg", "Wessel van Rensburg")]
+    [InlineData("Ole Mjoes", "Ole Danbolt Mjoes")]
+    public void Merges_ShortFormOfOneFullName_JoinsIt(string shorter, string full)
+    {
+        var merges = PersonNames.Merges([("a", shorter, EntityType.Person), ("b", full, EntityType.Person)]);
+
+        Assert.Equal("b", merges["a"]);
+    }
+
+    [Fact]
+    public void Merges_TwoPeopleShareTheSurname_BareSurnameLeftAlone()
+    {
+        var merges = PersonNames.Merges(
+            [("bush", "Bush", EntityType.Person), ("george", "George Bush", EntityType.Person), ("jeb", "Jeb Bush", EntityType.Person)]);
+
+        Assert.Empty(merges);
+    }
+
+    [Fact]
+    public void Merges_PlaceNamedLikeAPerson_NotAPersonMerge()
+    {
+        var merges = PersonNames.Merges([("w", "Washington", EntityType.Location), ("g", "George Washington", EntityType.Person)]);
+
+        Assert.Empty(merges);
+    }
+}
