@@ -43,10 +43,18 @@ public static class PersonNames
         return merges;
     }
 
-    /// <summary>The short name is the full name's ending ("Boehm", "van Rensburg"), or its first and last words.</summary>
-    private static bool Fits(string[] shorter, string[] full) =>
-        full.AsSpan(full.Length - shorter.Length).SequenceEqual(shorter)
-        || (shorter.Length >= 2 && shorter[0] == full[0] && shorter[^1] == full[^1]);
+    /// <summary>
+    /// The short name is the full name's surname ("Boehm"; "van Rensburg", a surname with its
+    /// particle), or its first and last words ("Ole Mjoes"). A first-and-last name is never taken
+    /// as the ending of a longer one: "Wangari Maathai" inside "Geoffrey Dabelko Wangari Maathai" is
+    /// two people run together, not a fuller name.
+    /// </summary>
+    private static bool Fits(string[] shorter, string[] full)
+    {
+        var surname = shorter.Length == 1 || (shorter.Length > 1 && shorter[..^1].All(w => char.IsLower(w[0])));
+        return (surname && full.AsSpan(full.Length - shorter.Length).SequenceEqual(shorter))
+            || (shorter.Length >= 2 && shorter[0] == full[0] && shorter[^1] == full[^1]);
+    }
 
     private static string[] Words(string name) =>
         name.Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)

@@ -40,6 +40,14 @@ public sealed class PersonNamesTests
     }
 
     [Fact]
+    public void Merges_FullNameInsideTwoNamesRunTogether_LeftAlone()
+    {
+        var merges = PersonNames.Merges([("w", "Wangari Maathai", EntityType.Person), ("g", "Geoffrey Dabelko Wangari Maathai", EntityType.Person)]);
+
+        Assert.Empty(merges);
+    }
+
+    [Fact]
     public void Merges_PlaceNamedLikeAPerson_NotAPersonMerge()
     {
         var merges = PersonNames.Merges([("w", "Washington", EntityType.Location), ("g", "George Washington", EntityType.Person)]);
