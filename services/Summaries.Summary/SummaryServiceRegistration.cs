@@ -37,9 +37,9 @@ public static class SummaryServiceRegistration
         services.AddSingleton(sp => InstructionEchoOf(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
         services.AddSingleton(sp => new SheetSupport(SupportChecker.LoadDefault(), sp.GetRequiredService<LoadedLexicon>()));
         services.AddSingleton(sp => new DraftVerifier(
-            sp.GetRequiredService<LoadedLexicon>(), sp.GetRequiredService<InstructionEcho>(), new CitationSupport(sp.GetRequiredService<SheetSupport>())));
+            sp.GetRequiredService<LoadedLexicon>(), sp.GetRequiredService<InstructionEcho>(), sp.GetRequiredService<SheetSupport>()));
         services.AddSingleton<ClaimCheckService>();
-        services.AddSingleton<BuiltInBriefingWriter>();
+        services.AddSingleton(sp => new BuiltInBriefingWriter(sp.GetRequiredService<Neutralizer>(), sp.GetRequiredService<SheetSupport>()));
         services.AddSingleton<BalanceReporter>();
         services.AddSingleton<GenAiTelemetry>();
         services.AddHttpClient("llm", c => c.Timeout = Timeout.InfiniteTimeSpan).AddLlmResilience();

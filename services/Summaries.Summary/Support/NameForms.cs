@@ -38,8 +38,6 @@ public sealed class NameForms
         }
     }
 
-    public static NameForms None { get; } = new([], SupportLexicon.Parse(string.Empty));
-
     /// <summary>The keys of every entity that one of <paramref name="present"/> names.</summary>
     public IEnumerable<string> Expand(IReadOnlySet<string> present) =>
         present.SelectMany(k => _byName.GetValueOrDefault(k) ?? []).Distinct().SelectMany(i => _groups[i].All);
@@ -52,8 +50,5 @@ public sealed class NameForms
     public int EntityOf(string key) => _byName.TryGetValue(key, out var list) ? list[0] : -1;
 
     private static HashSet<string> Keys(IEnumerable<string> forms, SupportLexicon lexicon) =>
-        forms.SelectMany(f => SupportText.Tokens(f, lexicon))
-            .Where(t => !lexicon.Function.Contains(t.Lower))
-            .Select(t => t.Key)
-            .ToHashSet(StringComparer.Ordinal);
+        lexicon.KeysOf(forms).ToHashSet(StringComparer.Ordinal);
 }

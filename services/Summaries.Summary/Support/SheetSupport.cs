@@ -109,10 +109,7 @@ public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
                 .SelectMany(e => e.Aliases.Append(e.DisplayName));
             var replacements = loaded.FindAll(fact.Text).Select(m => m.Term.Replacement).OfType<string>();
             var reporting = quotes.Count > 0 ? ["said"] : Array.Empty<string>();
-            return names.Concat(replacements).Concat(reporting)
-                .SelectMany(n => SupportText.Tokens(n, checker.Lexicon))
-                .Where(t => !checker.Lexicon.Function.Contains(t.Lower))
-                .Select(t => t.Key);
+            return checker.Lexicon.KeysOf(names.Concat(replacements).Concat(reporting));
         }
 
         public SupportSource Source(Fact fact)

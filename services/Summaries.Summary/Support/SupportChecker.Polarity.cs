@@ -51,7 +51,7 @@ public sealed partial class SupportChecker
             var scope = new HashSet<string>(StringComparer.Ordinal);
             for (var j = i + 1; j < tokens.Count && j <= i + 6 && scope.Count < 2; j++)
             {
-                if (!lexicon.Function.Contains(tokens[j].Lower) && !lexicon.Negators.Contains(tokens[j].Lower))
+                if (lexicon.IsContent(tokens[j]))
                 {
                     scope.Add(tokens[j].Key);
                 }

@@ -33,15 +33,15 @@ public sealed partial class SupportChecker
                     continue;
                 }
 
-                var predicates = content.Where(t => t.Start > claim[pAt].Start && t.Start < claim[qAt].Start
-                        && !IsName(t, names, nameKeys) && !t.IsNumber && !lexicon.Symmetric.Contains(t.Key) && !lexicon.Reporting.Contains(t.Key))
-                    .Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-                if (predicates.Count == 0)
+                if (ContentBetween(claim, pAt, qAt) > RoleWindow)
                 {
                     continue;
                 }
 
-                if (ContentBetween(claim, pAt, qAt) > RoleWindow)
+                var predicates = content.Where(t => t.Start > claim[pAt].Start && t.Start < claim[qAt].Start
+                        && !IsName(t, names, nameKeys) && !t.IsNumber && !lexicon.Symmetric.Contains(t.Key) && !lexicon.Reporting.Contains(t.Key))
+                    .Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+                if (predicates.Count == 0)
                 {
                     continue;
                 }
@@ -141,17 +141,5 @@ public sealed partial class SupportChecker
         }
 
         return false;
-    }
-    private static int IndexOf(IReadOnlyList<SupportToken> tokens, HashSet<string> keys)
-    {
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (keys.Contains(tokens[i].Key))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

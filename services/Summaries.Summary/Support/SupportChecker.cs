@@ -37,7 +37,7 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
     {
         var nameKeys = sources.SelectMany(s => s.Tokens).Where(t => t.Capitalised).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var claimTokens = SupportText.Tokens(claim, lexicon);
-        return Decide(claimTokens, sources, Enumerable.Range(0, sources.Count).ToList(), names, nameKeys, linked ?? new HashSet<string>(), alwaysLinked: true, core);
+        return Decide(claimTokens, sources, Enumerable.Range(0, sources.Count).ToList(), names, nameKeys, linked ?? new HashSet<string>(), core);
     }
 
     /// <summary>Cite-free mode: finds the article sentences that best support the claim, then decides.</summary>
@@ -47,6 +47,7 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
         var wanted = Content(claimTokens).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var chosen = Choose(wanted, document);
         var sources = chosen.Select(i => document.Sentences[i]).ToList();
+        // Names of the sentences before a chosen one that has a pronoun: what the pronoun may stand for.
         var coref = new HashSet<string>(StringComparer.Ordinal);
         if (model.Enabled("coref"))
         {
@@ -59,7 +60,7 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
             }
         }
 
-        return Decide(claimTokens, sources, chosen, names, document.NameKeys, coref, alwaysLinked: false, core: false);
+        return Decide(claimTokens, sources, chosen, names, document.NameKeys, coref, core: false);
     }
 
     /// <summary>The best sentence for the claim, then sentences that add enough of its missing words.</summary>
@@ -116,8 +117,7 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
         IReadOnlyList<int> indexes,
         NameForms names,
         IReadOnlySet<string> nameKeys,
-        IReadOnlySet<string> coref,
-        bool alwaysLinked,
+        IReadOnlySet<string> linked,
         bool core)
     {
         var content = Content(claim).ToList();
@@ -131,20 +131,15 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
             return SupportVerdict.Fail(SupportFailureKind.NotInSource, content[0].Surface, "no source sentence to support it", indexes);
         }
 
-        var available = new HashSet<string>(StringComparer.Ordinal);
+        var available = new HashSet<string>(linked, StringComparer.Ordinal);
         foreach (var source in sources)
         {
             available.UnionWith(source.Keys);
         }
 
-        if (alwaysLinked || sources.Any(s => s.HasPronoun))
-        {
-            available.UnionWith(coref);
-        }
-
         available.UnionWith(names.Expand(available).ToList());
 
-        var reporting = sources.Any(s => s.HasReporting) || (alwaysLinked && coref.Overlaps(lexicon.Reporting));
+        var reporting = sources.Any(s => s.HasReporting) || linked.Overlaps(lexicon.Reporting);
         var freeWords = core ? Math.Max(model.MaxNovelWords, Math.Floor(content.Count * model.CoreShare)) : model.MaxNovelWords;
         return Missing(claim, content, available, reporting, names, nameKeys, freeWords, indexes)
             ?? Polarity(claim, available, sources, indexes)
@@ -153,8 +148,7 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
             ?? new SupportVerdict(true, null, indexes);
     }
 
-    private IEnumerable<SupportToken> Content(List<SupportToken> tokens) =>
-        tokens.Where(t => !lexicon.Function.Contains(t.Lower) && !lexicon.Negators.Contains(t.Lower));
+    private IEnumerable<SupportToken> Content(List<SupportToken> tokens) => tokens.Where(lexicon.IsContent);
 
     /// <summary>The claim's words that no source gives, classed; null when few enough are missing.</summary>
     private SupportVerdict? Missing(
@@ -173,15 +167,14 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
             {
                 if (!available.Contains(t.Key) && lexicon.AntonymsOf(t.Key).FirstOrDefault(available.Contains) is { } opposite)
                 {
-                    return SupportVerdict.Fail(SupportFailureKind.Predicate, t.Surface, $"'{t.Surface}' says the opposite of the source ('{Shown(opposite)}')", indexes);
+                    return SupportVerdict.Fail(SupportFailureKind.Predicate, t.Surface, $"'{t.Surface}' says the opposite of the source ('{opposite}')", indexes);
                 }
             }
         }
 
         var novel = new List<SupportToken>();
-        for (var i = 0; i < content.Count; i++)
+        foreach (var t in content)
         {
-            var t = content[i];
             if (available.Contains(t.Key) || (reporting && lexicon.Reporting.Contains(t.Key)))
             {
                 continue;
@@ -247,6 +240,4 @@ public sealed partial class SupportChecker(SupportLexicon lexicon, SupportModel 
 
     private static bool IsName(SupportToken t, NameForms names, IReadOnlySet<string> nameKeys) =>
         t.Capitalised || nameKeys.Contains(t.Key) || names.EntityOf(t.Key) >= 0;
-
-    private static string Shown(string key) => key;
 }

@@ -46,6 +46,13 @@ public sealed class SupportLexicon
 
     public IReadOnlySet<string> Time { get; }
 
+    /// <summary>A word that carries a claim: neither a function word nor a negator.</summary>
+    public bool IsContent(SupportToken token) => !Function.Contains(token.Lower) && !Negators.Contains(token.Lower);
+
+    /// <summary>The comparison keys of the words of <paramref name="texts"/> that are not function words.</summary>
+    public IEnumerable<string> KeysOf(IEnumerable<string> texts) =>
+        texts.SelectMany(t => SupportText.Tokens(t, this)).Where(t => !Function.Contains(t.Lower)).Select(t => t.Key);
+
     /// <summary>Loads the lexicon embedded in this assembly.</summary>
     public static SupportLexicon LoadDefault()
     {

@@ -48,9 +48,13 @@ public sealed record SupportModel
         using var stream = typeof(SupportModel).Assembly
             .GetManifestResourceStream("Summaries.Summary.Resources.support-model.json")
             ?? throw new InvalidOperationException("support-model.json is not embedded in the summary service.");
-        return JsonSerializer.Deserialize<SupportModel>(stream, Json)
-            ?? throw new InvalidOperationException("support-model.json is empty.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
     }
+
+    /// <summary>A model from its JSON (as <c>faithfulness --tune</c> writes it).</summary>
+    public static SupportModel Parse(string json) =>
+        JsonSerializer.Deserialize<SupportModel>(json, Json) ?? throw new InvalidOperationException("The support model's JSON is empty.");
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }

@@ -8,8 +8,7 @@ public sealed class SupportSource
         Text = text;
         Tokens = tokens;
         Keys = tokens.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-        ContentKeys = tokens.Where(t => !lexicon.Function.Contains(t.Lower) && !lexicon.Negators.Contains(t.Lower))
-            .Select(t => t.Key).ToList();
+        ContentKeys = tokens.Where(lexicon.IsContent).Select(t => t.Key).ToList();
         HasReporting = tokens.Any(t => lexicon.Reporting.Contains(t.Key));
         HasPronoun = tokens.Any(t => t.Lower is "he" or "she" or "they" or "his" or "her" or "their" or "him" or "them" or "it" or "its");
     }

@@ -22,16 +22,56 @@ public sealed partial class DraftVerifier
             return (sentence, []);
         }
 
-        var (kept, removed) = _support.Prune(sentence.Text, cited!, sheet);
+        var (kept, removed) = Prune(sentence.Text, cited!, sheet);
         return removed.Count == 0 ? (sentence, removed) : (sentence with { FactIds = kept }, removed);
     }
 
     /// <summary>Do the cited facts (and free text such as titles) say what the sentence says?</summary>
     private Violation? CheckSupport(string text, List<Fact> cited, FactSheet sheet, IReadOnlyList<string>? freeText)
     {
-        var verdict = _support.Sheet.Check(text, cited, sheet, freeText);
+        var verdict = _support.Check(text, cited, sheet, freeText);
         return verdict.Failure is { } failure
             ? new(VerificationRules.Unsupported(failure.Kind), $"not supported by its sources ({SupportFailureNames.Of(failure.Kind)}): {failure.Reason}")
             : null;
+    }
+
+    /// <summary>
+    /// The citations that support the sentence, when all its citations together do: each fact that
+    /// carries the sentence's core alone (names, numbers, places, predicate, polarity); when none
+    /// does, each fact the joint support needs. The others come back with the
+    /// reason, to be removed.
+    /// </summary>
+    private (IReadOnlyList<string> Kept, IReadOnlyList<(string FactId, string Reason)> Removed) Prune(
+        string sentence, IReadOnlyList<Fact> cited, FactSheet sheet)
+    {
+        var ids = cited.Select(f => f.Id).ToList();
+        if (cited.Count < 2)
+        {
+            return (ids, []);
+        }
+
+        if (!_support.Check(sentence, cited, sheet).Supported)
+        {
+            // Not even all of them together: the sentence itself is rejected, with all it cites.
+            return (ids, []);
+        }
+
+        var alone = cited.Select(f => _support.Check(sentence, [f], sheet, core: true)).ToList();
+        var kept = cited.Where((_, i) => alone[i].Supported).ToList();
+        if (kept.Count == 0)
+        {
+            kept = cited.Where(f => !_support.Check(sentence, cited.Where(o => o != f).ToList(), sheet).Supported).ToList();
+            if (kept.Count == 0)
+            {
+                kept = [cited[0]];
+            }
+        }
+
+        var removed = cited.Select((f, i) => (f, i)).Where(x => !kept.Contains(x.f))
+            .Select(x => (x.f.Id, alone[x.i].Failure is { } failure
+                ? $"{SupportFailureNames.Of(failure.Kind)}: {failure.Reason}"
+                : "not needed for the sentence"))
+            .ToList();
+        return (kept.Select(f => f.Id).ToList(), removed);
     }
 }

@@ -14,12 +14,14 @@ namespace Summaries.Summary.Verification;
 /// language; and it neither reads as an instruction to a model nor repeats the writer's own
 /// instructions (<paramref name="echo"/>, the LLM's prompt).
 /// </summary>
-public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho? echo = null, CitationSupport? support = null)
+/// <param name="support">
+/// The meaning check; share the built-in writer's (<see cref="Writing.BuiltIn.BuiltInBriefingWriter"/>),
+/// so a fact sheet is read once. Without one, the shipped checker with <paramref name="lexicon"/>.
+/// </param>
+public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho? echo = null, SheetSupport? support = null)
 {
-    private static readonly Lazy<SupportChecker> DefaultChecker = new(SupportChecker.LoadDefault);
-
     private readonly InstructionEcho _echo = echo ?? InstructionEcho.None;
-    private readonly CitationSupport _support = support ?? new CitationSupport(new SheetSupport(DefaultChecker.Value, lexicon));
+    private readonly SheetSupport _support = support ?? new SheetSupport(SheetSupport.Default.Checker, lexicon);
 
     private static readonly HashSet<string> CapitalisedCommonWords = new(StringComparer.Ordinal)
     {

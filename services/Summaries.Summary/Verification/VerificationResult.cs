@@ -3,6 +3,9 @@ namespace Summaries.Summary.Verification;
 /// <summary>Why one sentence of a draft was rejected; <see cref="Rule"/> is a stable id (a metric tag).</summary>
 public sealed record SentenceProblem(int SectionIndex, int SentenceIndex, string Sentence, string Reason, string Rule);
 
+/// <summary>A citation the verifier took off a sentence because its fact does not support the sentence.</summary>
+public sealed record CitationRemoval(int SectionIndex, int SentenceIndex, string Sentence, string FactId, string Reason);
+
 /// <summary>The verifier's verdict on a whole draft.</summary>
 public sealed record VerificationResult(IReadOnlyList<SentenceProblem> Problems, int SentencesChecked)
 {

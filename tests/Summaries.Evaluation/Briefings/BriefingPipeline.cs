@@ -6,6 +6,7 @@ using Summaries.Entity.Registry;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Sources;
+using Summaries.Summary.Support;
 using Summaries.Summary.Verification;
 using Summaries.Summary.Writing;
 using Summaries.Summary.Writing.BuiltIn;
@@ -24,8 +25,10 @@ internal sealed class BriefingPipeline
     public BriefingPipeline()
     {
         Lexicon = LoadedLexicon.LoadDefault();
-        Writer = new BuiltInBriefingWriter(new Neutralizer(Lexicon));
-        Verifier = new DraftVerifier(Lexicon);
+        // One support check for the writer and the verifier, as the service has: a sheet is read once.
+        var support = new SheetSupport(SupportChecker.LoadDefault(), Lexicon);
+        Writer = new BuiltInBriefingWriter(new Neutralizer(Lexicon), support);
+        Verifier = new DraftVerifier(Lexicon, support: support);
     }
 
     public LoadedLexicon Lexicon { get; }

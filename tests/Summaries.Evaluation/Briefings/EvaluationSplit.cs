@@ -20,12 +20,15 @@ internal static class EvaluationSplit
         _ => throw new UsageException($"Unknown part '{part}': use tune, test or all."),
     };
 
+    /// <summary>The half ("tune" or "test") of the article with this key (its url, or its id where it has none).</summary>
+    public static string PartOf(string key) => (Fnv1a(key) & 1) == 1 ? "test" : "tune";
+
     private static bool InTest(JsonElement row)
     {
         var key = row.TryGetProperty("url", out var url) && url.GetString() is { Length: > 0 } u ? u
             : row.TryGetProperty("id", out var id) ? id.GetString() ?? string.Empty
             : string.Empty;
-        return (Fnv1a(key) & 1) == 1;
+        return PartOf(key) == "test";
     }
 
     // FNV-1a: stable across runs and platforms, unlike string.GetHashCode.

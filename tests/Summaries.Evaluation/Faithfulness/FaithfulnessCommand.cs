@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using Summaries.Evaluation.Briefings;
+using Summaries.Summary.Facts;
+using Summaries.Summary.Neutrality;
 using Summaries.Summary.Support;
 
 namespace Summaries.Evaluation.Faithfulness;
 
 /// <summary>
-/// <c>faithfulness</c>: the summary service's support checker, in its cite-free mode, against
-/// FRANK's human judgements. Each summary sentence is checked against its article (annotated by the
-/// entity service's own annotator, for sentences and name forms); a summary is supported when all
-/// its sentences are. Prints precision/recall per label, recall per FRANK error kind, each dataset
-/// and each half (tune/test) apart, and sentences checked per second on one core.
+/// <c>faithfulness</c>: the summary service's support checker, in its cite-free mode (the path
+/// CheckClaim runs), against FRANK's human judgements. Each article is annotated by the entity
+/// service's own annotator and made a fact sheet; each summary sentence is checked against it; a
+/// summary is supported when all its sentences are. Prints precision/recall per label, recall per
+/// FRANK error kind, each dataset and each half (tune/test) apart, and sentences checked per second
+/// on one core.
 /// </summary>
 internal static class FaithfulnessCommand
 {
@@ -21,20 +24,19 @@ internal static class FaithfulnessCommand
         var path = command.RequiredPositional(0, "<jsonl>");
         var pinned = SingleCore.Pin();
         var records = FrankRecord.Read(path).ToList();
-        var baseModel = command.Option("model") is { } modelPath
-            ? System.Text.Json.JsonSerializer.Deserialize<SupportModel>(File.ReadAllText(modelPath), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!
-            : SupportModel.LoadDefault();
+        var baseModel = command.Option("model") is { } modelPath ? SupportModel.Parse(File.ReadAllText(modelPath)) : SupportModel.LoadDefault();
         var lexicon = SupportLexicon.LoadDefault();
+        var loaded = LoadedLexicon.LoadDefault();
         var ablated = command.Option("ablate")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
         baseModel = baseModel with { Disabled = [.. baseModel.Disabled, .. ablated] };
 
         var watch = Stopwatch.StartNew();
-        var articles = Annotate(records, lexicon);
+        var articles = Annotate(records);
         output.WriteLine($"{records.Count} records, {articles.Count} articles annotated in {watch.Elapsed.TotalSeconds:0.0} s ({pinned})");
 
         if (command.Option("tune") is { } tuneOut)
         {
-            var tuned = Tune(records, articles, lexicon, baseModel, output);
+            var tuned = Tune(records, articles, lexicon, loaded, baseModel, output);
             File.WriteAllText(tuneOut, tuned.ToJson() + "\n");
             output.WriteLine($"wrote {tuneOut}");
             baseModel = tuned;
@@ -42,10 +44,10 @@ internal static class FaithfulnessCommand
 
         if (command.Option("ablations") == "on")
         {
-            Ablations(records, articles, lexicon, baseModel, output);
+            Ablations(records, articles, lexicon, loaded, baseModel, output);
         }
 
-        var run = Evaluate(records, articles, new SupportChecker(lexicon, baseModel));
+        var run = Evaluate(records, articles, new SheetSupport(new SupportChecker(lexicon, baseModel), loaded));
         Report(run, output, int.Parse(command.Option("show") ?? "0", CultureInfo.InvariantCulture));
         var dataset = command.Option("dataset") ?? "cnndm";
         var part = command.Option("part") ?? "test";
@@ -56,51 +58,40 @@ internal static class FaithfulnessCommand
         return 0;
     }
 
-    private static Dictionary<string, ArticleForCheck> Annotate(List<FrankRecord> records, SupportLexicon lexicon)
+    /// <summary>Each article annotated and made a fact sheet once, as the summary service does for CheckClaim.</summary>
+    private static Dictionary<string, FactSheet> Annotate(List<FrankRecord> records)
     {
         var pipeline = new BriefingPipeline();
-        var result = new Dictionary<string, ArticleForCheck>(StringComparer.Ordinal);
+        var result = new Dictionary<string, FactSheet>(StringComparer.Ordinal);
         foreach (var record in records.Where(r => !string.IsNullOrEmpty(r.Article)))
         {
             if (!result.ContainsKey(record.ArticleId))
             {
-                var annotation = pipeline.Source("articles/" + record.ArticleId, string.Empty, record.Article).Annotation;
-                var sentences = annotation.Sentences.Select(s => s.Text).ToList();
-                var names = annotation.Entities.Select(e => new EntityForms([e.DisplayName, .. e.Aliases], e.Roles.Select(r => r.Text).ToList())).ToList();
-                result[record.ArticleId] = new ArticleForCheck(sentences, names);
+                result[record.ArticleId] = pipeline.Sheet([pipeline.Source("articles/" + record.ArticleId, string.Empty, record.Article)]);
             }
         }
 
         return result;
     }
 
-    internal static FaithfulnessRun Evaluate(List<FrankRecord> records, Dictionary<string, ArticleForCheck> articles, SupportChecker checker)
+    /// <summary>Every record's sentences checked by the cite-free mode (<see cref="SheetSupport.Find"/>, CheckClaim's path).</summary>
+    internal static FaithfulnessRun Evaluate(List<FrankRecord> records, Dictionary<string, FactSheet> articles, SheetSupport support)
     {
         var run = new FaithfulnessRun();
-        var prepared = new Dictionary<string, (SupportDocument Document, NameForms Names)>(StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
         foreach (var record in records)
         {
-            if (!articles.TryGetValue(record.ArticleId, out var article))
+            if (articles.TryGetValue(record.ArticleId, out var sheet))
             {
-                continue;
+                run.Add(record, record.Sentences.Select(s => support.Find(s, sheet).Verdict).ToList());
             }
-
-            if (!prepared.TryGetValue(record.ArticleId, out var doc))
-            {
-                doc = (checker.PrepareDocument(article.Sentences), new NameForms(article.Names, checker.Lexicon));
-                prepared[record.ArticleId] = doc;
-            }
-
-            var verdicts = record.Sentences.Select(s => checker.Find(s, doc.Document, doc.Names)).ToList();
-            run.Add(record, verdicts);
         }
 
         run.Seconds = watch.Elapsed.TotalSeconds;
         return run;
     }
 
-    private static SupportModel Tune(List<FrankRecord> records, Dictionary<string, ArticleForCheck> articles, SupportLexicon lexicon, SupportModel start, TextWriter output)
+    private static SupportModel Tune(List<FrankRecord> records, Dictionary<string, FactSheet> articles, SupportLexicon lexicon, LoadedLexicon loaded, SupportModel start, TextWriter output)
     {
         var tuning = records.Where(r => r.Part == "tune" && r.Dataset == "cnndm").ToList();
         var best = start;
@@ -120,7 +111,7 @@ internal static class FaithfulnessCommand
                         }
 
                         var model = start with { MaxNovelWords = novel, MinOrderedCoverage = order, MaxSources = sources, FusionMinGain = gain };
-                        var counts = Evaluate(tuning, articles, new SupportChecker(lexicon, model)).Counts("cnndm", "tune");
+                        var counts = Evaluate(tuning, articles, new SheetSupport(new SupportChecker(lexicon, model), loaded)).Counts("cnndm", "tune");
                         if (counts.BalancedAccuracy > bestScore + 1e-9)
                         {
                             (best, bestScore) = (model, counts.BalancedAccuracy);
@@ -134,13 +125,13 @@ internal static class FaithfulnessCommand
         return best;
     }
 
-    private static void Ablations(List<FrankRecord> records, Dictionary<string, ArticleForCheck> articles, SupportLexicon lexicon, SupportModel model, TextWriter output)
+    private static void Ablations(List<FrankRecord> records, Dictionary<string, FactSheet> articles, SupportLexicon lexicon, LoadedLexicon loaded, SupportModel model, TextWriter output)
     {
         output.WriteLine("ablation (one check off)   cnndm tune BA   cnndm test BA   xsum BA");
         foreach (var check in new[] { "(none)" }.Concat(Checks))
         {
             var m = check == "(none)" ? model : model with { Disabled = [.. model.Disabled, check] };
-            var run = Evaluate(records, articles, new SupportChecker(lexicon, m));
+            var run = Evaluate(records, articles, new SheetSupport(new SupportChecker(lexicon, m), loaded));
             output.WriteLine($"  {check,-24} {run.Counts("cnndm", "tune").BalancedAccuracy,13:0.000} {run.Counts("cnndm", "test").BalancedAccuracy,15:0.000} {run.Counts("xsum", "all").BalancedAccuracy,9:0.000}");
         }
     }
@@ -179,6 +170,3 @@ internal static class FaithfulnessCommand
         }
     }
 }
-
-/// <summary>An article's sentences and entity name forms, from the entity service's annotator.</summary>
-internal sealed record ArticleForCheck(IReadOnlyList<string> Sentences, IReadOnlyList<EntityForms> Names);

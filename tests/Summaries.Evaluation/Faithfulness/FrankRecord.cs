@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Summaries.Evaluation.Briefings;
 
 namespace Summaries.Evaluation.Faithfulness;
 
@@ -44,11 +43,8 @@ internal sealed record FrankRecord(
     }
 
     /// <summary>
-    /// The half of the development data an article falls in, by a hash of its id: "tune" (the
-    /// checker's lists and thresholds were chosen on it) or "test" (never looked at while tuning).
+    /// The half of the development data an article falls in (<see cref="EvaluationSplit"/>, by its
+    /// id): "tune" (the checker's settings were chosen on it) or "test" (never looked at while tuning).
     /// </summary>
-    public string Part => PartOf(ArticleId);
-
-    public static string PartOf(string articleId) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(articleId))[0] % 2 == 0 ? "tune" : "test";
+    public string Part => EvaluationSplit.PartOf(ArticleId);
 }

@@ -1,6 +1,7 @@
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
+using Summaries.Summary.Support;
 
 namespace Summaries.Summary.Writing.BuiltIn;
 
@@ -18,10 +19,13 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
     private readonly PositionWriter _positions;
     private readonly FactRanker _ranker = new(readingOrderChecked: true);
     private readonly Neutralizer _neutralizer;
+    private readonly SheetSupport _support;
 
-    public BuiltInBriefingWriter(Neutralizer neutralizer)
+    /// <param name="support">The support check for "several sources agree" citations; the shipped one when none is given.</param>
+    public BuiltInBriefingWriter(Neutralizer neutralizer, SheetSupport? support = null)
     {
         _neutralizer = neutralizer;
+        _support = support ?? SheetSupport.Default;
         _renderer = new SentenceRenderer(neutralizer);
         _positions = new PositionWriter(_renderer);
     }
@@ -36,7 +40,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
 
     public BriefingDraft Write(FactSheet sheet, WritingRequest request)
     {
-        var agreement = new SourceAgreement(sheet);
+        var agreement = new SourceAgreement(sheet, _support);
         var centrality = new Centrality(sheet);
         var order = new ReadingOrder(sheet);
         var used = new HashSet<string>(StringComparer.Ordinal);

@@ -12,10 +12,8 @@ namespace Summaries.Summary.Writing.BuiltIn;
 /// polarity (<see cref="SheetSupport"/>'s core check), or a report of another day, place or
 /// topic written from the same template would be cited as agreeing.
 /// </summary>
-public sealed partial class SourceAgreement(FactSheet sheet, SheetSupport? support = null)
+public sealed partial class SourceAgreement(FactSheet sheet, SheetSupport support)
 {
-    private readonly SheetSupport _support = support ?? SheetSupport.Default;
-
     private const double Threshold = 0.5;
 
     private readonly Dictionary<string, HashSet<string>> _words = sheet.Facts.ToDictionary(
@@ -43,7 +41,7 @@ public sealed partial class SourceAgreement(FactSheet sheet, SheetSupport? suppo
             var theirs = _words[other.Id];
             var overlap = mine.Count(theirs.Contains);
             var union = mine.Count + theirs.Count - overlap;
-            if (union > 0 && (double)overlap / union >= Threshold && _support.Check(fact.Text, [other], sheet, core: true).Supported)
+            if (union > 0 && (double)overlap / union >= Threshold && support.Check(fact.Text, [other], sheet, core: true).Supported)
             {
                 ids.Add(other.Id);
             }

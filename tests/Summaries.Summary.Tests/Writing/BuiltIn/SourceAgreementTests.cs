@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
+using Summaries.Summary.Support;
 using Summaries.Summary.Tests.Facts;
 using Summaries.Summary.Verification;
 using Summaries.Summary.Writing;
@@ -24,7 +25,7 @@ public sealed partial class SourceAgreementTests
         var (topic, city, day) = GeneratedReports.Event(0);
         var fact = sheet.Facts.First(f => f.ArticleName == "articles/report0" && f.SentenceIndex == 0);
 
-        var supporting = new SourceAgreement(sheet).Supporting(fact);
+        var supporting = new SourceAgreement(sheet, SheetSupport.Default).Supporting(fact);
 
         var texts = supporting.Select(id => sheet.FindFact(id)!.Text).ToList();
         Assert.All(texts, t => Assert.True(t.Contains(topic, StringComparison.Ordinal) && t.Contains(city, StringComparison.Ordinal) && t.Contains($"day {day}", StringComparison.Ordinal), t));
