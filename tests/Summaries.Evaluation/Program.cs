@@ -17,7 +17,7 @@ const string Usage = """
                                                 entities, roles and quotes of one text
       briefings <jsonl> [--length short|medium|long] [--show N] [--part tune|test]
                                                 built-in engine vs LEAD-3 (ROUGE), citations, loaded words
-      stories <clusters-jsonl> <articles-jsonl> [--length ...] [--grouped on]
+      stories <clusters-jsonl> <articles-jsonl> [--length ...] [--grouped on] [--distractors <jsonl>]... [--show on]
                                                 multi-article briefings: sources cited, parties heard
       group <clusters-jsonl> <articles-jsonl> [--threshold T] [--entity-weight W] [--lead-words N] [--idf-prior P]
             [--idf-ceiling C] [--distractors <jsonl>]... [--sweep on] [--show on]
