@@ -31,7 +31,8 @@ public sealed class FactSheetBuilder
                 if (!entities.TryGetValue(key, out var acc))
                 {
                     var full = merges.ContainsKey(GlobalKey(e)) ? globalKeys.First(g => g.Item1 == key) : (key, e.DisplayName, e.Type);
-                    acc = new EntityAccumulator(key, full.DisplayName, e.Type);
+                    // A merged name takes the fuller name's type too ("Mr Reid" typed an organisation joins the person "John Reid").
+                    acc = new EntityAccumulator(key, full.DisplayName, full.Type);
                     entities[key] = acc;
                 }
 

@@ -6,14 +6,15 @@ namespace Summaries.Summary.Facts;
 /// One person, one entity across articles: a person one report names shortly ("Boehm", "van
 /// Rensburg", "Ole Mjoes") is the person another names in full ("Ken Boehm", "Wessel van
 /// Rensburg", "Ole Danbolt Mjoes") when exactly one full name in the sources fits. Two people who
-/// share a surname ("George Bush", "Jeb Bush") leave a bare "Bush" as it is.
+/// share a surname ("George Bush", "Jeb Bush") leave a bare "Bush" as it is. A name led by an
+/// honorific is a person's even where recognition typed it otherwise ("Mr Reid" as an organisation).
 /// </summary>
 public static class PersonNames
 {
     /// <summary>Each person key to merge, with the key of the fuller name it joins.</summary>
     public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityType Type)> entities)
     {
-        var people = entities.Where(e => e.Type == EntityType.Person)
+        var people = entities.Where(e => e.Type == EntityType.Person || Honorific(e.DisplayName))
             .Select(e => (e.Key, Words: Words(e.DisplayName)))
             .Where(e => e.Words.Length > 0)
             .DistinctBy(e => e.Key)
@@ -55,6 +56,10 @@ public static class PersonNames
         return (surname && full.AsSpan(full.Length - shorter.Length).SequenceEqual(shorter))
             || (shorter.Length >= 2 && shorter[0] == full[0] && shorter[^1] == full[^1]);
     }
+
+    /// <summary>A name led by an honorific ("Mr Reid") is a person's, whatever type recognition gave it.</summary>
+    public static bool Honorific(string name) =>
+        name.Split(' ', 2)[0].TrimEnd('.') is "Mr" or "Mrs" or "Ms" or "Dr" or "Sir" or "Dame" or "Lord" or "Lady";
 
     private static string[] Words(string name) =>
         name.Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)

@@ -6,10 +6,11 @@ using Summaries.Summary.Support;
 namespace Summaries.Summary.Writing.BuiltIn;
 
 /// <summary>
-/// The embedded, deterministic writer: it needs no model. It picks the lead facts for "what
-/// happened", gives every quoted party a section in its own attributed words, and fills the rest
-/// with context; every sentence is a neutralised source sentence (or an explicit attribution of a
-/// quote), so every sentence is citable by construction.
+/// The embedded, deterministic writer: it needs no model. Within the length's sentence budget it
+/// picks the lead facts for "what happened", gives the parties the <see cref="VoicePlan"/> has
+/// room for a section in their own attributed words, and fills the rest with context; every
+/// sentence is a neutralised source sentence (or an explicit attribution of a quote), so every
+/// sentence is citable by construction.
 /// </summary>
 public sealed class BuiltInBriefingWriter : IBriefingWriter
 {
@@ -44,7 +45,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         var centrality = new Centrality(sheet);
         var order = new ReadingOrder(sheet);
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var said = new WordCoverage();
+        var said = new WordCoverage(sayingsCompared: sheet.Articles.Count > 1);
         var quoteFactIds = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
         var ranked = sheet.Facts
             .Where(f => f.Kind == FactKind.Narrative)
@@ -54,22 +55,15 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
             .Select(x => x.Fact)
             .ToList();
 
-        var parties = PositionWriter.PartiesBySalience(sheet);
-        // Parties quoted in their own words must be heard; parties only paraphrased in the sources
-        // are heard as the length allows.
-        var directlyQuoted = sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
-
-        // The lead: the best sentences whoever speaks in them. A sentence quoting a party opens that
-        // party's position; the others say what happened.
-        // Without voices to hear, the lead takes the whole length. With them, it takes a little over
-        // half of one article's briefing (at least one place is left for them), and half of a
-        // briefing over several articles, where who says what matters more.
-        var voices = parties.Count(p => directlyQuoted.Contains(p.Key));
-        var half = request.TargetSentences / 2;
-        var leadBudget = voices == 0 ? request.TargetSentences
-            : sheet.Articles.Count > 1 ? Math.Max(1, half)
-            : Math.Max(1, Math.Min(request.TargetSentences - 1, half + 1));
-        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, order, used, said, quoteFactIds, parties, leadBudget);
+        // The length is a budget: what happened first, then the positions the plan has room for,
+        // main voices first; the parties left out are named in the balance report.
+        var plan = VoicePlan.For(sheet, request);
+        // Of one article, the lead's best sentences open the position of whoever they quote; over
+        // several, only the planned voices', so the main voices come first.
+        var ranks = PartySalience.Rank(sheet).Select(p => p.Entity).ToList();
+        var leadParties = sheet.Articles.Count > 1 ? plan.Heard.ToList() : ranks;
+        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, order, used, said, quoteFactIds, leadParties, plan.LeadSentences);
+        var parties = ranks.Where(p => plan.Heard.Contains(p) || heard.ContainsKey(p.Key)).ToList();
         if (happened.Count == 0)
         {
             happened = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, 1, order);
@@ -81,21 +75,24 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
             sections.Add(new DraftSection(SectionKind.WhatHappened, "What happened", null, happened));
         }
 
-        // Over several articles, where who says what matters most, every party gets a sentence where
-        // one can be written, paraphrased ones too; second sentences only as the length allows.
-        var mustBeHeard = sheet.Articles.Count > 1 ? parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) : directlyQuoted;
         // Places the lead left empty for repetitions stay empty.
-        var positionBudget = request.TargetSentences - happened.Count - heard.Values.Sum(v => v.Count) - leftEmpty;
-        sections.AddRange(_positions.Write(sheet, parties, mustBeHeard, positionBudget, used, heard));
+        var positionBudget = plan.Budget - happened.Count - heard.Values.Sum(v => v.Count) - leftEmpty;
+        sections.AddRange(_positions.Write(sheet, parties, positionBudget, used, heard));
 
         foreach (var sentence in sections.SelectMany(s => s.Sentences))
         {
             said.Add(sentence.Text);
         }
 
+        // Every source is heard: an article nothing was taken from gives its best sentence first, in
+        // a place the lead left empty or a party's second sentence gave up if need be; context fills
+        // what is left of the budget.
+        var cited = CitedArticles(sections, sheet);
+        FreePlaces(sections, sheet, sheet.Articles.Count(a => !cited.Contains(a.ArticleName)) - (plan.Budget - sections.Sum(s => s.Sentences.Count)));
         var written = sections.Sum(s => s.Sentences.Count);
-        var context = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, Math.Max(0, request.TargetSentences - written - leftEmpty), order);
-        context.AddRange(CoverUncitedSources(ranked, sheet, agreement, order, used, quoteFactIds));
+        var context = CoverUncitedSources(ranked, sheet, agreement, order, used, said, quoteFactIds, plan.Budget - written, CitedArticles(sections, sheet));
+        context.AddRange(PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds,
+            Math.Max(0, plan.Budget - written - leftEmpty - context.Count), order));
         if (context.Count > 0)
         {
             sections.Add(new DraftSection(SectionKind.Context, "Context", null, context));
@@ -141,15 +138,16 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
 
             if (!quoted)
             {
-                // A sentence that cannot be written neutrally takes no place, and hides none that repeat it.
-                if (_renderer.Render(fact, sheet, attributed: null) is null)
+                // A sentence that cannot be written neutrally takes no place, and hides none that repeat
+                // it; nor does another wording of a sentence picked already.
+                if (_renderer.Render(fact, sheet, attributed: null) is not { } rendered || said.SaysAgain(rendered))
                 {
                     continue;
                 }
 
                 narrative.Add(fact);
                 inLead.Add(fact.Id);
-                said.Add(fact.Text);
+                said.Add(rendered);
                 count++;
                 continue;
             }
@@ -203,8 +201,9 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
                 continue;
             }
 
+            // Compared as written: a dateline or byline the renderer drops says nothing.
             var text = _renderer.Render(fact, sheet, attributed: null);
-            if (text is null)
+            if (text is null || said?.SaysAgain(text) == true)
             {
                 continue;
             }
@@ -228,25 +227,71 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
             .ToList();
     }
 
-    /// <summary>Every source is heard: an article nothing was taken from contributes its best fact.</summary>
+    /// <summary>Every source is heard: an article nothing was taken from contributes its best fact, while <paramref name="budget"/> lasts.</summary>
     private List<DraftSentence> CoverUncitedSources(
-        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, ReadingOrder order, HashSet<string> used, HashSet<string> quoteFactIds)
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, ReadingOrder order, HashSet<string> used, WordCoverage said,
+        HashSet<string> quoteFactIds, int budget, HashSet<string> cited)
     {
         var added = new List<DraftSentence>();
         foreach (var article in sheet.Articles)
         {
-            var cited = sheet.Facts.Any(f => f.ArticleName == article.ArticleName && used.Contains(f.Id));
-            if (cited)
+            if (added.Count >= budget || cited.Contains(article.ArticleName))
             {
                 continue;
             }
 
             var own = ranked.Where(f => f.ArticleName == article.ArticleName).ToList();
-            // Every source must be heard, even where it repeats another.
-            added.AddRange(PickNarrative(own, sheet, agreement, used, null, quoteFactIds, 1, order));
+            // Every source must be heard: by a sentence that says something new where it has one,
+            // else even where it repeats another.
+            var best = PickNarrative(own, sheet, agreement, used, said, quoteFactIds, 1, order);
+            if (best.Count == 0)
+            {
+                best = PickNarrative(own, sheet, agreement, used, null, quoteFactIds, 1, order);
+            }
+
+            foreach (var sentence in best)
+            {
+                said.Add(sentence.Text);
+            }
+
+            added.AddRange(best);
         }
 
         return added;
+    }
+
+    private static HashSet<string> CitedArticles(List<DraftSection> sections, FactSheet sheet) =>
+        sections.SelectMany(s => s.Sentences).SelectMany(s => s.FactIds)
+            .Select(id => sheet.FindFact(id)?.ArticleName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Up to <paramref name="needed"/> places for uncited sources: parties' second sentences give
+    /// theirs up first, the least salient party's last sentence first; then what-happened sentences
+    /// past the first two, the last first. A sentence that alone cites a source stays.
+    /// </summary>
+    private static void FreePlaces(List<DraftSection> sections, FactSheet sheet, int needed)
+    {
+        foreach (var (kind, keep) in ((SectionKind, int)[])[(SectionKind.Position, 1), (SectionKind.WhatHappened, 2)])
+        {
+            for (var i = sections.Count - 1; i >= 0 && needed > 0; i--)
+            {
+                var section = sections[i];
+                if (section.Kind != kind || section.Sentences.Count <= keep)
+                {
+                    continue;
+                }
+
+                var last = section.Sentences[^1];
+                var others = sections.SelectMany(s => s.Sentences).Where(s => !ReferenceEquals(s, last)).SelectMany(s => s.FactIds)
+                    .Select(id => sheet.FindFact(id)?.ArticleName).ToHashSet(StringComparer.Ordinal);
+                if (last.FactIds.All(id => others.Contains(sheet.FindFact(id)?.ArticleName)))
+                {
+                    sections[i] = section with { Sentences = section.Sentences.Take(section.Sentences.Count - 1).ToList() };
+                    needed--;
+                    i++;
+                }
+            }
+        }
     }
 
     private (string Headline, IReadOnlyList<string> FactIds) Headline(FactSheet sheet, List<Fact> ranked)

@@ -4,7 +4,7 @@ using Summaries.Summary.Facts;
 namespace Summaries.Summary.Writing.BuiltIn;
 
 /// <summary>
-/// The built-in writer's party sections: each quoted party's position in its own attributed words,
+/// The built-in writer's party sections: each planned party's position in its own attributed words,
 /// balance first (everyone heard once before anyone twice). Apart from the writer so that the lead
 /// (what happened) and the positions (who says what) can each be read on their own.
 /// </summary>
@@ -14,29 +14,23 @@ public sealed class PositionWriter(SentenceRenderer renderer)
     public const int CompactQuoteBesides = 12;
 
     /// <summary>
-    /// The positions of <paramref name="parties"/>: each party in <paramref name="mustBeHeard"/> gets a
-    /// sentence where one can be written, then the party heard least so far gets one more while
-    /// <paramref name="budget"/> lasts. <paramref name="heard"/> holds sentences the lead already gave them.
+    /// The positions of <paramref name="parties"/> (most salient first) in at most
+    /// <paramref name="budget"/> sentences: each party gets a sentence where one can be written, then
+    /// the party heard least so far gets one more. <paramref name="heard"/> holds sentences the lead
+    /// already gave them.
     /// </summary>
     public IEnumerable<DraftSection> Write(
-        FactSheet sheet, List<FactEntity> parties, HashSet<string> mustBeHeard, int budget, HashSet<string> used,
-        Dictionary<string, List<DraftSentence>> heard)
+        FactSheet sheet, List<FactEntity> parties, int budget, HashSet<string> used, Dictionary<string, List<DraftSentence>> heard)
     {
         // Every party gets one sentence before anyone gets a second: balance first.
         var perParty = parties.ToDictionary(
             p => p.Key, p => heard.TryGetValue(p.Key, out var lead) ? lead : [], StringComparer.Ordinal);
         var candidates = parties.ToDictionary(p => p.Key, p => QuoteCandidates(sheet, p.Key), StringComparer.Ordinal);
         var written = 0;
-        while (true)
+        while (written < budget)
         {
-            // Parties that must be heard come first; then the party heard least so far (the most
-            // salient on a tie) gets one more sentence, while the budget lasts.
-            var party = parties.FirstOrDefault(p => perParty[p.Key].Count == 0 && mustBeHeard.Contains(p.Key) && candidates[p.Key].Count > 0);
-            if (party is null && written < budget)
-            {
-                party = parties.Where(p => candidates[p.Key].Count > 0).OrderBy(p => perParty[p.Key].Count).FirstOrDefault();
-            }
-
+            // The party heard least so far (the most salient on a tie) gets one more sentence.
+            var party = parties.Where(p => candidates[p.Key].Count > 0).OrderBy(p => perParty[p.Key].Count).FirstOrDefault();
             if (party is null)
             {
                 break;
@@ -116,15 +110,5 @@ public sealed class PositionWriter(SentenceRenderer renderer)
             .OrderByDescending(q => q.SpeakerStart >= 0)
             .ThenBy(q => order[q.FactId])
             .ThenByDescending(q => q.Direct));
-    }
-
-    /// <summary>The quoted parties, most salient first.</summary>
-    public static List<FactEntity> PartiesBySalience(FactSheet sheet)
-    {
-        var counts = sheet.Quotes.GroupBy(q => q.SpeakerKey).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return sheet.Entities
-            .Where(e => counts.ContainsKey(e.Key))
-            .OrderByDescending(e => e.Salience + (0.1 * counts[e.Key]))
-            .ToList();
     }
 }

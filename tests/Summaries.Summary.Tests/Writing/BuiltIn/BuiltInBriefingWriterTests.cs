@@ -168,7 +168,7 @@ public sealed class BuiltInBriefingWriterTests
             "said the talks were “a waste of time” and blamed Atlantis for the delay.";
         var sheet = new FactSheetBuilder().Build([SampleSources.Document(body: body)]);
 
-        var draft = _writer.Write(sheet, new WritingRequest(2));
+        var draft = _writer.Write(sheet, new WritingRequest(6));
 
         var ministry = draft.Sections.Where(s => s.Kind == SectionKind.Position).SelectMany(s => s.Sentences)
             .Single(s => s.SpeakerKey == "Organization:Lemuria's foreign ministry");
@@ -188,15 +188,19 @@ public sealed class BuiltInBriefingWriterTests
     }
 
     [Fact]
-    public void Write_ShortBriefing_EveryQuotedPartyHeardBeforeAnyoneIsHeardTwice()
+    public void Write_ShortBriefing_HoldsItsBudget_EachPlannedVoiceHeardBeforeAnyoneIsHeardTwice()
     {
         var sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
 
-        var draft = _writer.Write(sheet, new WritingRequest(2));
+        foreach (var length in (int[])[2, 4, 8])
+        {
+            var draft = _writer.Write(sheet, new WritingRequest(length));
 
-        var positions = draft.Sections.Where(s => s.Kind == SectionKind.Position).ToList();
-        Assert.Equal(2, positions.Count);
-        Assert.All(positions, p => Assert.Single(p.Sentences));
+            Assert.InRange(draft.SentenceCount, 1, length);
+            var plan = VoicePlan.For(sheet, new WritingRequest(length));
+            var positions = draft.Sections.Where(s => s.Kind == SectionKind.Position).ToList();
+            Assert.All(plan.Heard, p => Assert.Contains(positions, s => s.PartyKey == p.Key));
+        }
     }
 
     private static string Describe(BriefingDraft d) =>
