@@ -6,7 +6,8 @@ namespace Summaries.Summary.Writing.BuiltIn;
 
 /// <summary>
 /// Turns a source sentence into a briefing sentence: the speaker named in full where the source
-/// used a pronoun, title or surname, and the writer's voice neutralised. Quoted words stay verbatim.
+/// used a pronoun, title or surname, the page's leftovers taken out (<see cref="SentenceCleaner"/>),
+/// and the writer's voice neutralised. Quoted words stay verbatim.
 /// </summary>
 public sealed partial class SentenceRenderer(Neutralizer neutralizer)
 {
@@ -31,8 +32,9 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
             }
         }
 
-        var bare = Furniture().Replace(Dateline().Replace(text.Trim(), string.Empty), string.Empty);
-        var neutral = neutralizer.Neutralize(bare);
+        // What the page left in the sentence (dateline, byline, menus, the reporter's "me") goes first.
+        var bare = SentenceCleaner.Clean(text);
+        var neutral = bare is null ? null : neutralizer.Neutralize(bare);
         return neutral is null ? null : Capitalise(neutral);
     }
 
@@ -52,14 +54,6 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
 
     private static string Capitalise(string s) =>
         s.Length > 0 && char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
-
-    // "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) -- ", "(CNN) -- ": the outlet's dateline, not a claim.
-    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.,' ]{0,60})?\((?:CNN|Reuters|AP|AFP|dpa|UPI|Xinhua)\)\s*(?:--|—|–|-)\s*")]
-    private static partial Regex Dateline();
-
-    // The page's instruction to its reader, run into the sentence after it when the page became text.
-    [GeneratedRegex(@"^Scroll down for (?:the )?videos?\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex Furniture();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+$")]
     private static partial Regex Determiner();
