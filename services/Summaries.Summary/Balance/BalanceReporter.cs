@@ -8,7 +8,8 @@ namespace Summaries.Summary.Balance;
 
 /// <summary>
 /// Measures who is heard: each quoted party's share of quotes and words in the sources and in
-/// the briefing, and the narrator's loaded words in the sources that the briefing left out.
+/// the briefing, whether the length left it out of the text, and the narrator's loaded words in
+/// the sources that the briefing left out.
 /// </summary>
 public sealed class BalanceReporter(LoadedLexicon lexicon)
 {
@@ -25,6 +26,7 @@ public sealed class BalanceReporter(LoadedLexicon lexicon)
         var totalSentences = Math.Max(1, briefingSentences.Values.Sum(v => v.Count));
         var totalBriefingWords = Math.Max(1, briefingSentences.Values.Sum(v => v.Words));
 
+        var heard = Heard(draft);
         var report = new BalanceReport();
         foreach (var (key, source) in sourceQuotes.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -42,6 +44,7 @@ public sealed class BalanceReporter(LoadedLexicon lexicon)
                 BriefingSentenceShare = Math.Round((double)inBriefing.Count / totalSentences, 4),
                 BriefingWords = inBriefing.Words,
                 BriefingWordShare = Math.Round((double)inBriefing.Words / totalBriefingWords, 4),
+                LeftOutOfText = !heard.Contains(key),
             });
         }
 
@@ -64,12 +67,15 @@ public sealed class BalanceReporter(LoadedLexicon lexicon)
         return report;
     }
 
-    /// <summary>Parties quoted in their own words (in quotation marks) that the draft gives no attributed sentence.</summary>
-    public static IReadOnlyList<string> MissingParties(BriefingDraft draft, FactSheet sheet)
+    /// <summary>The parties of <paramref name="partyKeys"/> that the draft gives no attributed sentence.</summary>
+    public static IReadOnlyList<string> MissingParties(BriefingDraft draft, IEnumerable<string> partyKeys)
     {
-        var heard = draft.Sections.SelectMany(s => s.Sentences).Select(s => s.SpeakerKey).OfType<string>()
+        var heard = Heard(draft);
+        return partyKeys.Distinct(StringComparer.Ordinal).Where(k => !heard.Contains(k)).ToList();
+    }
+
+    private static HashSet<string> Heard(BriefingDraft draft) =>
+        draft.Sections.SelectMany(s => s.Sentences).Select(s => s.SpeakerKey).OfType<string>()
             .Concat(draft.Sections.Select(s => s.PartyKey).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);
-        return sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).Distinct(StringComparer.Ordinal).Where(k => !heard.Contains(k)).ToList();
-    }
 }

@@ -79,18 +79,20 @@ public sealed class BriefingComposer(
         new(draft, engine, latency, warnings, sheet, balance.Report(draft, sheet));
 
     /// <summary>
-    /// Every party quoted in the sources is heard: the built-in engine supplies any position the
-    /// LLM left out. Sections read what happened and positions first, then context, so an added
-    /// position comes before the context (and after everything a stream has already sent).
+    /// The parties the length has room for are heard (<see cref="VoicePlan"/>): the built-in engine
+    /// supplies any planned position the LLM left out, and the draft is held to its sentence budget.
+    /// Sections read what happened and positions first, then context, so an added position comes
+    /// before the context (and after everything a stream has already sent).
     /// </summary>
     private BriefingDraft AddMissingParties(BriefingDraft draft, FactSheet sheet, WritingRequest request, List<string> warnings)
     {
-        var missing = BalanceReporter.MissingParties(draft, sheet);
+        var plan = VoicePlan.For(sheet, request);
+        var missing = BalanceReporter.MissingParties(draft, plan.Heard.Select(p => p.Key));
         var added = new List<DraftSection>();
         if (missing.Count > 0)
         {
             var fallback = builtIn.Write(sheet, request);
-            added = fallback.Sections.Where(s => s.PartyKey is not null && missing.Contains(s.PartyKey)).ToList();
+            added = fallback.Sections.Where(s => s.PartyKey is not null && missing.Contains(s.PartyKey)).Select(s => s with { Sentences = s.Sentences.Take(1).ToList() }).ToList();
         }
 
         if (added.Count > 0)
@@ -103,6 +105,12 @@ public sealed class BriefingComposer(
             .Concat(added)
             .Concat(draft.Sections.Where(s => s.Kind == SectionKind.Context))
             .ToList();
-        return draft with { Sections = sections };
+        var (within, dropped) = DraftBudget.Trim(draft with { Sections = sections }, plan.Budget);
+        if (dropped > 0)
+        {
+            warnings.Add($"the briefing ran {dropped} sentence(s) past its length of {plan.Budget}; the last context and second sentences were left out");
+        }
+
+        return within;
     }
 }

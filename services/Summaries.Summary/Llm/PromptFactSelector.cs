@@ -5,9 +5,10 @@ using Summaries.Summary.Writing.BuiltIn;
 namespace Summaries.Summary.Llm;
 
 /// <summary>
-/// Keeps the prompt small: the model sees the highest-ranked narrative facts (about as many as
-/// the briefing has sentences) plus the best quote of every quoted party, not the whole article.
-/// Every quoted party stays in, so the model can still give each side its say.
+/// Keeps the prompt small: the model sees the highest-ranked narrative facts (about half as many
+/// as the briefing has sentences) plus the best quote of each party the <see cref="VoicePlan"/> has
+/// room for, main voices first, not the whole article. The planned parties always stay in, so the
+/// model can give each side its say within the length; the others are left to the balance report.
 /// </summary>
 public sealed class PromptFactSelector
 {
@@ -20,21 +21,22 @@ public sealed class PromptFactSelector
     public FactSheet Select(FactSheet sheet, WritingRequest request, Func<FactSheet, bool> fits)
     {
         // About half the briefing's length in narrative facts: the quotes of each party fill the rest.
+        var plan = VoicePlan.For(sheet, request);
         for (var take = (request.TargetSentences + 1) / 2; take >= 0; take--)
         {
-            var candidate = Select(sheet, take);
+            var candidate = Select(sheet, plan, take);
             if (fits(candidate))
             {
                 return candidate;
             }
         }
 
-        return Select(sheet, 0);
+        return Select(sheet, plan, 0);
     }
 
     public FactSheet Select(FactSheet sheet, WritingRequest request) => Select(sheet, request, _ => true);
 
-    private FactSheet Select(FactSheet sheet, int narrativeFacts)
+    private FactSheet Select(FactSheet sheet, VoicePlan plan, int narrativeFacts)
     {
         var narrative = sheet.Facts.Where(f => f.Kind == FactKind.Narrative).ToList();
         var quoteFacts = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
@@ -46,9 +48,9 @@ public sealed class PromptFactSelector
             .Select(f => f.Id)
             .ToHashSet(StringComparer.Ordinal);
 
-        foreach (var party in sheet.Quotes.GroupBy(q => q.SpeakerKey))
+        foreach (var party in plan.Heard)
         {
-            var best = party
+            var best = sheet.Quotes.Where(q => q.SpeakerKey == party.Key)
                 .Where(q => sheet.FindFact(q.FactId)?.Kind == FactKind.Narrative)
                 .OrderByDescending(q => q.Direct)
                 .ThenByDescending(q => q.SpeakerStart >= 0)
@@ -66,10 +68,13 @@ public sealed class PromptFactSelector
         var keys = sheet.Quotes.Where(q => chosen.Contains(q.FactId)).Select(q => q.SpeakerKey)
             .Concat(sheet.Entities.Where(e => e.Roles.Count > 0 && facts.Any(f => f.EntityKeys.Contains(e.Key))).Select(e => e.Key))
             .ToHashSet(StringComparer.Ordinal);
+        // The planned parties first, in the plan's order: the prompt asks for their positions in it.
+        var planned = plan.Heard.Select(p => p.Key).ToList();
         return new FactSheet(
             sheet.Articles,
             facts,
-            sheet.Entities.Where(e => keys.Contains(e.Key)).ToList(),
+            sheet.Entities.Where(e => keys.Contains(e.Key))
+                .OrderBy(e => planned.IndexOf(e.Key) is var i && i >= 0 ? i : planned.Count).ToList(),
             sheet.Quotes.Where(q => chosen.Contains(q.FactId)).ToList());
     }
 }

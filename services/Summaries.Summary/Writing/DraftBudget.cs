@@ -1,0 +1,38 @@
+using Summaries.Contracts.Summary.V1;
+
+namespace Summaries.Summary.Writing;
+
+/// <summary>
+/// Holds a draft to its length's sentence budget, whoever wrote it: context goes first (last
+/// sentence first), then what-happened sentences past the first, then parties' second sentences
+/// (the least salient party's first). Every party keeps its first sentence and the lead its first.
+/// </summary>
+public static class DraftBudget
+{
+    /// <summary>The draft within <paramref name="budget"/> sentences, and how many sentences were left out.</summary>
+    public static (BriefingDraft Draft, int Dropped) Trim(BriefingDraft draft, int budget)
+    {
+        var over = draft.SentenceCount - budget;
+        if (over <= 0)
+        {
+            return (draft, 0);
+        }
+
+        var sections = draft.Sections.Select(s => s.Sentences.ToList()).ToList();
+        var dropped = 0;
+        foreach (var (kind, keep) in ((SectionKind, int)[])[(SectionKind.Context, 0), (SectionKind.WhatHappened, 1), (SectionKind.Position, 1)])
+        {
+            for (var i = sections.Count - 1; i >= 0 && dropped < over; i--)
+            {
+                while (draft.Sections[i].Kind == kind && sections[i].Count > keep && dropped < over)
+                {
+                    sections[i].RemoveAt(sections[i].Count - 1);
+                    dropped++;
+                }
+            }
+        }
+
+        var trimmed = draft.Sections.Select((s, i) => s with { Sentences = sections[i] }).Where(s => s.Sentences.Count > 0).ToList();
+        return (draft with { Sections = trimmed }, dropped);
+    }
+}
