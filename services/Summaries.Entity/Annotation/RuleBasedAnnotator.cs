@@ -47,7 +47,7 @@ public sealed class RuleBasedAnnotator : ITextAnnotator
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokenized = Tokenize(text);
-        var candidates = recognizer.Recognize(tokenized);
+        var candidates = AbuttingNameSplitter.Split(tokenized, recognizer.Recognize(tokenized));
         var roles = roleBinder.Bind(tokenized, candidates, new MentionKeys(lexicon, text));
         var resolved = resolver.Resolve(tokenized, candidates, roles);
         var quotes = attributor.Attribute(tokenized, resolved);

@@ -12,7 +12,19 @@ internal sealed partial class SpeakerFinder
 {
     private static readonly FrozenSet<string> Postmodifiers = FrozenSet.Create(
         StringComparer.Ordinal,
-        "of", "for", "at", "in", "from", "with", "on", "through");
+        "of", "for", "at", "in", "from", "with", "on", "through", "to");
+
+    /// <summary>
+    /// Heads that speak for the name after their preposition ("a spokesman for the ministry", "a statement
+    /// from the embassy"): the text says who speaks, so the name stays the speaker.
+    /// </summary>
+    private static readonly FrozenSet<string> SpeaksFor = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson", "spokespeople", "representative", "representatives",
+        "lawyer", "lawyers", "attorney", "attorneys", "statement", "statements");
+
+    /// <summary>Lowercase words inside a longer name: "Action on Smoking and Health", "Bank of the North".</summary>
+    private static readonly FrozenSet<string> NameConnectors = FrozenSet.Create(StringComparer.Ordinal, "of", "on", "for", "and", "the");
 
     /// <summary>"an ad campaign this week praising …": a time adverbial before a participle is never its subject.</summary>
     private static readonly FrozenSet<string> TimeNouns = FrozenSet.Create(
@@ -60,11 +72,36 @@ internal sealed partial class SpeakerFinder
                     continue;
                 }
 
-                return phrase;
+                return open == ',' && phrase is not null && NamedAntecedent(phrase, sentenceStart) is { } named ? named : phrase;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "Ken Boehm, chairman of the Trust, a charity, said", "Sgt. Ford, an agent in the Guard told": a
+    /// description that resolves to no one, right after a name and its comma, describes that name, which is
+    /// the speaker when it opens its clause (not "a letter to Ford, an agent said").
+    /// </summary>
+    private Speaker? NamedAntecedent(Speaker description, int sentenceStart)
+    {
+        var comma = description.FirstToken - 1;
+        if (description.Key is not null || !text.IsLowercaseWord(description.FirstToken) || comma - 1 < sentenceStart
+            || !text.IsPunctuation(comma, ',') || mentions.At(comma - 1) is not { Info.Kind: EntityKind.Person or EntityKind.Organization } name)
+        {
+            return null;
+        }
+
+        for (var k = name.FirstToken - 1; k >= sentenceStart && !text.IsPunctuation(k, ',') && !text.IsPunctuation(k, ';'); k--)
+        {
+            if (text.IsLowercaseWord(k) && !insideQuote[k] && text.Keys[k] is not ("and" or "but"))
+            {
+                return null;
+            }
+        }
+
+        return NounPhraseEndingAt(comma - 1, sentenceStart);
     }
 
     private int OpeningBracket(int closing, int sentenceStart)
@@ -119,8 +156,57 @@ internal sealed partial class SpeakerFinder
             q--;
         }
 
-        return text.IsWord(q) && !insideQuote[q] && !Pronouns.Contains(text.Keys[q]) ? NounPhraseEndingAt(q, sentenceStart) : null;
+        if (!text.IsWord(q) || insideQuote[q] || Pronouns.Contains(text.Keys[q]) || SpeaksFor.Contains(text.Keys[q]))
+        {
+            return null;
+        }
+
+        // "Friends of the Valley said", "Action on Smoking on Health said": a capitalised word before the
+        // preposition makes the name after it the end of a longer name the recogniser split; the speaker
+        // is the whole name, which resolves to no entity, not its last part.
+        var phrase = NounPhraseEndingAt(q, sentenceStart);
+        if (text.IsCapitalized(q) && !lexicon.FunctionWords.Contains(text.Keys[q])
+            && NameChainStart(q, sentenceStart, out var crossedConnector) is var chainStart
+            && (phrase is null || (crossedConnector && chainStart < phrase.FirstToken)))
+        {
+            return new Speaker(chainStart, q, text[chainStart].Start, text[q].End, text.Slice(chainStart, q), null);
+        }
+
+        return phrase;
     }
+
+    /// <summary>The first word of the capitalised name ending at <paramref name="last"/>, across connectors ("Bank of the North").</summary>
+    private int NameChainStart(int last, int sentenceStart, out bool crossedConnector)
+    {
+        crossedConnector = false;
+        var start = last;
+        while (true)
+        {
+            if (IsNameWord(start - 1, sentenceStart))
+            {
+                start--;
+                continue;
+            }
+
+            var k = start - 1;
+            while (k > sentenceStart && text.IsLowercaseWord(k) && NameConnectors.Contains(text.Keys[k]) && start - k < 3)
+            {
+                k--;
+            }
+
+            if (k < start - 1 && IsNameWord(k, sentenceStart))
+            {
+                crossedConnector = true;
+                start = k;
+                continue;
+            }
+
+            return start;
+        }
+    }
+
+    private bool IsNameWord(int k, int sentenceStart) =>
+        k >= sentenceStart && !insideQuote[k] && text.IsCapitalized(k) && !lexicon.FunctionWords.Contains(text.Keys[k]);
 
     private static bool IsParticiple(string key) =>
         key.Length > 4 && (key.EndsWith("ing", StringComparison.Ordinal) || key.EndsWith("ed", StringComparison.Ordinal));

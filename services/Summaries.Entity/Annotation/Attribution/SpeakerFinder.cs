@@ -51,7 +51,8 @@ internal sealed partial class SpeakerFinder(Lexicon lexicon, TokenizedText text,
 
         // "footage of Trump saying": a name right before a participle cue is the participle's own subject.
         var participleSubject = j == cueFirst - 1 && text.Keys[cueFirst].EndsWith("ing", StringComparison.Ordinal);
-        return NounPhraseEndingAt(j, sentenceStart, participleSubject);
+        var subject = NounPhraseEndingAt(j, sentenceStart, participleSubject);
+        return allowAppositive && subject is not null && NamedAntecedent(subject, sentenceStart) is { } named ? named : subject;
     }
 
     /// <summary>The speaker starting right after the cue: "said Mr Xi", "according to a US official".</summary>
@@ -157,9 +158,10 @@ internal sealed partial class SpeakerFinder(Lexicon lexicon, TokenizedText text,
                 first--;
             }
 
-            // "a sergeant stationed in Samarra said", "Smith of Texas said": a name closing a prepositional
-            // phrase is its object; the speaker is the phrase it modifies, and the key is that phrase's own.
-            return !participleSubject && WithPostmodifiedHead(first, sentenceStart) is { } modifier
+            // "a sergeant stationed in Samarra said", "Smith of Texas said", "the chairman of the Trust": a name
+            // closing a prepositional phrase is its object; the speaker is the phrase it modifies, and the key is that phrase's own.
+            var phraseStart = first - 1 > sentenceStart && text.IsLowercaseWord(first - 1) && text.Keys[first - 1] == "the" ? first - 1 : first;
+            return !participleSubject && WithPostmodifiedHead(phraseStart, sentenceStart) is { } modifier
                 ? new Speaker(modifier.FirstToken, j, modifier.Start, text[j].End, text.Slice(modifier.FirstToken, j), modifier.Key)
                 : new Speaker(first, j, text[first].Start, text[j].End, text.Slice(first, j), head.Info.EntityKey);
         }

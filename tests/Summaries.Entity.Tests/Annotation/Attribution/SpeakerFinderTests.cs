@@ -32,11 +32,19 @@ public sealed class SpeakerFinderTests
     [Fact]
     public void Before_NameAfterRoleAndPreposition_IsNotTheSpeaker()
     {
-        var annotation = annotator.Annotate("Tom Hale runs the co-operative. “We were never consulted,” a spokesman for Tom Hale said.");
+        var annotation = annotator.Annotate("Tom Hale runs the co-operative. “We were never consulted,” a neighbour of Tom Hale said.");
 
         var quote = Assert.Single(annotation.Quotes, q => q.Direct);
-        Assert.Equal("a spokesman for Tom Hale", quote.SpeakerText);
+        Assert.Equal("a neighbour of Tom Hale", quote.SpeakerText);
         Assert.Null(quote.SpeakerKey);
+    }
+
+    [Fact]
+    public void Before_SpokesmanForName_IsGroupedUnderTheName()
+    {
+        var annotation = annotator.Annotate("Tom Hale runs the co-operative. “We were never consulted,” a spokesman for Tom Hale said.");
+
+        Assert.Equal(KeyOf(annotation, "Tom Hale"), Assert.Single(annotation.Quotes, q => q.Direct).SpeakerKey);
     }
 
     [Theory]
