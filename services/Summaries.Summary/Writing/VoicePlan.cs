@@ -38,11 +38,10 @@ public sealed record VoicePlan(int Budget, int LeadSentences, IReadOnlyList<Fact
             : Math.Max(1, Math.Min(budget - 1, half + 1));
         var places = budget - lead;
 
-        var heard = BySides(candidates, places);
-        if (!several && heard.Count < places)
-        {
-            heard.AddRange(BySides(ranked.Where(p => !p.Direct).ToList(), places - heard.Count));
-        }
+        // Of one article every quoted party is planned, those quoted in their own words first: each
+        // is heard once, as the budget allows, before anyone twice (the lead's quotes count).
+        var heard = several ? BySides(candidates, places)
+            : [.. BySides(candidates, candidates.Count), .. BySides(ranked.Where(p => !p.Direct).ToList(), ranked.Count)];
 
         var heardKeys = heard.Select(p => p.Entity.Key).ToHashSet(StringComparer.Ordinal);
         return new VoicePlan(budget, lead, heard.Select(p => p.Entity).ToList(),
