@@ -36,7 +36,7 @@ public sealed class PositionWriter(SentenceRenderer renderer)
                 break;
             }
 
-            // Each try takes at least one candidate off the party's queue, so this ends.
+            // Each try takes at least one candidate off the party's list, so this ends.
             if (NextQuoteSentence(sheet, candidates[party.Key], used) is { } sentence)
             {
                 perParty[party.Key].Add(sentence);
@@ -50,18 +50,32 @@ public sealed class PositionWriter(SentenceRenderer renderer)
         }
     }
 
-    private DraftSentence? NextQuoteSentence(FactSheet sheet, Queue<FactQuote> queue, HashSet<string> used)
+    /// <summary>
+    /// The party's next sentence: its first candidate from a source nothing was taken from yet (so
+    /// more sources are heard within the length), else its first candidate.
+    /// </summary>
+    private DraftSentence? NextQuoteSentence(FactSheet sheet, List<FactQuote> queue, HashSet<string> used)
     {
-        while (queue.Count > 0)
+        var covered = used.Select(id => sheet.FindFact(id)?.ArticleName).ToHashSet(StringComparer.Ordinal);
+        foreach (var fresh in (bool[])[true, false])
         {
-            var quote = queue.Dequeue();
-            if (used.Contains(quote.FactId) || RenderQuote(sheet, quote, compact: true) is not { } sentence)
+            for (var i = 0; i < queue.Count; i++)
             {
-                continue;
-            }
+                var quote = queue[i];
+                if (fresh && covered.Contains(sheet.FindFact(quote.FactId)?.ArticleName))
+                {
+                    continue;
+                }
 
-            used.Add(quote.FactId);
-            return sentence;
+                queue.RemoveAt(i--);
+                if (used.Contains(quote.FactId) || RenderQuote(sheet, quote, compact: true) is not { } sentence)
+                {
+                    continue;
+                }
+
+                used.Add(quote.FactId);
+                return sentence;
+            }
         }
 
         return null;
@@ -102,10 +116,10 @@ public sealed class PositionWriter(SentenceRenderer renderer)
     private static bool OtherSpeakersIn(FactSheet sheet, string factId, string speakerKey) =>
         sheet.QuotesIn(factId).Any(q => q.SpeakerKey != speakerKey);
 
-    private static Queue<FactQuote> QuoteCandidates(FactSheet sheet, string speakerKey)
+    private static List<FactQuote> QuoteCandidates(FactSheet sheet, string speakerKey)
     {
         var order = sheet.Facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return new Queue<FactQuote>(sheet.Quotes
+        return new List<FactQuote>(sheet.Quotes
             .Where(q => q.SpeakerKey == speakerKey && sheet.FindFact(q.FactId)?.Kind == FactKind.Narrative)
             .OrderByDescending(q => q.SpeakerStart >= 0)
             .ThenBy(q => order[q.FactId])
