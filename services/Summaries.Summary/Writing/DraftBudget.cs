@@ -5,7 +5,8 @@ namespace Summaries.Summary.Writing;
 /// <summary>
 /// Holds a draft to its length's sentence budget, whoever wrote it: context goes first (last
 /// sentence first), then what-happened sentences past the first, then parties' second sentences
-/// (the least salient party's first). Every party keeps its first sentence and the lead its first.
+/// (the last party's first), then the last parties' positions (the balance report lists them as
+/// left out of the text). The lead keeps its first sentence and the first party its position.
 /// </summary>
 public static class DraftBudget
 {
@@ -29,6 +30,16 @@ public static class DraftBudget
                     sections[i].RemoveAt(sections[i].Count - 1);
                     dropped++;
                 }
+            }
+        }
+
+        var firstPosition = draft.Sections.ToList().FindIndex(s => s.Kind == SectionKind.Position);
+        for (var i = sections.Count - 1; i > firstPosition && dropped < over; i--)
+        {
+            if (draft.Sections[i].Kind == SectionKind.Position && sections[i].Count > 0)
+            {
+                dropped += sections[i].Count;
+                sections[i].Clear();
             }
         }
 

@@ -9,6 +9,9 @@ public enum LlmBehaviour
     /// <summary>A valid answer that leaves out the position of the first party it quotes directly.</summary>
     OmitsParty,
 
+    /// <summary>A valid answer that goes on past the length asked for: a context sentence for every fact it was sent.</summary>
+    Wordy,
+
     /// <summary>A valid answer except that one sentence copies the narrator's loaded words, fixed when asked again.</summary>
     PartlyLoaded,
 

@@ -128,6 +128,22 @@ public sealed partial class ScriptedLlmServer
         return json.ToJsonString();
     }
 
+    /// <summary>The answer with a context section that copies every narrative fact of the sheet, loaded words dropped.</summary>
+    private static string WithEveryFact(string answer, string requestBody)
+    {
+        var json = JsonNode.Parse(answer)!;
+        var sheet = FactSheetOf(requestBody);
+        var quoted = sheet["quotes"]!.AsArray().Select(q => (string)q!["fact_id"]!).ToHashSet(StringComparer.Ordinal);
+        var sentences = new JsonArray();
+        foreach (var fact in sheet["facts"]!.AsArray().Where(f => !quoted.Contains((string)f!["id"]!)))
+        {
+            sentences.Add(new JsonObject { ["text"] = Neutral((string)fact!["text"]!), ["fact_ids"] = new JsonArray((string)fact["id"]!) });
+        }
+
+        json["sections"]!.AsArray().Add(new JsonObject { ["kind"] = "context", ["sentences"] = sentences });
+        return json.ToJsonString();
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("[“\"]([^”\"]+)[”\"]")]
     private static partial System.Text.RegularExpressions.Regex QuotedWords();
 

@@ -146,6 +146,7 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
             // Careless at first; careful once told which sentence failed verification.
             LlmBehaviour.PartlyLoaded => ValidAnswer(body, avoidLoadedWords: body.Contains("failed verification", StringComparison.Ordinal), null),
             LlmBehaviour.OmitsParty => WithoutLastPosition(ValidAnswer(body, avoidLoadedWords: true, null)),
+            LlmBehaviour.Wordy => WithEveryFact(ValidAnswer(body, avoidLoadedWords: true, null), body),
             _ => ValidAnswer(body, avoidLoadedWords: true, ExtraSentence),
         };
         var cut = (int)(content.Length * CutAt);

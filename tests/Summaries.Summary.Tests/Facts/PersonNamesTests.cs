@@ -20,6 +20,21 @@ public sealed class PersonNamesTests
         Assert.All(sheet.Facts, f => Assert.Contains(person.Key, f.EntityKeys));
     }
 
+    [Fact]
+    public void Build_HonorificNameTypedAnOrganisation_JoinsThePersonAsAPerson()
+    {
+        // Recognition typed "Mr Reid" an organisation in the report that came first.
+        var first = GeneratedReports.Document("articles/r1", ["Mr Reid said the ban would start in 2008."],
+            [("Organization:Mr Reid", "Mr Reid", EntityType.Organization, ["Mr Reid"])]);
+        var second = GeneratedReports.Document("articles/r2", ["Health Secretary John Reid announced the ban."],
+            [("Person:John Reid", "John Reid", EntityType.Person, ["John Reid"])]);
+
+        var sheet = new FactSheetBuilder().Build([first, second]);
+
+        var reid = Assert.Single(sheet.Entities);
+        Assert.Equal(("John Reid", EntityType.Person), (reid.DisplayName, reid.Type));
+    }
+
     [Theory]
     [InlineData("van Rensburg", "Wessel van Rensburg")]
     [InlineData("Ole Mjoes", "Ole Danbolt Mjoes")]

@@ -25,15 +25,16 @@ public sealed class DraftBudgetTests
     }
 
     [Fact]
-    public void Trim_Over_ContextFirstThenTheLeadsLaterSentencesThenSecondSentencesLeastSalientFirst()
+    public void Trim_Over_ContextThenTheLeadsLaterSentencesThenSecondSentencesThenTheLastPositions()
     {
         Assert.Equal(["w1", "w2", "w3", "a1", "a2", "b1", "b2"], Texts(DraftBudget.Trim(Draft(), 7).Draft));
         Assert.Equal(["w1", "a1", "a2", "b1", "b2"], Texts(DraftBudget.Trim(Draft(), 5).Draft));
         Assert.Equal(["w1", "a1", "a2", "b1"], Texts(DraftBudget.Trim(Draft(), 4).Draft));
+        // Then the last parties' positions; the lead's first sentence and the first party's stay.
+        Assert.Equal(["w1", "a1"], Texts(DraftBudget.Trim(Draft(), 2).Draft));
         var (smallest, dropped) = DraftBudget.Trim(Draft(), 1);
-        // Every party keeps its first sentence and the lead its first: the floor of a trim.
-        Assert.Equal(["w1", "a1", "b1"], Texts(smallest));
-        Assert.Equal(6, dropped);
+        Assert.Equal(["w1", "a1"], Texts(smallest));
+        Assert.Equal(7, dropped);
         Assert.DoesNotContain(smallest.Sections, s => s.Kind == SectionKind.Context);
     }
 
