@@ -16,9 +16,10 @@ public sealed record SourceDifference(Fact Other, SupportFailureKind Kind, strin
 /// Finds sentences in other articles that report the same point as a fact but differ on it: "12
 /// killed" where another outlet has "15 killed", "on Monday" against "on Tuesday", "confirmed"
 /// against "denied", "did not attend" against "attended". A false "the sources differ" misleads, so
-/// the bar is high: the two sentences must say the same once the one differing detail is taken out
-/// of each (the support check's core, both ways), and the words next to the detail must be in the
-/// other sentence too ("12 killed" and "15 injured" are two points, not one disputed). Places are
+/// the bar is high: the other sentence must carry the fact's point once the one differing detail is
+/// taken out of each (the support check's core; the other may say more, "... and the roads were
+/// closed"), and the words next to the detail, in either sentence, must be in the other one too
+/// ("12 killed" and "15 injured" are two points, not one disputed). Places are
 /// left out: "in Baghdad" and "in Iraq" may both be true.
 /// </summary>
 public sealed partial class SourceDifferences(FactSheet sheet, SheetSupport support)
@@ -41,6 +42,8 @@ public sealed partial class SourceDifferences(FactSheet sheet, SheetSupport supp
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     };
+
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",;:()—–\"“”");
 
     private readonly SupportLexicon _lexicon = support.Checker.Lexicon;
     private readonly HashSet<string> _quoted = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
@@ -95,7 +98,7 @@ public sealed partial class SourceDifferences(FactSheet sheet, SheetSupport supp
         {
             var mineLess = Without(mine, x);
             var theirsLess = Without(theirs, y);
-            if (Near(a, x, b) && Near(b, y, a) && Agree(mineLess, theirsLess) && Agree(theirsLess, mineLess))
+            if (Near(mine, a, x, b) && Near(theirs, b, y, a) && Agree(mineLess, theirsLess))
             {
                 return (x?.Surface ?? string.Empty, y?.Surface ?? string.Empty);
             }
@@ -173,8 +176,11 @@ public sealed partial class SourceDifferences(FactSheet sheet, SheetSupport supp
         return Months.Contains(t.Lower) && char.IsUpper(t.Surface[0]) ? "month" : null;
     }
 
-    /// <summary>The content words next to the detail (up to <see cref="Context"/> each side) are all in the other sentence.</summary>
-    private bool Near(List<SupportToken> tokens, SupportToken? detail, List<SupportToken> other)
+    /// <summary>
+    /// The content words next to the detail (up to <see cref="Context"/> each side, within its
+    /// clause) are all in the other sentence.
+    /// </summary>
+    private bool Near(string text, List<SupportToken> tokens, SupportToken? detail, List<SupportToken> other)
     {
         if (detail is null)
         {
@@ -183,9 +189,27 @@ public sealed partial class SourceDifferences(FactSheet sheet, SheetSupport supp
 
         var keys = other.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var at = tokens.IndexOf(detail);
-        var before = tokens.Take(at).Where(_lexicon.IsContent).TakeLast(Context);
-        var after = tokens.Skip(at + 1).Where(_lexicon.IsContent).Take(Context);
-        return before.Concat(after).All(t => keys.Contains(t.Key) || _lexicon.Reporting.Contains(t.Key));
+        var near = new List<SupportToken>();
+        foreach (var step in (int[])[-1, 1])
+        {
+            var found = 0;
+            for (var i = at + step; i >= 0 && i < tokens.Count && found < Context; i += step)
+            {
+                var (left, right) = step < 0 ? (tokens[i], tokens[i - step]) : (tokens[i - step], tokens[i]);
+                if (text.AsSpan(left.End, Math.Max(0, right.Start - left.End)).IndexOfAny(ClauseBreaks) >= 0)
+                {
+                    break;
+                }
+
+                if (_lexicon.IsContent(tokens[i]))
+                {
+                    near.Add(tokens[i]);
+                    found++;
+                }
+            }
+        }
+
+        return near.All(t => keys.Contains(t.Key) || _lexicon.Reporting.Contains(t.Key));
     }
 
     /// <summary>The claim's core is in the source (names, numbers, times, places, predicate, polarity).</summary>

@@ -53,6 +53,7 @@ public sealed class SourceVersionsTests
     [Theory]
     [InlineData("The company Acme confirmed that the factory in Kabul would close next year.", "The company Acme denied that the factory in Kabul would close next year.", "confirmed", "denied")]
     [InlineData("The minister did not attend the meeting of donors in Kabul on Friday.", "The minister attended the meeting of donors in Kabul on Friday.", "not", "")]
+    [InlineData("Bookmakers have shortened the odds on the song's success after lukewarm reviews.", "The song can be downloaded from today, but bookmakers have lengthened the odds on the song's success after lukewarm reviews.", "shortened", "lengthened")]
     [InlineData("The convoy of aid trucks reached Kabul on Tuesday after a long delay.", "The convoy of aid trucks reached Kabul on Thursday after a long delay.", "Tuesday", "Thursday")]
     public void Find_SamePointDifferentDetail_Found(string first, string second, string mine, string theirs)
     {
