@@ -52,6 +52,7 @@ try
         "group" => Summaries.Evaluation.Briefings.GroupCommand.Run(command, Console.Out),
         "prompt" => Summaries.Evaluation.Briefings.PromptCommand.Run(command, Console.Out),
         "brief-bench" => Summaries.Evaluation.Briefings.BriefBenchCommand.Run(command, Console.Out),
+        "differences" => Summaries.Evaluation.Briefings.DifferencesCommand.Run(command, Console.Out),
         "ingest-bench" => IngestBenchCommand.Run(command, Console.Out),
         "faithfulness" => Summaries.Evaluation.Faithfulness.FaithfulnessCommand.Run(command, Console.Out),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),

@@ -22,7 +22,7 @@ public sealed partial class DraftVerifier
             return (sentence, []);
         }
 
-        var (kept, removed) = Prune(sentence.Text, cited!, sheet);
+        var (kept, removed) = Prune(WithoutOutlet(sentence, cited!, sheet).Text, cited!, sheet);
         return removed.Count == 0 ? (sentence, removed) : (sentence with { FactIds = kept }, removed);
     }
 

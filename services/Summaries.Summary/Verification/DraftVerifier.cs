@@ -125,6 +125,8 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
             cited.Add(fact);
         }
 
+        // "According to X, ..." where X is the outlet of what it cites: the rest is checked as any sentence.
+        sentence = WithoutOutlet(sentence, cited, sheet);
         var source = Normalise(string.Join(" ", cited.Select(f => f.Text)));
         foreach (var quoted in QuoteRegions.QuotedStrings(sentence.Text))
         {
