@@ -43,5 +43,15 @@ internal static class PostgresEntitySchema
             INSERT INTO entity_aliases (alias, kind, entity_name)
                 SELECT DISTINCT a, e.kind, e.name FROM entities e, unnest(e.aliases) AS a;
             """),
+        new("person short-form keys, and short-named rows merged into the fuller person they name", """
+            CREATE TABLE entity_person_keys (
+                key text COLLATE "C" NOT NULL,
+                entity_name text COLLATE "C" NOT NULL REFERENCES entities (name),
+                PRIMARY KEY (key, entity_name));
+            CREATE TABLE entity_merges (
+                name text COLLATE "C" PRIMARY KEY,
+                canonical_name text COLLATE "C" NOT NULL REFERENCES entities (name));
+            CREATE INDEX ix_entity_merges_canonical ON entity_merges (canonical_name);
+            """),
     ];
 }

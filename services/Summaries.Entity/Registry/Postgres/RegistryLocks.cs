@@ -5,7 +5,8 @@ namespace Summaries.Entity.Registry.Postgres;
 /// <summary>
 /// Which registrations must not run at the same time. Two registrations conflict when one could
 /// change what the other's resolution reads: a new row under a name the other looks up, or an
-/// alias the other looks for. Each takes transaction-scoped advisory locks on the names and
+/// alias the other looks for, a person key both read or write (a short name and a fuller one it
+/// fits). Each takes transaction-scoped advisory locks on the names and
 /// aliases it reads or writes, and on its article (so re-annotating one article twice at once
 /// cannot double its counts), always in ascending order, so waits never form a cycle.
 /// Registrations of unrelated entities run in parallel.
@@ -35,6 +36,22 @@ internal static class RegistryLocks
             foreach (var alias in e.Aliases)
             {
                 keys.Add(Key("s:" + alias));
+            }
+
+            if (e.Kind == EntityKind.Person)
+            {
+                // A short name and a fuller one it fits share a person key, so they take turns; a fuller
+                // name also locks its short forms' rows and aliases, which adopting them rewrites.
+                foreach (var key in PersonNameForms.KeysOf(e.DisplayName).Append(PersonNameForms.LookupKey(e.DisplayName)).OfType<string>())
+                {
+                    keys.Add(Key("k:" + key));
+                }
+
+                foreach (var form in PersonNameForms.ShortFormsOf(e.DisplayName))
+                {
+                    keys.Add(Key("n:" + EntityNames.For(EntityKind.Person, form)));
+                    keys.Add(Key("s:" + form));
+                }
             }
         }
 

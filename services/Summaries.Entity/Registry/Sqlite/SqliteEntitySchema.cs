@@ -46,5 +46,20 @@ internal static class SqliteEntitySchema
         UPDATE entity_aliases SET kind = (SELECT e.kind FROM entities e WHERE e.name = entity_aliases.entity_name);
         CREATE INDEX ix_entity_aliases_kind ON entity_aliases(alias, kind, entity_name);
         """,
+
+        // v4. Cross-article coreference of people: the short-form keys under which a person is found
+        // ("s:boehm", "f:ole-mjoes"), and short-named rows merged into the fuller person they name
+        // (their old names answer with the canonical entity). People registered before v4 gain their
+        // keys when an article names them again.
+        """
+        CREATE TABLE entity_person_keys (
+            key TEXT NOT NULL,
+            entity_name TEXT NOT NULL REFERENCES entities(name),
+            PRIMARY KEY (key, entity_name)) WITHOUT ROWID;
+        CREATE TABLE entity_merges (
+            name TEXT PRIMARY KEY,
+            canonical_name TEXT NOT NULL REFERENCES entities(name));
+        CREATE INDEX ix_entity_merges_canonical ON entity_merges(canonical_name);
+        """,
     ];
 }
