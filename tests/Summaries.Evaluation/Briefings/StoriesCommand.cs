@@ -169,7 +169,7 @@ internal static class StoriesCommand
                 .ToList();
             // As CreateBriefing sees them: entities under their registry names.
             yield return (id, ids.Select(a => pipeline.Source("articles/" + a, articles[a].GetProperty("title").GetString() ?? string.Empty,
-                articles[a].GetProperty("text").GetString()!, registered: true)).ToList(), references[id]);
+                articles[a].GetProperty("text").GetString()!, StoryCorpus.Outlet(articles[a]), registered: true)).ToList(), references[id]);
         }
     }
 

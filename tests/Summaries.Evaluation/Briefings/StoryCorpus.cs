@@ -38,7 +38,7 @@ internal static class StoryCorpus
         return gold.Select((g, i) =>
         {
             var title = texts[g.Id].GetProperty("title").GetString() ?? string.Empty;
-            var source = pipeline.Source("articles/" + g.Id, title, texts[g.Id].GetProperty("text").GetString()!, registered: true);
+            var source = pipeline.Source("articles/" + g.Id, title, texts[g.Id].GetProperty("text").GetString()!, Outlet(texts[g.Id]), registered: true);
             var candidate = new StoryCandidate(source.ArticleName, title, cleaned[i], null, null,
                 "stories/" + gold[duplicateOf[i]].Id, StoryCandidate.EntitiesOf(source.Annotation));
             return new StoryArticle(g.Id, g.EventId, source, candidate);
@@ -77,6 +77,10 @@ internal static class StoryCorpus
 
         return result;
     }
+
+    /// <summary>The outlet of a WikinewsSum article, as ingestion's clients give it: its URL's host.</summary>
+    public static string Outlet(JsonElement article) =>
+        article.TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri) ? uri.Host : string.Empty;
 
     /// <summary>For each article, the earliest article it is a near-duplicate of (itself for an original), at ingestion's threshold.</summary>
     private static int[] DuplicateOriginals(List<string> cleaned)

@@ -62,7 +62,9 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         // several, only the planned voices', so the main voices come first.
         var ranks = PartySalience.Rank(sheet).Select(p => p.Entity).ToList();
         var leadParties = sheet.Articles.Count > 1 ? plan.Heard.ToList() : ranks;
-        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, order, used, said, quoteFactIds, leadParties, plan.LeadSentences);
+        // Where outlets report a point differently, the lead gives each version under its outlet's name.
+        var versions = sheet.Articles.Count > 1 ? new SourceVersions(sheet, _support, _renderer) : null;
+        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, versions, order, used, said, quoteFactIds, leadParties, plan.LeadSentences);
         var parties = ranks.Where(p => plan.Heard.Contains(p) || heard.ContainsKey(p.Key)).ToList();
         if (happened.Count == 0)
         {
@@ -104,10 +106,11 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
 
     /// <summary>The lead, the quoted parties it opens, and how many of its places were left empty for repetitions.</summary>
     private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard, int LeftEmpty) PickLead(
-        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, ReadingOrder order, HashSet<string> used, WordCoverage said,
-        HashSet<string> quoteFactIds, List<FactEntity> parties, int budget)
+        List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, SourceVersions? versions, ReadingOrder order, HashSet<string> used,
+        WordCoverage said, HashSet<string> quoteFactIds, List<FactEntity> parties, int budget)
     {
         var partyKeys = parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var differing = new Dictionary<string, IReadOnlyList<DraftSentence>>(StringComparer.Ordinal);
         var heard = new Dictionary<string, List<DraftSentence>>(StringComparer.Ordinal);
         var narrative = new List<Fact>();
         var inLead = new HashSet<string>(StringComparer.Ordinal);
@@ -149,6 +152,16 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
                 inLead.Add(fact.Id);
                 said.Add(rendered);
                 count++;
+                // Another outlet reports this point differently: both versions, each under its
+                // outlet's name, where the lead has a place for the second.
+                if (count < budget && versions?.Versions(fact, max: 2) is { Count: 2 } both)
+                {
+                    differing[fact.Id] = both;
+                    used.UnionWith(both[1].FactIds);
+                    said.Add(both[1].Text);
+                    count++;
+                }
+
                 continue;
             }
 
@@ -173,7 +186,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         }
 
         // Already checked against each other, and for reading order, above.
-        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count, order: null), heard, leftEmpty);
+        return (PickNarrative(narrative, sheet, agreement, used, null, quoteFactIds, narrative.Count, order: null, differing), heard, leftEmpty);
     }
 
     /// <summary>
@@ -182,9 +195,9 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
     /// </summary>
     private List<DraftSentence> PickNarrative(
         List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, HashSet<string> used, WordCoverage? said,
-        HashSet<string> quoteFactIds, int budget, ReadingOrder? order)
+        HashSet<string> quoteFactIds, int budget, ReadingOrder? order, IReadOnlyDictionary<string, IReadOnlyList<DraftSentence>>? differing = null)
     {
-        var picked = new List<(Fact Fact, DraftSentence Sentence)>();
+        var picked = new List<(Fact Fact, IReadOnlyList<DraftSentence> Sentences)>();
         var pickedIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in ranked)
         {
@@ -209,21 +222,28 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
             }
 
             said?.Add(text);
+            pickedIds.Add(fact.Id);
+            if (differing?.GetValueOrDefault(fact.Id) is { } versions)
+            {
+                // Each version cites its own outlet only: the others do not say it.
+                picked.Add((fact, versions));
+                continue;
+            }
+
             var support = agreement.Supporting(fact);
             foreach (var id in support)
             {
                 used.Add(id);
             }
 
-            picked.Add((fact, new DraftSentence(text, support, null)));
-            pickedIds.Add(fact.Id);
+            picked.Add((fact, [new DraftSentence(text, support, null)]));
         }
 
         // Read in source order, not score order.
         return picked.OrderBy(p => p.Fact.ArticleName == ranked[0].ArticleName ? 0 : 1)
             .ThenBy(p => p.Fact.ArticleName, StringComparer.Ordinal)
             .ThenBy(p => p.Fact.Position)
-            .Select(p => p.Sentence)
+            .SelectMany(p => p.Sentences)
             .ToList();
     }
 

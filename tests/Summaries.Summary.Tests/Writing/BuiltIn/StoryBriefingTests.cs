@@ -68,4 +68,25 @@ public sealed class StoryBriefingTests
         var happened = draft.Sections.Where(s => s.Kind == SectionKind.WhatHappened).SelectMany(s => s.Sentences).Select(s => s.Text).ToList();
         Assert.Single(happened, t => t.Contains("bridge", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Write_OutletsReportDifferentNumbers_TheLeadGivesEachVersionUnderItsOutlet()
+    {
+        (string, string, Contracts.Entity.V1.EntityType, string[])[] places = [("entities/location-kabul", "Kabul", Contracts.Entity.V1.EntityType.Location, ["Kabul"])];
+        var sheet = new FactSheetBuilder().Build(
+        [
+            GeneratedReports.Document("articles/one", ["Police said 12 people were killed in the explosion in Kabul on Monday.", "The area was closed to traffic."], places) with { Source = "www.cnn.com" },
+            GeneratedReports.Document("articles/two", ["Police said 15 people were killed in the explosion in Kabul on Monday.", "Witnesses described scenes of confusion."], places) with { Source = "news.bbc.co.uk" },
+        ]);
+
+        var (draft, result) = _verifier.Keep(_writer.Write(sheet, new WritingRequest(4)), sheet);
+
+        Assert.Empty(result.Problems);
+        Assert.InRange(draft.SentenceCount, 1, 4);
+        var happened = draft.Sections.Single(s => s.Kind == SectionKind.WhatHappened).Sentences;
+        var cnn = Assert.Single(happened, s => s.Text.StartsWith("According to CNN, police said 12", StringComparison.OrdinalIgnoreCase));
+        var bbc = Assert.Single(happened, s => s.Text.StartsWith("According to BBC, police said 15", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("articles/one", sheet.FindFact(Assert.Single(cnn.FactIds))!.ArticleName);
+        Assert.Equal("articles/two", sheet.FindFact(Assert.Single(bbc.FactIds))!.ArticleName);
+    }
 }
