@@ -8,7 +8,7 @@ namespace Summaries.Entity.Registry;
 /// </summary>
 internal static class PersonNameForms
 {
-    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr", "Mrs", "Ms", "Dr", "Sir" };
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Prof", "Professor" };
 
     private static readonly HashSet<string> RoleBreaks = new(StringComparer.Ordinal) { "of", "for", "at", "to", "in", "on", "with", "from" };
 

@@ -11,7 +11,14 @@ public static partial class CaptionDetector
     public static bool IsCaption(string sentence, bool isWholeParagraph)
     {
         var trimmed = sentence.Trim();
-        if (CreditPattern().IsMatch(trimmed) || LinkLine().IsMatch(trimmed) || PublisherNote().IsMatch(trimmed))
+        if (CreditPattern().IsMatch(trimmed) || LinkLine().IsMatch(trimmed) || PublisherNote().IsMatch(trimmed) || CreditLine().IsMatch(trimmed))
+        {
+            return true;
+        }
+
+        // A name and what it is seen with, and no verb: a picture's caption run into the text
+        // ("Jane Doe with her award.", "Ana Ruiz with good reason to smile.").
+        if (NameWith().IsMatch(trimmed) && !FiniteVerb().IsMatch(trimmed))
         {
             return true;
         }
@@ -45,6 +52,16 @@ public static partial class CaptionDetector
 
     [GeneratedRegex(@"^(?:\p{Lu}[\w.'’-]*\s+){1,6}(?:pause|hold|sing|speak|wave|gesture|arrive|listen|stand|walk|attend|look|pose|smile|talk|sit|leave|greet|shake|hug|pray|march|rall(?:y|ie)|watch|address|deliver|gather|mourn|protest|cheer|wait|carr(?:y|ie)|react|celebrate|embrace|kneel|lay|light|ride|play|sign|inspect|visit|tour|view|kiss|chat|confer|applaud|salute|bow|clap|enter|board|step|join)(?:s|es)?\b(?:\s+[\w,'’-]+){0,12}?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
     private static partial Regex PhotoDescription();
+
+    // "Photo: Goldman Environmental Prize." — a credit line of its own.
+    [GeneratedRegex(@"^(?:Photo|Photograph|Picture|Image|Credit|Video)s?\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex CreditLine();
+
+    [GeneratedRegex(@"^(?:\p{Lu}[\w.'’-]*\s+){1,4}with\b[^.;:!?“”""]{1,60}[.!]?$")]
+    private static partial Regex NameWith();
+
+    [GeneratedRegex(@"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|said|says|\w+ed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FiniteVerb();
 
     [GeneratedRegex(@"[""“”]|\b(?:said|says|will|would|next)\b")]
     private static partial Regex NarrativeMarker();

@@ -59,12 +59,14 @@ public static class PersonNames
 
     /// <summary>A name led by an honorific ("Mr Reid") is a person's, whatever type recognition gave it.</summary>
     public static bool Honorific(string name) =>
-        name.Split(' ', 2)[0].TrimEnd('.') is "Mr" or "Mrs" or "Ms" or "Dr" or "Sir" or "Dame" or "Lord" or "Lady";
+        IsHonorific(name.Split(' ', 2)[0].TrimEnd('.'));
+
+    private static bool IsHonorific(string word) => word is "Mr" or "Mrs" or "Ms" or "Dr" or "Sir" or "Dame" or "Prof" or "Professor";
 
     private static string[] Words(string name) =>
         name.Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length > 1 || char.IsLetter(w[0]))
             .Select(w => w.TrimEnd('.', ','))
-            .Where(w => w is not ("Mr" or "Mrs" or "Ms" or "Dr" or "Sir"))
+            .Where(w => !IsHonorific(w))
             .ToArray();
 }

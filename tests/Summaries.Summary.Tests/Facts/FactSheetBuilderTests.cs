@@ -32,6 +32,10 @@ public sealed class FactSheetBuilderTests
     [InlineData("Okafor is scheduled to address the assembly Monday night.", true, false)]
     [InlineData("Jane Okafor said she visits Lagos on Friday.", true, false)]
     [InlineData("Editor's note: This story is part of a series on flood recovery.", false, true)]
+    [InlineData("Jane Okafor with her award after the vote.", false, true)]
+    [InlineData("Photo: Lagos Press Agency.", false, true)]
+    [InlineData("Jane Okafor with her supporters celebrated the vote.", false, false)]
+    [InlineData("Okafor with two allies is expected to win.", false, false)]
     public void IsCaption_Lines_Classified(string line, bool wholeParagraph, bool expected)
     {
         Assert.Equal(expected, CaptionDetector.IsCaption(line, wholeParagraph));
