@@ -33,7 +33,13 @@ public sealed partial class SentenceRenderer(Neutralizer neutralizer)
         }
 
         // What the page left in the sentence (dateline, byline, menus, the reporter's "me") goes first.
+        // What is left may be a photo's caption the byline was run into: not a claim either.
         var bare = SentenceCleaner.Clean(text);
+        if (bare is not null && bare != text && CaptionDetector.IsCaption(bare, isWholeParagraph: false))
+        {
+            return null;
+        }
+
         var neutral = bare is null ? null : neutralizer.Neutralize(bare);
         return neutral is null ? null : Capitalise(neutral);
     }

@@ -15,11 +15,18 @@ public sealed class SentenceRendererTests
         "Tram line wins backing By Tom Hale, Staff Writer The council voted 31 to 12 for the line after a long debate.\n\n" +
         "Contoso (Profile, Products, Articles) Ltd. will build the line, the mayor told me.\n\n" +
         "I asked the mayor about the delays on the old line.\n\n" +
+        "Trams return to Ostrava By Tom Hale Jana Novak with her new season ticket.\n\n" +
         "Share | Email | Print this article";
 
     private static readonly LoadedLexicon Lexicon = LoadedLexicon.LoadDefault();
     private readonly SentenceRenderer _renderer = new(new Neutralizer(Lexicon));
     private readonly FactSheet _sheet = new FactSheetBuilder().Build([SampleSources.Document(body: Body)]);
+
+    [Fact]
+    public void Render_BylineRunIntoAPhotoCaption_NotWritten()
+    {
+        Assert.Null(_renderer.Render(_sheet.FindFact("a1.s4")!, _sheet, attributed: null));
+    }
 
     [Theory]
     [InlineData("a1.s0", "The city council approved a new tram line on Tuesday.")]
@@ -39,7 +46,7 @@ public sealed class SentenceRendererTests
 
     [Theory]
     [InlineData("a1.s3")]
-    [InlineData("a1.s4")]
+    [InlineData("a1.s5")]
     public void Render_ReporterFirstPersonOrMenu_Null(string factId)
     {
         Assert.Null(_renderer.Render(_sheet.FindFact(factId)!, _sheet, attributed: null));
