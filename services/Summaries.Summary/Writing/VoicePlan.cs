@@ -26,7 +26,9 @@ public sealed record VoicePlan(int Budget, int LeadSentences, IReadOnlyList<Fact
         var candidates = several ? ranked : ranked.Where(p => p.Direct).ToList();
         if (candidates.Count == 0)
         {
-            return new VoicePlan(budget, budget, [], ranked.Select(p => p.Entity).ToList());
+            // No voice to hear in its own words: the lead takes the whole length, and the parties
+            // only paraphrased are heard where it leaves a place.
+            return new VoicePlan(budget, budget, BySides(ranked, ranked.Count).Select(p => p.Entity).ToList(), []);
         }
 
         // Over several articles half the length says what happened and half who says what (more

@@ -78,6 +78,18 @@ public sealed class VoicePlanTests
     }
 
     [Fact]
+    public void For_OneArticleWithOnlyParaphrasedParties_TheLeadTakesTheLengthThePartiesWhereItLeavesAPlace()
+    {
+        var quoted = new FactSheetBuilder().Build([SampleSources.Document()]);
+        var sheet = new FactSheet(quoted.Articles, quoted.Facts, quoted.Entities, quoted.Quotes.Select(q => q with { Direct = false }).ToList());
+
+        var plan = VoicePlan.For(sheet, new WritingRequest(8));
+
+        Assert.Equal(8, plan.LeadSentences);
+        Assert.Equal(2, plan.Heard.Count);
+    }
+
+    [Fact]
     public void For_NoQuotedParty_TheLeadTakesTheWholeLength()
     {
         var sheet = new FactSheetBuilder().Build([GeneratedReports.Report(1)]);
