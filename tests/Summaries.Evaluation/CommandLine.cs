@@ -1,46 +1,33 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
 namespace Summaries.Evaluation;
 
-/// <summary>Positional arguments and <c>--name value</c> options of one command.</summary>
-internal sealed class CommandLine
+/// <summary>
+/// What one parsed command was given, as the commands read it: positional arguments in order and
+/// the raw text of each <c>--name value</c> option. System.CommandLine has already checked names,
+/// counts and number formats; the commands apply their own defaults.
+/// </summary>
+internal sealed class CommandLine(ParseResult result)
 {
-    private readonly Dictionary<string, List<string>> options = new(StringComparer.Ordinal);
+    public List<string> Positional { get; } =
+        result.CommandResult.Command.Arguments.SelectMany(argument => Values(result.GetResult(argument))).ToList();
 
-    public CommandLine(IEnumerable<string> args)
-    {
-        string? pending = null;
-        foreach (var arg in args)
-        {
-            if (arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                pending = arg[2..];
-                if (!options.ContainsKey(pending))
-                {
-                    options[pending] = [];
-                }
-            }
-            else if (pending is not null)
-            {
-                options[pending].Add(arg);
-                pending = null;
-            }
-            else
-            {
-                Positional.Add(arg);
-            }
-        }
-    }
+    public string? Option(string name) => Options(name) is [.., var last] ? last : null;
 
-    public List<string> Positional { get; } = [];
-
-    public string? Option(string name) => options.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
-
-    public IReadOnlyList<string> Options(string name) => options.TryGetValue(name, out var values) ? values : [];
+    public IReadOnlyList<string> Options(string name) =>
+        result.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--" + name) is { } option
+            ? Values(result.GetResult(option))
+            : [];
 
     public string Required(string name) =>
         Option(name) ?? throw new UsageException($"--{name} <value> is required.");
 
     public string RequiredPositional(int index, string what) =>
         index < Positional.Count ? Positional[index] : throw new UsageException($"Missing {what}.");
+
+    private static List<string> Values(SymbolResult? symbol) =>
+        symbol is null or OptionResult { Implicit: true } ? [] : symbol.Tokens.Select(t => t.Value).ToList();
 }
 
 /// <summary>A command line that cannot be run; the message says why.</summary>

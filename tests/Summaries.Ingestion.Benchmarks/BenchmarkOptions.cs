@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace Summaries.Ingestion.Benchmarks;
 
-/// <summary>Command-line settings; every one has a default.</summary>
+/// <summary>Command-line settings (see <see cref="BenchmarkCommandLine"/>); every one has a default.</summary>
 public sealed record BenchmarkOptions
 {
     /// <summary>Articles measured per target (after <see cref="Warmup"/> unmeasured ones).</summary>
@@ -30,33 +28,4 @@ public sealed record BenchmarkOptions
 
     /// <summary>Extra settings for the ingestion process (<c>--server-env Key=Value</c>, repeatable), for experiments.</summary>
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
-
-    public static BenchmarkOptions Parse(string[] args)
-    {
-        var options = new BenchmarkOptions();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            var value = args[i + 1];
-            options = args[i] switch
-            {
-                "--count" => options with { Count = Int(value) },
-                "--warmup" => options with { Warmup = Int(value) },
-                "--mode" => options with { Mode = value },
-                "--window" => options with { Window = Int(value) },
-                "--concurrency" => options with { Concurrency = Int(value) },
-                "--port" => options with { Port = Int(value) },
-                "--synchronous" => options with { Synchronous = value },
-                "--postgres" => options with { Postgres = value },
-                "--server-env" => options with
-                {
-                    ServerEnvironment = new Dictionary<string, string>(options.ServerEnvironment) { [value.Split('=', 2)[0]] = value.Split('=', 2)[1] },
-                },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
-            };
-        }
-
-        return options;
-    }
-
-    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 }

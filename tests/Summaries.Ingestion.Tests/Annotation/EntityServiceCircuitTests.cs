@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Options;
 using Summaries.Ingestion.Tests.Infrastructure;
@@ -6,7 +7,7 @@ namespace Summaries.Ingestion.Tests.Annotation;
 
 public sealed class EntityServiceCircuitTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly EntityServiceCircuit _circuit;
 
     public EntityServiceCircuitTests() =>

@@ -122,7 +122,15 @@ public sealed class ArticleServiceTests : IDisposable
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Annotator.Hold = release.Task;
 
-        var outcome = await harness.Articles.CreateAsync(TestArticles.Command(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var create = harness.Articles.CreateAsync(TestArticles.Command(1), CancellationToken.None);
+        // CreateWait runs on the test's clock: move it on until the create answers without the annotation.
+        for (var i = 0; i < 400 && !create.IsCompleted; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+            await Task.Delay(25);
+        }
+
+        var outcome = await create.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(AnnotationState.Pending, outcome.Article.AnnotationState);
         Assert.Equal(1, harness.Annotator.Calls);

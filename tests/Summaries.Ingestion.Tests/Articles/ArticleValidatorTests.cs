@@ -1,5 +1,6 @@
 using Summaries.Ingestion.Cleaning;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Options;
 using Summaries.Ingestion.Tests.Infrastructure;
@@ -9,7 +10,7 @@ namespace Summaries.Ingestion.Tests.Articles;
 
 public sealed class ArticleValidatorTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly ArticleValidator _validator;
 
     public ArticleValidatorTests() =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Importing;
@@ -48,7 +49,7 @@ public sealed class DomainHarness : IDisposable
 
     public TempDirectory Temp { get; } = new();
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestClock.Create();
 
     public FakeAnnotator Annotator { get; } = new();
 
