@@ -48,12 +48,13 @@ public sealed class StoryFilterTests
     [Fact]
     public void PageToken_RoundTripsAndRejectsForgedOrOtherQuery()
     {
-        var query = StoryPageToken.QueryDigest("", null, null);
-        var token = new StoryPageToken(40, StoryCandidates.Monday, query).Encode();
+        var binding = StoryPageToken.Binding("", null, null);
+        var token = new StoryPageToken(40, StoryCandidates.Monday).Encode(binding);
 
-        Assert.Equal(new StoryPageToken(40, StoryCandidates.Monday, query), StoryPageToken.Decode(token, query));
-        Assert.Null(StoryPageToken.Decode("", query));
-        Assert.Throws<ValidationException>(() => StoryPageToken.Decode("forged", query));
-        Assert.Throws<ValidationException>(() => StoryPageToken.Decode(token, StoryPageToken.QueryDigest("article_count >= 2", null, null)));
+        Assert.Equal(new StoryPageToken(40, StoryCandidates.Monday), StoryPageToken.Decode(token, binding));
+        Assert.Null(StoryPageToken.Decode("", binding));
+        Assert.Throws<ValidationException>(() => StoryPageToken.Decode("forged", binding));
+        Assert.Throws<ValidationException>(() => StoryPageToken.Decode(token, StoryPageToken.Binding("article_count >= 2", null, null)));
+        Assert.Throws<ValidationException>(() => StoryPageToken.Decode(token, StoryPageToken.Binding("", StoryCandidates.Monday, null)));
     }
 }
