@@ -101,11 +101,12 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
     {
         var problems = new FieldProblems();
         var size = problems.Check(() => PageTokens.Size(pageSize));
-        var offset = problems.Check(() => PageTokens.Decode(pageToken)) ?? 0;
+        var binding = PageBinding.Of(("filter", filter));
+        var offset = problems.Check(() => PageTokens.Decode(pageToken, binding)) ?? 0;
         var parsed = problems.Check(() => EntityFilterParser.Parse(filter));
         problems.ThrowIfAny();
         var (items, next) = await store.ListAsync(parsed!, size, offset, cancellationToken);
-        return (items, next is { } n ? PageTokens.Encode(n) : string.Empty);
+        return (items, next is { } n ? PageTokens.Encode(n, binding) : string.Empty);
     }
 
     private static void ValidateText(string text, string field)

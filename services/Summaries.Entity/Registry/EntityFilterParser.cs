@@ -1,62 +1,50 @@
 using System.Text.RegularExpressions;
 using Summaries.Entity.Annotation;
-using Summaries.ServiceDefaults.Errors;
-using Summaries.ServiceDefaults.Paging;
+using Summaries.ServiceDefaults.Filtering;
 
 namespace Summaries.Entity.Registry;
 
-/// <summary>Parses ListEntities filters: <c>type = PERSON</c>, <c>article = "articles/x"</c>, joined with AND.</summary>
+/// <summary>
+/// The ListEntities filter, in the grammar every List method shares (<see cref="FilterParser"/>):
+/// <c>type = PERSON</c> (PERSON, ORGANIZATION, LOCATION, MISC; the short CoNLL names and the
+/// <c>ENTITY_TYPE_</c> proto names too, any case) and <c>article = "articles/x"</c>, each at most
+/// once, joined with AND.
+/// </summary>
 public static partial class EntityFilterParser
 {
+    private static readonly FilterSchema Schema = new(
+        FilterField.Enum("type", Types(), ["PERSON", "ORGANIZATION", "LOCATION", "MISC"]) with { Repeatable = false },
+        FilterField.ResourceName("article", ArticleName(), "articles/{id}") with { Repeatable = false });
+
     public static EntityFilter Parse(string? filter)
     {
-        if (string.IsNullOrWhiteSpace(filter))
-        {
-            return new EntityFilter(null, null);
-        }
-
-        ListFilters.EnsureLength(filter);
-
-        EntityKind? kind = null;
-        string? article = null;
-        foreach (var clause in AndSplit().Split(filter.Trim()))
-        {
-            var m = Clause().Match(clause);
-            if (!m.Success)
-            {
-                throw Invalid($"cannot parse '{clause.Trim()}'");
-            }
-
-            var field = m.Groups["field"].Value.ToLowerInvariant();
-            var value = m.Groups["value"].Value.Trim('"');
-            switch (field)
-            {
-                case "type":
-                    kind = value.ToUpperInvariant().Replace("ENTITY_TYPE_", string.Empty, StringComparison.Ordinal) switch
-                    {
-                        "PERSON" or "PER" => EntityKind.Person,
-                        "ORGANIZATION" or "ORGANISATION" or "ORG" => EntityKind.Organization,
-                        "LOCATION" or "LOC" => EntityKind.Location,
-                        "MISC" => EntityKind.Misc,
-                        _ => throw Invalid($"unknown type '{value}' (PERSON, ORGANIZATION, LOCATION, MISC)"),
-                    };
-                    break;
-                case "article":
-                    article = value;
-                    break;
-                default:
-                    throw Invalid($"unknown field '{field}' (type, article)");
-            }
-        }
-
-        return new EntityFilter(kind, article);
+        var terms = Schema.Parse(filter);
+        return new EntityFilter(
+            terms.FirstOrDefault(t => t.Field == "type")?.ChoiceAs<EntityKind>(),
+            terms.FirstOrDefault(t => t.Field == "article")?.Text);
     }
 
-    private static ValidationException Invalid(string why) => new("filter", why);
+    private static Dictionary<string, EntityKind> Types()
+    {
+        var names = new Dictionary<string, EntityKind>
+        {
+            ["PERSON"] = EntityKind.Person,
+            ["PER"] = EntityKind.Person,
+            ["ORGANIZATION"] = EntityKind.Organization,
+            ["ORGANISATION"] = EntityKind.Organization,
+            ["ORG"] = EntityKind.Organization,
+            ["LOCATION"] = EntityKind.Location,
+            ["LOC"] = EntityKind.Location,
+            ["MISC"] = EntityKind.Misc,
+        };
+        foreach (var (name, kind) in names.ToList())
+        {
+            names["ENTITY_TYPE_" + name] = kind;
+        }
 
-    [GeneratedRegex(@"\s+AND\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex AndSplit();
+        return names;
+    }
 
-    [GeneratedRegex(@"^\s*(?<field>[A-Za-z_]+)\s*=\s*(?<value>""[^""]*""|[A-Za-z_]+)\s*$")]
-    private static partial Regex Clause();
+    [GeneratedRegex(@"^articles/[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex ArticleName();
 }

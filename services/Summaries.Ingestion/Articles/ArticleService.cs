@@ -101,17 +101,21 @@ public sealed partial class ArticleService(
         LogDeleted(logger, name);
     }
 
-    /// <summary>Newest first; the page token is the last row's sequence, so pages never skip or repeat rows.</summary>
+    /// <summary>
+    /// Newest first; the page token is the last row's sequence, so pages never skip or repeat rows,
+    /// and is good only for the filter it was returned for.
+    /// </summary>
     public async Task<ArticlePage> ListAsync(int pageSize, string? pageToken, string? filter, CancellationToken cancellationToken)
     {
         var problems = new FieldProblems();
         var size = problems.Check(() => PageTokens.Size(pageSize));
-        var before = problems.Check(() => PageTokens.Decode(pageToken));
+        var binding = PageBinding.Of(("filter", filter));
+        var before = problems.Check(() => PageTokens.Decode(pageToken, binding));
         var parsed = problems.Check(() => ArticleFilterParser.Parse(filter));
         problems.ThrowIfAny();
 
         var page = await store.ListAsync(size, before, parsed!, cancellationToken);
-        return new ArticlePage(page.Articles, page.NextBefore is { } next ? PageTokens.Encode(next) : string.Empty);
+        return new ArticlePage(page.Articles, page.NextBefore is { } next ? PageTokens.Encode(next, binding) : string.Empty);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ArticleName} (sequence {Sequence}, {BodyChars} body characters, near-duplicate of '{DuplicateOf}')")]

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Errors;
-using Summaries.ServiceDefaults.Paging;
+using Summaries.ServiceDefaults.Filtering;
 using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Briefings;
@@ -13,6 +13,9 @@ namespace Summaries.Summary.Briefings;
 public static partial class BriefingRequestValidator
 {
     public const int MaxArticles = 20;
+
+    private static readonly FilterSchema ListFilter = new(
+        FilterField.ResourceName("article", ArticleName(), "articles/{id}") with { Repeatable = false });
 
     /// <summary>The distinct article names to summarise (a story's members; empty for an entity scope); throws listing every problem.</summary>
     public static IReadOnlyList<string> Validate(BriefingScope scope, BriefingOptions options)
@@ -49,18 +52,12 @@ public static partial class BriefingRequestValidator
         return m.Success ? m.Groups[1].Value : throw new ValidationException(field, "must look like briefings/{id}");
     }
 
-    /// <summary>The article a ListBriefings filter names, or null for no filter.</summary>
-    public static string? ParseFilter(string? filter)
-    {
-        if (string.IsNullOrWhiteSpace(filter))
-        {
-            return null;
-        }
-
-        ListFilters.EnsureLength(filter);
-        var m = ArticleFilter().Match(filter);
-        return m.Success ? m.Groups[1].Value : throw new ValidationException("filter", "supported filter: article = \"articles/{id}\"");
-    }
+    /// <summary>
+    /// The article a ListBriefings filter names (<c>article = "articles/{id}"</c>, once), or null for
+    /// no filter; read in the grammar every List method shares.
+    /// </summary>
+    public static string? ParseFilter(string? filter) =>
+        ListFilter.Parse(filter) is [var article] ? article.Text : null;
 
     internal static List<string> CheckNames(FieldProblems problems, IReadOnlyList<string> names)
     {
@@ -128,7 +125,4 @@ public static partial class BriefingRequestValidator
 
     [GeneratedRegex(@"^briefings/([a-f0-9]{16})$")]
     private static partial Regex BriefingName();
-
-    [GeneratedRegex(@"^\s*article\s*=\s*""(articles/[A-Za-z0-9_-]{1,64})""\s*$")]
-    private static partial Regex ArticleFilter();
 }

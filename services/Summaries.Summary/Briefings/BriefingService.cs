@@ -87,11 +87,12 @@ public sealed class BriefingService(
     {
         var problems = new FieldProblems();
         var size = problems.Check(() => PageTokens.Size(pageSize));
-        var before = problems.Check(() => PageTokens.Decode(pageToken));
+        var binding = PageBinding.Of(("filter", filter));
+        var before = problems.Check(() => PageTokens.Decode(pageToken, binding));
         var article = problems.Check(() => BriefingRequestValidator.ParseFilter(filter));
         problems.ThrowIfAny();
         var page = await store.ListAsync(size, before, article, cancellationToken);
-        return (page.Briefings, page.NextAfter is { } next ? PageTokens.Encode(next) : string.Empty);
+        return (page.Briefings, page.NextAfter is { } next ? PageTokens.Encode(next, binding) : string.Empty);
     }
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));

@@ -24,8 +24,8 @@ public sealed class StoryService(StoryCandidateSource source, IOptions<StoryOpti
             problems.Add("end_time", "must be after start_time");
         }
 
-        var query = StoryPageToken.QueryDigest(filter ?? string.Empty, from, until);
-        var position = problems.Check(() => StoryPageToken.Decode(pageToken, query));
+        var binding = StoryPageToken.Binding(filter, from, until);
+        var position = problems.Check(() => StoryPageToken.Decode(pageToken, binding));
         problems.ThrowIfAny();
 
         var asOf = position?.AsOf ?? time.GetUtcNow();
@@ -33,7 +33,7 @@ public sealed class StoryService(StoryCandidateSource source, IOptions<StoryOpti
         var stories = new StoryGrouper(options.Value).Group(candidates).Where(parsed!.Matches).ToList();
         var offset = position?.Offset ?? 0;
         var page = stories.Skip(offset).Take(size).ToList();
-        var next = offset + page.Count < stories.Count ? new StoryPageToken(offset + page.Count, asOf, query).Encode() : string.Empty;
+        var next = offset + page.Count < stories.Count ? new StoryPageToken(offset + page.Count, asOf).Encode(binding) : string.Empty;
         return new StoryPage(page, next);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using Grpc.Core;
 using Summaries.Contracts.Ingestion.V1;
+using Summaries.ServiceDefaults.Paging;
 
 namespace Summaries.EndToEnd.Tests.HostileInput;
 
@@ -33,9 +34,15 @@ public static class IngestionReadCases
             Assert.InRange(page.Articles.Count, 1, 1_000);
         }),
         ListRejected("list-page-token-garbage", "page_token `%%%not-base64%%%`", new() { PageToken = "%%%not-base64%%%" }, "page_token"),
-        ListRejected("list-page-token-forged", "page_token base64url(`p1:-5`), a forged negative position", new() { PageToken = Token("p1:-5") }, "page_token"),
-        ListRejected("list-page-token-overflow", "page_token base64url(`p1:` + 30 nines), past 64 bits", new() { PageToken = Token("p1:" + new string('9', 30)) }, "page_token"),
-        ListRejected("list-page-token-other-version", "page_token base64url(`p9:1`), an unknown token version", new() { PageToken = Token("p9:1") }, "page_token"),
+        ListRejected("list-page-token-forged", "page_token base64url(`p2:` digest `:-5`), a forged negative position", new() { PageToken = Token($"p2:{Unfiltered}:-5") }, "page_token"),
+        ListRejected("list-page-token-overflow", "page_token base64url(`p2:` digest `:` + 30 nines), past 64 bits", new() { PageToken = Token($"p2:{Unfiltered}:" + new string('9', 30)) }, "page_token"),
+        ListRejected("list-page-token-other-version", "page_token base64url(`p1:1`), the token version before tokens were bound to the filter", new() { PageToken = Token("p1:1") }, "page_token"),
+        new("list-page-token-other-filter", List, "the unfiltered list's page token, sent with filter `source = \"x\"`", StatusCode.InvalidArgument, new FieldViolations("page_token"), async s =>
+        {
+            var first = await s.IngestionClient.ListArticlesAsync(new ListArticlesRequest { PageSize = 1 });
+            Assert.NotEmpty(first.NextPageToken);
+            await s.IngestionClient.ListArticlesAsync(new ListArticlesRequest { PageSize = 1, PageToken = first.NextPageToken, Filter = "source = \"x\"" });
+        }),
         ListRejected("list-filter-unknown-field", "filter `author = \"x\"`", new() { Filter = "author = \"x\"" }, "filter"),
         ListRejected("list-filter-bad-syntax", "filter `source == `", new() { Filter = "source == " }, "filter"),
         ListRejected("list-filter-unterminated-quote", "filter `source = \"abc`", new() { Filter = "source = \"abc" }, "filter"),
@@ -70,6 +77,8 @@ public static class IngestionReadCases
             using var call = s.IngestionClient.WatchArticles(new WatchArticlesRequest { Cursor = cursor });
             await call.ResponseStream.MoveNext(CancellationToken.None);
         });
+
+    private static string Unfiltered => PageBinding.Of(("filter", string.Empty)).Digest;
 
     private static string Token(string text) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
 }

@@ -98,6 +98,20 @@ public sealed class EntityGrpcServiceTests(EntityServiceFixture service) : IClas
         Assert.Contains(seen, e => e.DisplayName == "Antony Blinken");
     }
 
+    [Fact]
+    public async Task ListEntities_FilterChangedBetweenPages_InvalidArgumentOnPageToken()
+    {
+        await Client.AnnotateArticleAsync(new AnnotateArticleRequest { ArticleName = "articles/bound1", Text = EntityServiceFixture.SeedText });
+        var first = await Client.ListEntitiesAsync(new ListEntitiesRequest { PageSize = 1, Filter = "article = \"articles/bound1\"" });
+        Assert.NotEmpty(first.NextPageToken);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListEntitiesAsync(
+            new ListEntitiesRequest { PageSize = 1, PageToken = first.NextPageToken, Filter = "type = PERSON" }).ResponseAsync);
+
+        AssertViolation(ex, "page_token");
+        Assert.Contains("different filter", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("colour = RED", "", "filter")]
     [InlineData("type = ALIEN", "", "filter")]

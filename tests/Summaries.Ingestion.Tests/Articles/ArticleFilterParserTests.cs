@@ -32,6 +32,12 @@ public sealed class ArticleFilterParserTests
             ArticleFilterParser.Parse("language = pt-BR and source = Reuters").Conditions);
 
     [Fact]
+    public void Parse_AndInsideQuotesAndFieldInAnyCase_OneCondition() =>
+        Assert.Equal(
+            [new ArticleFilterCondition(ArticleFilterField.Source, "Smith AND Sons")],
+            ArticleFilterParser.Parse("SOURCE = \"Smith AND Sons\"").Conditions);
+
+    [Fact]
     public void Parse_EscapedQuoteAndBackslash_Unescaped() =>
         Assert.Equal(
             "The \"Daily\" \\ Times",
@@ -65,6 +71,7 @@ public sealed class ArticleFilterParserTests
     [InlineData("source < \"b\"", "only compares with '='")]
     [InlineData("story >= x", "only compares with '='")]
     [InlineData("entity = \"Xi Jinping\"", "unknown field 'entity'")]
+    [InlineData("Source = \"x\" AND (language = en)", "parentheses are not supported")]
     [InlineData("title = \"x\"", "unknown field 'title'")]
     [InlineData("source \"x\"", "expected a comparison")]
     [InlineData("source =", "expected a value")]
@@ -72,7 +79,8 @@ public sealed class ArticleFilterParserTests
     [InlineData("source = \"x\" AND", "expected a field name")]
     [InlineData("source = \"x\" OR language = en", "expected AND")]
     [InlineData("source = \"x\" language = en", "expected AND")]
-    [InlineData("source != \"x\"", "unexpected character '!'")]
+    [InlineData("source != \"x\"", "'source' only compares with '='")]
+    [InlineData("source = \"x\" OR language = en", "OR is not supported")]
     [InlineData("source = \"a\\n\"", "may be escaped")]
     [InlineData("= \"x\"", "expected a field name")]
     public void Parse_BadSyntax_ThrowsOnFilterField(string filter, string descriptionPart)

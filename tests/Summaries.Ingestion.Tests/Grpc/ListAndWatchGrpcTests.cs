@@ -45,6 +45,29 @@ public sealed class ListAndWatchGrpcTests : IClassFixture<IngestionFactory>
         Assert.Equal(Enumerable.Reverse(names), seen);
     }
 
+    [Fact]
+    public async Task ListArticles_FilterChangedBetweenPages_InvalidArgumentOnPageToken()
+    {
+        var source = "Bound " + Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 3; i++)
+        {
+            await _client.CreateArticleAsync(new CreateArticleRequest { Article = Unique(source) });
+        }
+
+        var filter = $"source = \"{source}\"";
+        var first = await _client.ListArticlesAsync(new ListArticlesRequest { PageSize = 2, Filter = filter });
+        // page_size may change between pages (AIP-158), and so may the filter's outer whitespace.
+        var second = await _client.ListArticlesAsync(new ListArticlesRequest { PageSize = 5, PageToken = first.NextPageToken, Filter = " " + filter });
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _client.ListArticlesAsync(
+            new ListArticlesRequest { PageSize = 2, PageToken = first.NextPageToken, Filter = "source = \"Other Wire\"" }).ResponseAsync);
+
+        Assert.Single(second.Articles);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var violation = Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations);
+        Assert.Equal("page_token", violation.Field);
+        Assert.Contains("different filter", violation.Description, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(-1, "", "", "page_size")]
     [InlineData(0, "not-a-token", "", "page_token")]

@@ -51,6 +51,9 @@ public sealed class BriefingRequestValidatorTests
     [Theory]
     [InlineData("article = \"articles/x\" OR 1=1")]
     [InlineData("source = \"x\"")]
+    [InlineData("article = \"stories/x\"")]
+    [InlineData("article != \"articles/x\"")]
+    [InlineData("article = \"articles/x\" AND article = \"articles/y\"")]
     public void ParseFilter_Unsupported_ReportsFilter(string filter) =>
         Assert.Equal(["filter"], Fields(() => BriefingRequestValidator.ParseFilter(filter)));
 

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -9,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.Contracts.Summary.V1;
+using Summaries.ServiceDefaults.Paging;
 using Summaries.Summary.Stories;
 using Summaries.Summary.Tests.Grpc.Infrastructure;
 using Summaries.Summary.Tests.Stories;
@@ -184,12 +183,30 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
     [Fact]
     public async Task ListStories_ForgedTokenBeyondTheLastTime_InvalidArgumentOnPageToken()
     {
-        var digest = StoryPageToken.QueryDigest(string.Empty, null, null);
-        var forged = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"s1:0:99999999999999999:{digest}"));
+        var forged = PageTokens.EncodeCursor(StoryPageToken.Binding(string.Empty, null, null), 0, 99_999_999_999_999_999);
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListStoriesAsync(new ListStoriesRequest { PageToken = forged }).ResponseAsync);
 
         RpcAssert.FieldViolation(ex, "page_token");
+    }
+
+    [Theory]
+    [InlineData("entity = \"entities/org-kmart\"", false)]
+    [InlineData("", true)]
+    public async Task ListStories_FilterOrTimeRangeChangedBetweenPages_InvalidArgumentOnPageToken(string secondFilter, bool otherStart)
+    {
+        var first = await Client.ListStoriesAsync(new ListStoriesRequest { PageSize = 1 });
+        Assert.NotEmpty(first.NextPageToken);
+        var second = new ListStoriesRequest { PageSize = 1, PageToken = first.NextPageToken, Filter = secondFilter };
+        if (otherStart)
+        {
+            second.StartTime = Timestamp.FromDateTimeOffset(StoryCandidates.Monday.AddDays(-30));
+        }
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListStoriesAsync(second).ResponseAsync);
+
+        RpcAssert.FieldViolation(ex, "page_token");
+        Assert.Contains("different filter, start_time or end_time", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Summaries.Contracts.Summary.V1;
+using Summaries.ServiceDefaults.Paging;
 
 namespace Summaries.Summary.Tests.Grpc;
 
@@ -159,6 +160,21 @@ public sealed class SummaryGrpcServiceTests : IDisposable
         RpcAssert.FieldViolation(ex, "page_size");
         RpcAssert.FieldViolation(ex, "page_token");
         RpcAssert.FieldViolation(ex, "filter");
+    }
+
+    [Fact]
+    public async Task ListBriefings_TokenOfAnotherFilter_InvalidArgumentOnPageToken()
+    {
+        // No briefing can be made here (dependencies unreachable), so the token is what ListBriefings would return.
+        var token = PageTokens.Encode(1, PageBinding.Of(("filter", "article = \"articles/a\"")));
+
+        var same = await Client.ListBriefingsAsync(new ListBriefingsRequest { PageToken = token, Filter = "article = \"articles/a\"" });
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ListBriefingsAsync(
+            new ListBriefingsRequest { PageToken = token, Filter = "article = \"articles/b\"" }).ResponseAsync);
+
+        Assert.Empty(same.Briefings);
+        RpcAssert.FieldViolation(ex, "page_token");
+        Assert.Contains("different filter", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
