@@ -20,8 +20,9 @@ COPY services/Summaries.Ingestion/ services/Summaries.Ingestion/
 RUN dotnet publish services/Summaries.Ingestion/Summaries.Ingestion.csproj -c Release -a $TARGETARCH --no-restore -o /app \
  && mkdir -p /rootfs/data
 
-# ---- runtime: chiseled (distroless) ASP.NET Core, no shell, no package manager
-FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble-chiseled AS runtime
+# ---- runtime: chiseled (distroless) ASP.NET Core, no shell, no package manager; the -extra
+# variant ships ICU, which cleaning's Unicode normalisation needs (InvariantGlobalization=false)
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble-chiseled-extra AS runtime
 WORKDIR /app
 COPY --from=build --chown=1654:1654 /rootfs/data /data
 COPY --from=build /app ./

@@ -19,6 +19,8 @@ public static class IngestionServiceRegistration
 {
     public static WebApplicationBuilder AddIngestionService(this WebApplicationBuilder builder)
     {
+        // Refuse to start rather than store bodies that were silently left unnormalised.
+        Cleaning.Nfc.EnsureAvailable();
         builder.Services.AddIngestionServices();
         return builder;
     }

@@ -57,7 +57,7 @@ internal static class IngestBenchCommand
                 var store = provider.GetRequiredService<IArticleStore>();
                 var preparer = provider.GetRequiredService<ArticlePreparer>();
                 records.AddRange(bodies.Select((body, i) => preparer.Prepare(new CreateArticleCommand(
-                    new ArticleInput($"Article {i}", body, "Bench Wire", $"https://example.com/bench/{i}", null, "en"), $"bench-{i:D8}"))));
+                    new ArticleInput($"Article {i}", body, "Bench Wire", $"https://example.com/bench/{i}", null, "en"), $"bench-{i:D8}"), CancellationToken.None)));
 
                 // Thirds, so a cost that grows with the store shows; the last two groups are kept for after the restart.
                 var stored = records.Count - (2 * Group);

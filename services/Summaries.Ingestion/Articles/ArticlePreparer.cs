@@ -13,12 +13,15 @@ public sealed class ArticlePreparer(ArticleValidator validator, AnnotationPolicy
 {
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
 
-    /// <summary>Throws <see cref="ServiceDefaults.Errors.ValidationException"/> listing every problem.</summary>
-    public NewArticleRecord Prepare(CreateArticleCommand command)
+    /// <summary>
+    /// Throws <see cref="ServiceDefaults.Errors.ValidationException"/> listing every problem; cleaning a long
+    /// body stops with <see cref="OperationCanceledException"/> once the caller has gone or its deadline passed.
+    /// </summary>
+    public NewArticleRecord Prepare(CreateArticleCommand command, CancellationToken cancellationToken)
     {
         var article = command.Article is null ? null : ArticleNormalizer.Normalize(command.Article);
         // Cleaning is linear and bodies over the limit are refused anyway, so only those within it are cleaned.
-        var cleaned = article is not null && article.Body.Length <= validator.MaxBodyChars ? TextCleaner.Clean(article.Body) : null;
+        var cleaned = article is not null && article.Body.Length <= validator.MaxBodyChars ? TextCleaner.Clean(article.Body, cancellationToken) : null;
         validator.EnsureValid(article, command.RequestId, cleaned);
         cleaned ??= CleanedText.Empty;
         // Both stores keep microseconds (PostgreSQL's precision), so every store returns what it was given.

@@ -37,7 +37,7 @@ public sealed partial class ArticleService(
     /// </summary>
     public async Task<CreateArticleOutcome> CreateAsync(CreateArticleCommand command, CancellationToken cancellationToken)
     {
-        var record = preparer.Prepare(command);
+        var record = preparer.Prepare(command, cancellationToken);
         // Committed together with the creates of other callers that arrive while a commit is running.
         // Once queued it is committed whether or not the caller stays, so the wait is not cut short
         // either: a committed article always gets its first annotation attempt started here.

@@ -111,7 +111,7 @@ public sealed partial class ArticleImporter(
                     return limit;
                 }
 
-                await prepared.WriteAsync(Prepare(index++, item), cancellationToken);
+                await prepared.WriteAsync(Prepare(index++, item, cancellationToken), cancellationToken);
             }
 
             return null;
@@ -122,7 +122,7 @@ public sealed partial class ArticleImporter(
         }
     }
 
-    private PendingItem Prepare(int index, ImportItem item)
+    private PendingItem Prepare(int index, ImportItem item, CancellationToken cancellationToken)
     {
         if (item.Invalid is not null || item.Command is null)
         {
@@ -131,7 +131,7 @@ public sealed partial class ArticleImporter(
 
         try
         {
-            return new PendingItem(index, item.RequestId, preparer.Prepare(item.Command), null);
+            return new PendingItem(index, item.RequestId, preparer.Prepare(item.Command, cancellationToken), null);
         }
         catch (ValidationException ex)
         {

@@ -41,6 +41,27 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Services))]
+    public void Runtime_Service_ShipsIcuExactlyWhenGlobalizationIsOn(string service, string project)
+    {
+        // Without ICU a process with InvariantGlobalization=false does not start; the plain chiseled
+        // image has none, the -extra variant has it. Services that stay invariant keep the smaller image.
+        var invariant = InvariantGlobalization(Path.Combine(RepoPaths.Root, "services", project, project + ".csproj"))
+            ?? InvariantGlobalization(Path.Combine(RepoPaths.Root, "Directory.Build.props"))
+            ?? false;
+        var runtime = Dockerfile.Load(RepoPaths.Dockerfile(service)).Final.Image;
+
+        Assert.True(invariant != runtime.Contains("-chiseled-extra", StringComparison.Ordinal),
+            $"{service}: InvariantGlobalization={invariant} but runs on {runtime}");
+        Assert.Contains("-chiseled", runtime, StringComparison.Ordinal);
+    }
+
+    private static bool? InvariantGlobalization(string projectFile) =>
+        XDocument.Load(projectFile).Descendants("InvariantGlobalization").LastOrDefault() is { } setting
+            ? bool.Parse(setting.Value.Trim())
+            : null;
+
+    [Theory]
+    [MemberData(nameof(Services))]
     public void Runtime_Service_RunsAsNonRootWithoutHealthcheck(string service, string project)
     {
         var dockerfile = Dockerfile.Load(RepoPaths.Dockerfile(service));

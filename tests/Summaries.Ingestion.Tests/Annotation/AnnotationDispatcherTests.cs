@@ -61,7 +61,7 @@ public sealed class AnnotationDispatcherTests : IDisposable
         var articles = new List<Article>();
         for (var i = 0; i < count; i++)
         {
-            var record = _harness.Get<ArticlePreparer>().Prepare(TestArticles.Command(1_000 + i));
+            var record = _harness.Get<ArticlePreparer>().Prepare(TestArticles.Command(1_000 + i), CancellationToken.None);
             articles.AddRange((await _harness.Store.InsertManyAsync([record], CancellationToken.None)).Select(o => o.Article));
         }
 

@@ -36,7 +36,7 @@ internal static class SqliteBackfill
             """;
         foreach (var (seq, id, body) in rows)
         {
-            var cleaned = TextCleaner.Clean(body);
+            var cleaned = TextCleaner.Clean(body, cancellationToken);
             update.Parameters.Clear();
             update.Parameters.AddWithValue("$cleaned", cleaned.Text);
             update.Parameters.AddWithValue("$segments", SegmentCodec.Encode(cleaned.Segments));
