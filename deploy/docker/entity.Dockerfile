@@ -11,11 +11,13 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY services/Summaries.Contracts/Summaries.Contracts.csproj services/Summaries.Contracts/
 COPY services/Summaries.ServiceDefaults/Summaries.ServiceDefaults.csproj services/Summaries.ServiceDefaults/
+COPY services/Summaries.Language/Summaries.Language.csproj services/Summaries.Language/
 COPY services/Summaries.Entity/Summaries.Entity.csproj services/Summaries.Entity/
 RUN dotnet restore services/Summaries.Entity/Summaries.Entity.csproj -a $TARGETARCH
 COPY protos/ protos/
 COPY services/Summaries.Contracts/ services/Summaries.Contracts/
 COPY services/Summaries.ServiceDefaults/ services/Summaries.ServiceDefaults/
+COPY services/Summaries.Language/ services/Summaries.Language/
 COPY services/Summaries.Entity/ services/Summaries.Entity/
 RUN dotnet publish services/Summaries.Entity/Summaries.Entity.csproj -c Release -a $TARGETARCH --no-restore -o /app \
  && mkdir -p /rootfs/data

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using Summaries.Entity.Annotation;
-using Summaries.Entity.Annotation.Tagging;
 using Summaries.Entity.Registry;
+using Summaries.Language;
+using Summaries.Language.Tagging;
 
 namespace Summaries.Entity;
 

@@ -1,4 +1,4 @@
-using Summaries.Entity.Annotation;
+using Summaries.Language;
 
 namespace Summaries.Evaluation;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Summaries.Entity.Annotation;
-using Summaries.Entity.Annotation.Tagging;
+using Summaries.Evaluation.Training;
+using Summaries.Language;
+using Summaries.Language.Tagging;
 
 namespace Summaries.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Summaries.Entity.Annotation.Tagging;
+using Summaries.Language.Tagging;
 
 namespace Summaries.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Summaries.Entity.Annotation;
+using Summaries.Language;
 
 namespace Summaries.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Summaries.Entity.Annotation;
-using Summaries.Entity.Annotation.Tagging;
+using Summaries.Language;
+using Summaries.Language.Tagging;
 
 namespace Summaries.Evaluation;
 

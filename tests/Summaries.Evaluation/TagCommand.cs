@@ -1,5 +1,5 @@
 using System.Globalization;
-using Summaries.Entity.Annotation.Tagging;
+using Summaries.Language.Tagging;
 
 namespace Summaries.Evaluation;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Summaries.Entity.Annotation.Tagging;
+using Summaries.Evaluation.Training;
+using Summaries.Language.Tagging;
 
 namespace Summaries.Evaluation;
 

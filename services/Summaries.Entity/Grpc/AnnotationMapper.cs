@@ -1,6 +1,6 @@
 using Summaries.Contracts.Entity.V1;
-using Summaries.Entity.Annotation;
 using Summaries.Entity.Registry;
+using Summaries.Language;
 using ProtoEntity = Summaries.Contracts.Entity.V1.Entity;
 
 namespace Summaries.Entity.Grpc;

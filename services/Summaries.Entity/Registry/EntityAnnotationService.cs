@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf;
-using Summaries.Entity.Annotation;
 using Summaries.Entity.Grpc;
+using Summaries.Language;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.ServiceDefaults.Paging;
 using ProtoAnnotation = Summaries.Contracts.Entity.V1.Annotation;

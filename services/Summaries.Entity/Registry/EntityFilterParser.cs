@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Summaries.Entity.Annotation;
+using Summaries.Language;
 using Summaries.ServiceDefaults.Filtering;
 
 namespace Summaries.Entity.Registry;

@@ -1,4 +1,4 @@
-using Summaries.Entity.Annotation;
+using Summaries.Language;
 using Summaries.ServiceDefaults.Storage;
 
 namespace Summaries.Entity.Registry;

@@ -1,5 +1,5 @@
-using Summaries.Entity.Annotation;
 using Summaries.Entity.Registry;
+using Summaries.Language;
 
 namespace Summaries.Entity.Tests.Registry;
 

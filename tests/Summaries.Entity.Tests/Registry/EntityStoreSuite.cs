@@ -1,6 +1,6 @@
 using System.Text;
-using Summaries.Entity.Annotation;
 using Summaries.Entity.Registry;
+using Summaries.Language;
 
 namespace Summaries.Entity.Tests.Registry;
 

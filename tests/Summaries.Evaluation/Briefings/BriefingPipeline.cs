@@ -1,8 +1,8 @@
 using Summaries.Contracts.Summary.V1;
-using Summaries.Entity.Annotation;
-using Summaries.Entity.Annotation.Tagging;
 using Summaries.Entity.Grpc;
 using Summaries.Entity.Registry;
+using Summaries.Language;
+using Summaries.Language.Tagging;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Sources;

@@ -1,5 +1,5 @@
 using Npgsql;
-using Summaries.Entity.Annotation;
+using Summaries.Language;
 using Summaries.ServiceDefaults.Storage;
 
 namespace Summaries.Entity.Registry.Postgres;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Summaries.Entity.Annotation;
+using Summaries.Language;
 using Summaries.ServiceDefaults.Storage;
 
 namespace Summaries.Entity.Registry.Sqlite;

@@ -1,0 +1,12 @@
+using Summaries.Language.Segmentation;
+
+namespace Summaries.Language.Recognition;
+
+/// <summary>
+/// Finds name mentions in tokenized text. The rule-based recogniser is the first implementation;
+/// a trained sequence tagger can replace it without touching resolution or quote attribution.
+/// </summary>
+internal interface IMentionRecognizer
+{
+    IReadOnlyList<MentionCandidate> Recognize(TokenizedText text);
+}
