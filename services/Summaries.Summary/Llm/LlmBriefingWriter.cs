@@ -10,7 +10,8 @@ namespace Summaries.Summary.Llm;
 
 /// <summary>
 /// Writes a draft with an LLM through Semantic Kernel: system instructions from the prompt file,
-/// the fact sheet as delimited data in the user message, and a JSON answer parsed and validated.
+/// the fact sheet as delimited data in the user message, and a JSON answer (in the draft's JSON
+/// schema where the provider supports structured output) parsed and validated.
 /// </summary>
 public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmOptions options) : IStreamingBriefingWriter
 {
@@ -96,7 +97,9 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     {
         Temperature = 0,
         MaxTokens = options.MaxOutputTokens,
-        ResponseFormat = "json_object",
+        // The draft's schema where the provider takes one; otherwise any JSON object. Either way the
+        // tolerant parser reads the answer, so a model that strays is still caught there.
+        ResponseFormat = options.UsesStructuredOutput ? DraftJsonSchema.ResponseFormat : "json_object",
     };
 
     /// <summary>
