@@ -10,7 +10,8 @@ namespace Summaries.Summary.Llm;
 
 /// <summary>
 /// Writes a draft with an LLM through Semantic Kernel: system instructions from the prompt file,
-/// the fact sheet as delimited data in the user message, and a JSON answer parsed and validated.
+/// the fact sheet as delimited data in the user message, and a JSON answer (in the draft's JSON
+/// schema where the provider supports structured output) parsed and validated.
 /// </summary>
 public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmOptions options) : IStreamingBriefingWriter
 {
@@ -24,7 +25,7 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     public async Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
         var chat = kernel.GetRequiredService<IChatCompletionService>();
-        var (sheet, history) = Conversation(facts, request);
+        var (sheet, history) = await ConversationAsync(facts, request, cancellationToken);
         var answer = await chat.GetChatMessageContentAsync(history, Settings(), kernel, cancellationToken);
         return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts, sheet.PartyKeys) with { Usage = UsageOf(answer.Metadata) };
     }
@@ -38,7 +39,7 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         FactSheet facts, WritingRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var chat = kernel.GetRequiredService<IChatCompletionService>();
-        var (sheet, history) = Conversation(facts, request);
+        var (sheet, history) = await ConversationAsync(facts, request, cancellationToken);
         var parser = new StreamingDraftParser(facts, sheet.PartyKeys);
         TokenUsage? usage = null;
         var received = false;
@@ -75,9 +76,10 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         yield return new DraftComplete(parser.Complete() with { Usage = usage });
     }
 
-    private (PromptSheet Sheet, ChatHistory History) Conversation(FactSheet facts, WritingRequest request)
+    private async Task<(PromptSheet Sheet, ChatHistory History)> ConversationAsync(
+        FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
-        var (sheet, user) = BuildPrompt(facts, request);
+        var (sheet, user) = await BuildPromptAsync(facts, request, cancellationToken);
         var history = new ChatHistory();
         history.AddSystemMessage(prompt.System);
         history.AddUserMessage(user);
@@ -95,7 +97,9 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     {
         Temperature = 0,
         MaxTokens = options.MaxOutputTokens,
-        ResponseFormat = "json_object",
+        // The draft's schema where the provider takes one; otherwise any JSON object. Either way the
+        // tolerant parser reads the answer, so a model that strays is still caught there.
+        ResponseFormat = options.UsesStructuredOutput ? DraftJsonSchema.ResponseFormat : "json_object",
     };
 
     /// <summary>
@@ -104,26 +108,25 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     /// floor so a short article still gets its lead through), and the whole prompt leaves room for
     /// the answer within the model's context.
     /// </summary>
-    public (PromptSheet Sheet, string User) BuildPrompt(FactSheet facts, WritingRequest request)
+    public async Task<(PromptSheet Sheet, string User)> BuildPromptAsync(
+        FactSheet facts, WritingRequest request, CancellationToken cancellationToken = default)
     {
         var budget = options.ContextTokens - options.MaxOutputTokens - _tokens.Count(prompt.System);
         var sourceTokens = facts.Facts.Sum(f => _tokens.Count(f.Text));
         var sheetBudget = Math.Max(MinFactSheetTokens, (int)(sourceTokens * options.MaxFactSheetShare));
-        var selected = _selector.Select(facts, request, candidate =>
+        var selected = await _selector.SelectAsync(facts, request, async (candidate, ct) =>
         {
             var rendered = FactSheetSerializer.Render(candidate);
-            return _tokens.Count(rendered.Text) <= sheetBudget && _tokens.Count(RenderUser(rendered, request)) <= budget;
-        });
+            return _tokens.Count(rendered.Text) <= sheetBudget
+                && _tokens.Count(await RenderUserAsync(rendered, request, ct)) <= budget;
+        }, cancellationToken);
         var sheet = FactSheetSerializer.Render(selected);
-        return (sheet, RenderUser(sheet, request));
+        return (sheet, await RenderUserAsync(sheet, request, cancellationToken));
     }
 
-    /// <summary>The user message for a fact sheet: the prompt file's template with the sheet as delimited JSON data.</summary>
-    public string RenderUser(PromptSheet sheet, WritingRequest request) => prompt.RenderUser(new Dictionary<string, string>
-    {
-        ["target_sentences"] = request.TargetSentences.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["fact_sheet"] = sheet.Text,
-    });
+    /// <summary>The user message for a fact sheet: the prompt file's template, rendered by Semantic Kernel, with the sheet as delimited data.</summary>
+    public Task<string> RenderUserAsync(PromptSheet sheet, WritingRequest request, CancellationToken cancellationToken) =>
+        prompt.RenderUserAsync(kernel, request.TargetSentences, sheet.Text, cancellationToken);
 
     /// <summary>The OpenAI connector reports usage in the message metadata under "Usage" (in a stream, on its last chunk).</summary>
     private static TokenUsage? UsageOf(IReadOnlyDictionary<string, object?>? metadata)

@@ -65,7 +65,18 @@ public sealed class LlmOptions : IValidatableObject
     [Required]
     public string PromptVersion { get; set; } = "v1";
 
+    /// <summary>
+    /// Ask the model for an answer in the draft's JSON schema (response_format json_schema, strict)
+    /// on OpenAI-compatible endpoints and Azure OpenAI. Default true. Set false for a server that
+    /// rejects json_schema: it is then asked for any JSON object (json_object), as Ollama's native
+    /// provider always is. The same tolerant parser reads the answer either way.
+    /// </summary>
+    public bool StructuredOutput { get; set; } = true;
+
     public bool IsConfigured => Provider != LlmProvider.None;
+
+    /// <summary>Whether requests carry the draft's JSON schema: <see cref="StructuredOutput"/> on a provider that takes it.</summary>
+    public bool UsesStructuredOutput => StructuredOutput && Provider is LlmProvider.OpenAI or LlmProvider.AzureOpenAI;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -18,14 +18,15 @@ public sealed class PromptFactSelector
     /// The selection for a briefing of the requested size, shrunk (fewer narrative facts, then one
     /// fact per article) until <paramref name="fits"/> accepts it; quoted parties always stay.
     /// </summary>
-    public FactSheet Select(FactSheet sheet, WritingRequest request, Func<FactSheet, bool> fits)
+    public async Task<FactSheet> SelectAsync(
+        FactSheet sheet, WritingRequest request, Func<FactSheet, CancellationToken, Task<bool>> fits, CancellationToken cancellationToken)
     {
         // About half the briefing's length in narrative facts: the quotes of each party fill the rest.
         var plan = VoicePlan.For(sheet, request);
         for (var take = (request.TargetSentences + 1) / 2; take >= 0; take--)
         {
             var candidate = Select(sheet, plan, take);
-            if (fits(candidate))
+            if (await fits(candidate, cancellationToken))
             {
                 return candidate;
             }
@@ -34,7 +35,7 @@ public sealed class PromptFactSelector
         return Select(sheet, plan, 0);
     }
 
-    public FactSheet Select(FactSheet sheet, WritingRequest request) => Select(sheet, request, _ => true);
+    public FactSheet Select(FactSheet sheet, WritingRequest request) => Select(sheet, VoicePlan.For(sheet, request), (request.TargetSentences + 1) / 2);
 
     private FactSheet Select(FactSheet sheet, VoicePlan plan, int narrativeFacts)
     {

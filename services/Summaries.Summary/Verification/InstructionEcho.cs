@@ -12,9 +12,9 @@ public sealed class InstructionEcho
 
     public InstructionEcho(IEnumerable<string> instructions)
     {
-        // Template slots ({{fact_sheet}}) are not instructions.
+        // Template slots ({{$fact_sheet}}) are not instructions.
         _runs = instructions
-            .Select(text => System.Text.RegularExpressions.Regex.Replace(text, @"\{\{\w+\}\}", " "))
+            .Select(text => System.Text.RegularExpressions.Regex.Replace(text, @"\{\{\s*\$?\w+\s*\}\}", " "))
             .SelectMany(text => Words.Runs(text, RunLength))
             .ToHashSet(StringComparer.Ordinal);
     }

@@ -92,6 +92,9 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
     /// <summary>The last request body the server received (the prompt, as JSON).</summary>
     public string? LastRequestBody { get; private set; }
 
+    /// <summary>The "response_format" of the last request (OpenAI-compatible API), or null when it had none.</summary>
+    public JsonNode? LastResponseFormat { get; private set; }
+
     public static async Task<ScriptedLlmServer> StartAsync()
     {
         var port = FreePort.Next();
@@ -118,7 +121,9 @@ public sealed partial class ScriptedLlmServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         LastRequestBody = body;
-        var streamed = JsonNode.Parse(body)?["stream"]?.GetValue<bool>() == true;
+        var request = JsonNode.Parse(body);
+        LastResponseFormat = request?["response_format"]?.DeepClone();
+        var streamed = request?["stream"]?.GetValue<bool>() == true;
         LastRequestStreamed = streamed;
         var behaviour = _script.TryDequeue(out var next) ? next : Behaviour;
         switch (behaviour)

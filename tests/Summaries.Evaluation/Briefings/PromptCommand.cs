@@ -23,7 +23,7 @@ internal static class PromptCommand
         var body = File.ReadAllText(path);
         var sheet = pipeline.Sheet([pipeline.Source("articles/prompt", Path.GetFileNameWithoutExtension(path), body)]);
 
-        var (factSheet, user) = writer.BuildPrompt(sheet, WritingRequest.For(length));
+        var (factSheet, user) = writer.BuildPromptAsync(sheet, WritingRequest.For(length)).GetAwaiter().GetResult();
         var tokens = new TokenCounter();
         var articleTokens = tokens.Count(body);
         var sheetTokens = tokens.Count(factSheet.Text);
