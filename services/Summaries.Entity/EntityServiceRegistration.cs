@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Summaries.Entity.Grpc;
 using Summaries.Entity.Registry;
 using Summaries.Language;
 using Summaries.Language.Tagging;
@@ -18,6 +19,7 @@ public static class EntityServiceRegistration
             RecognizerKind.Model => NerAnnotators.WithModel(NerModel.LoadShipped()),
             _ => NerAnnotators.Hybrid(NerModel.LoadShipped()),
         });
+        builder.Services.AddSingleton<IAnnotationCodec, ProtoAnnotationCodec>();
         builder.Services.AddSingleton<EntityAnnotationService>();
         return builder;
     }

@@ -8,10 +8,10 @@ namespace Summaries.Entity.Grpc;
 public sealed class EntityGrpcService(EntityAnnotationService service) : EntityService.EntityServiceBase
 {
     public override Task<AnnotateTextResponse> AnnotateText(AnnotateTextRequest request, ServerCallContext context) =>
-        Task.FromResult(new AnnotateTextResponse { Annotation = service.AnnotateText(request.Text) });
+        Task.FromResult(new AnnotateTextResponse { Annotation = AnnotationMapper.ToProto(service.AnnotateText(request.Text)) });
 
     public override async Task<AnnotateArticleResponse> AnnotateArticle(AnnotateArticleRequest request, ServerCallContext context) =>
-        new() { Annotation = await service.AnnotateArticleAsync(request.ArticleName, request.Title, request.Text, context.CancellationToken) };
+        new() { Annotation = AnnotationMapper.ToProto(await service.AnnotateArticleAsync(request.ArticleName, request.Title, request.Text, context.CancellationToken)) };
 
     public override async Task<BatchAnnotateArticlesResponse> BatchAnnotateArticles(BatchAnnotateArticlesRequest request, ServerCallContext context)
     {
@@ -23,7 +23,7 @@ public sealed class EntityGrpcService(EntityAnnotationService service) : EntityS
     }
 
     public override async Task<GetArticleAnnotationResponse> GetArticleAnnotation(GetArticleAnnotationRequest request, ServerCallContext context) =>
-        new() { Annotation = await service.GetArticleAnnotationAsync(request.ArticleName, context.CancellationToken) };
+        new() { Annotation = AnnotationMapper.ToProto(await service.GetArticleAnnotationAsync(request.ArticleName, context.CancellationToken)) };
 
     public override async Task<GetEntityResponse> GetEntity(GetEntityRequest request, ServerCallContext context) =>
         new() { Entity = AnnotationMapper.ToProto(await service.GetEntityAsync(request.Name, context.CancellationToken)) };

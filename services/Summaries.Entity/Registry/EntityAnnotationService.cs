@@ -1,28 +1,25 @@
 using System.Text.RegularExpressions;
-using Google.Protobuf;
-using Summaries.Entity.Grpc;
 using Summaries.Language;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.ServiceDefaults.Paging;
-using ProtoAnnotation = Summaries.Contracts.Entity.V1.Annotation;
 
 namespace Summaries.Entity.Registry;
 
 /// <summary>Annotates texts and articles, and serves the registry of canonical entities.</summary>
-public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IEntityStore store)
+public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IEntityStore store, IAnnotationCodec codec)
 {
     public const int MaxTextLength = 1_000_000;
 
     /// <summary>Most articles in one BatchAnnotateArticles call.</summary>
     public const int MaxBatchArticles = 100;
 
-    public ProtoAnnotation AnnotateText(string text)
+    public ArticleAnnotation AnnotateText(string text)
     {
         ValidateText(text, "text");
-        return AnnotationMapper.ToProto(text, annotator.Annotate(text), string.Empty, null);
+        return ArticleAnnotation.Of(text, annotator.Annotate(text), string.Empty, null);
     }
 
-    public async Task<ProtoAnnotation> AnnotateArticleAsync(string articleName, string? title, string text, CancellationToken cancellationToken)
+    public async Task<ArticleAnnotation> AnnotateArticleAsync(string articleName, string? title, string text, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
         if (!ArticleName().IsMatch(articleName ?? string.Empty))
@@ -37,11 +34,11 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
         }
 
         var annotation = annotator.Annotate(text, title);
-        ProtoAnnotation? result = null;
+        ArticleAnnotation? result = null;
         await store.RegisterAsync(articleName!, annotation.Entities, names =>
         {
-            result = AnnotationMapper.ToProto(text, annotation, articleName!, names);
-            return result.ToByteArray();
+            result = ArticleAnnotation.Of(text, annotation, articleName!, names);
+            return codec.Encode(result);
         }, cancellationToken);
         return result!;
     }
@@ -75,7 +72,7 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
         return outcomes;
     }
 
-    public async Task<ProtoAnnotation> GetArticleAnnotationAsync(string articleName, CancellationToken cancellationToken)
+    public async Task<ArticleAnnotation> GetArticleAnnotationAsync(string articleName, CancellationToken cancellationToken)
     {
         if (!ArticleName().IsMatch(articleName ?? string.Empty))
         {
@@ -83,7 +80,7 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
         }
 
         var payload = await store.GetAnnotationAsync(articleName!, cancellationToken);
-        return payload is null ? throw new ResourceNotFoundException(articleName! + "/annotation") : ProtoAnnotation.Parser.ParseFrom(payload);
+        return payload is null ? throw new ResourceNotFoundException(articleName! + "/annotation") : codec.Decode(payload);
     }
 
     public async Task<RegisteredEntity> GetEntityAsync(string name, CancellationToken cancellationToken)
@@ -141,4 +138,4 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
 public sealed record ArticleText(string Name, string? Title, string Text);
 
 /// <summary>One article's annotation, or why it was refused.</summary>
-public sealed record ArticleOutcome(ProtoAnnotation? Annotation, ValidationException? Error);
+public sealed record ArticleOutcome(ArticleAnnotation? Annotation, ValidationException? Error);

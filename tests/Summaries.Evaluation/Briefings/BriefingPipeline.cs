@@ -45,7 +45,7 @@ internal sealed class BriefingPipeline
     {
         var found = _annotator.Annotate(body, title);
         var names = registered ? found.Entities.ToDictionary(e => e.Key, e => EntityNames.For(e.Kind, e.DisplayName), StringComparer.Ordinal) : null;
-        var annotation = AnnotationMapper.ToProto(body, found, name, names);
+        var annotation = AnnotationMapper.ToProto(ArticleAnnotation.Of(body, found, name, names));
         return new SourceDocument(name, title, body, source, null, string.Empty, annotation);
     }
 
