@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Summaries.ServiceDefaults.Clients;
+using Summaries.ServiceDefaults.Storage;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
@@ -57,6 +58,7 @@ public static class IngestionServiceRegistration
         AddStorage(services);
         services.AddSingleton<ArticleValidator>();
         services.AddSingleton<ArticlePreparer>();
+        services.AddSingleton<ArticleTextAnalyzer>();
         services.AddSingleton<NearDuplicateMatcher>();
         services.AddSingleton<ArticleBroadcaster>();
         services.AddSingleton<GroupCommitter>();
@@ -75,17 +77,6 @@ public static class IngestionServiceRegistration
     }
 
     /// <summary>
-    /// Creates the database (file or schema), brings it up to date and loads what the store keeps in
-    /// memory, all before the server accepts calls (and so before its health check answers).
-    /// </summary>
-    public static async Task<WebApplication> MigrateArticleStoreAsync(this WebApplication app)
-    {
-        await app.Services.GetRequiredService<IArticleStoreMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
-        await app.Services.GetRequiredService<IArticleStore>().LoadAsync(app.Lifetime.ApplicationStopping);
-        return app;
-    }
-
-    /// <summary>
     /// Both stores are registered; the connection string picks one (<see cref="StorageOptions.Provider"/>),
     /// and only that one is ever constructed.
     /// </summary>
@@ -101,6 +92,12 @@ public static class IngestionServiceRegistration
         services.AddSingleton<IArticleStoreMigrator>(sp => IsPostgres(sp)
             ? sp.GetRequiredService<PostgresDatabase>()
             : sp.GetRequiredService<SqliteDatabase>());
+
+        // As in the entity and summary services: the schema is brought up to date by a hosted service,
+        // then what the store keeps in memory is loaded, both before the server takes calls (and
+        // before the workers registered after them start).
+        services.AddStoreMigration<IArticleStoreMigrator>();
+        services.AddHostedService<ArticleStoreLoader>();
     }
 
     private static bool IsPostgres(IServiceProvider services) =>

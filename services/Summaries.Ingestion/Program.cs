@@ -7,7 +7,6 @@ builder.AddServiceDefaults("summaries.ingestion.v1.IngestionService", defaultPor
 builder.AddIngestionService();
 
 var app = builder.Build();
-await app.MigrateArticleStoreAsync();
 app.MapGrpcService<IngestionGrpcService>();
 app.MapServiceDefaults();
 await app.RunAsync();

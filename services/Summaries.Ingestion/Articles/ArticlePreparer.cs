@@ -1,7 +1,6 @@
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Cleaning;
 using Summaries.Ingestion.Duplicates;
-using Summaries.Ingestion.Storage;
 
 namespace Summaries.Ingestion.Articles;
 

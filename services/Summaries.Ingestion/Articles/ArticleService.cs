@@ -38,10 +38,11 @@ public sealed partial class ArticleService(
     public async Task<CreateArticleOutcome> CreateAsync(CreateArticleCommand command, CancellationToken cancellationToken)
     {
         var record = preparer.Prepare(command, cancellationToken);
-        // Committed together with the creates of other callers that arrive while a commit is running.
-        // Once queued it is committed whether or not the caller stays, so the wait is not cut short
-        // either: a committed article always gets its first annotation attempt started here.
-        var outcome = await commits.InsertAsync(record);
+        // Committed together with the creates of other callers (and streams) that arrive while a commit
+        // is running. A caller gone before its record is taken stores nothing; once taken it is
+        // committed whether or not the caller stays, and the wait is not cut short either: a committed
+        // article always gets its first annotation attempt started here.
+        var outcome = await commits.InsertAsync(record, cancellationToken);
         if (!outcome.Created)
         {
             LogExisting(logger, outcome.Article.Name, command.RequestId);

@@ -9,27 +9,27 @@ using Summaries.ServiceDefaults.Errors;
 namespace Summaries.Ingestion.Importing;
 
 /// <summary>
-/// Stores a stream of articles as it arrives, in two stages that overlap: one task reads items and
-/// prepares them (cleaning, hashing, fingerprinting: the CPU work), the other commits what is prepared.
-/// Items already prepared are committed together (group commit: one transaction, one fsync), but a
-/// group never waits for more input: as soon as nothing more is prepared, what is there is committed
-/// and acknowledged. At most <see cref="PreparedCapacity"/> items wait between the stages; when they
-/// are full, no more is read, so HTTP/2 flow control holds a fast client back and the server's memory
-/// stays bounded. Annotation is queued, never awaited.
+/// Stores a stream of articles as it arrives, in two stages that overlap: one task reads items,
+/// prepares them (cleaning, hashing, fingerprinting: the CPU work) and queues them on the service's
+/// one write path (<see cref="GroupCommitter"/>, where they are committed in groups together with
+/// whatever else is being created), the other returns the outcomes in order as they are committed.
+/// At most <see cref="InFlight"/> items are queued and not yet returned; when that many are, no more
+/// is read, so HTTP/2 flow control holds a fast client back and the server's memory stays bounded.
+/// Annotation is queued, never awaited.
 /// </summary>
 public sealed partial class ArticleImporter(
     ArticlePreparer preparer,
-    IArticleStore store,
+    GroupCommitter commits,
     ArticleBroadcaster broadcaster,
     AnnotationQueue annotationQueue,
     IngestionTelemetry telemetry,
     ILogger<ArticleImporter> logger)
 {
-    private const int MaxGroupItems = 64;
-    private const long MaxGroupChars = 4_000_000;
+    /// <summary>Items read and not yet returned: the next ones are prepared while earlier ones commit.</summary>
+    private const int InFlight = 2 * GroupCommitter.MaxArticles;
 
-    /// <summary>Prepared items waiting to be committed: the next group is prepared while one is committed.</summary>
-    private const int PreparedCapacity = 2 * MaxGroupItems;
+    /// <summary>Most results returned as one group (one write of acknowledgements).</summary>
+    private const int MaxGroupResults = GroupCommitter.MaxArticles;
 
     /// <summary>One result per item, in order. Throws <see cref="BatchLimitExceededException"/> at item <paramref name="maxItems"/> + 1.</summary>
     public async IAsyncEnumerable<ImportResult> ImportAsync(
@@ -45,33 +45,35 @@ public sealed partial class ArticleImporter(
     }
 
     /// <summary>
-    /// The results of each committed group, in order (a caller can send a group's acknowledgements in
-    /// one write). Items received before the stream failed are still committed and returned before the
-    /// failure is thrown. Throws <see cref="BatchLimitExceededException"/> at item <paramref name="maxItems"/> + 1,
-    /// after the results of the items before it.
+    /// The results in order, in groups of those committed by the time the first of them was (a caller
+    /// can send a group's acknowledgements in one write). Items received before the stream failed are
+    /// still committed and returned before the failure is thrown. Throws
+    /// <see cref="BatchLimitExceededException"/> at item <paramref name="maxItems"/> + 1, after the
+    /// results of the items before it.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<ImportResult>> ImportGroupsAsync(
         IAsyncEnumerable<ImportItem> items, int? maxItems, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var prepared = Channel.CreateBounded<PendingItem>(
-            new BoundedChannelOptions(PreparedCapacity) { SingleReader = true, SingleWriter = true });
+        var queued = Channel.CreateBounded<PendingItem>(
+            new BoundedChannelOptions(InFlight) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAndPrepareAsync(items, maxItems, prepared.Writer, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadAndQueueAsync(items, maxItems, queued.Writer, stop.Token, cancellationToken), CancellationToken.None);
         try
         {
-            var group = new List<PendingItem>(MaxGroupItems);
-            while (await prepared.Reader.WaitToReadAsync(cancellationToken))
+            var group = new List<ImportResult>(MaxGroupResults);
+            while (await queued.Reader.WaitToReadAsync(cancellationToken))
             {
-                long groupChars = 0;
-                while (group.Count < MaxGroupItems && groupChars < MaxGroupChars && prepared.Reader.TryRead(out var pending))
+                // Wait for the oldest; then take every one after it that is already committed.
+                while (group.Count < MaxGroupResults && queued.Reader.TryPeek(out var pending)
+                    && (group.Count == 0 || pending.Outcome.IsCompleted))
                 {
-                    group.Add(pending);
-                    groupChars += pending.Record?.Content.Body.Length ?? 0;
+                    queued.Reader.TryRead(out _);
+                    group.Add(await ResultAsync(pending));
                 }
 
-                var results = await FlushAsync(group, cancellationToken);
+                Committed(group);
+                yield return group.ToList();
                 group.Clear();
-                yield return results;
             }
 
             // Everything read before the end (or the failure) of the stream is committed and returned.
@@ -82,7 +84,7 @@ public sealed partial class ArticleImporter(
         }
         finally
         {
-            // The caller stopped early (its client went away, or a commit failed): stop reading, and let a
+            // The caller stopped early (its client went away, or it failed): stop reading, and let a
             // read in flight finish (it ends with the call) before the stream's enumerator is left behind.
             await stop.CancelAsync();
             try
@@ -96,14 +98,18 @@ public sealed partial class ArticleImporter(
         }
     }
 
-    /// <summary>Reads and prepares items in order; returns the limit when the stream went past it.</summary>
-    private async Task<int?> ReadAndPrepareAsync(
-        IAsyncEnumerable<ImportItem> items, int? maxItems, ChannelWriter<PendingItem> prepared, CancellationToken cancellationToken)
+    /// <summary>Reads, prepares and queues items in order; returns the limit when the stream went past it.</summary>
+    private async Task<int?> ReadAndQueueAsync(
+        IAsyncEnumerable<ImportItem> items,
+        int? maxItems,
+        ChannelWriter<PendingItem> queued,
+        CancellationToken stopReading,
+        CancellationToken call)
     {
         try
         {
             var index = 0;
-            await foreach (var item in items.WithCancellation(cancellationToken))
+            await foreach (var item in items.WithCancellation(stopReading))
             {
                 if (maxItems is { } limit && index >= limit)
                 {
@@ -111,69 +117,74 @@ public sealed partial class ArticleImporter(
                     return limit;
                 }
 
-                await prepared.WriteAsync(Prepare(index++, item, cancellationToken), cancellationToken);
+                // Room first, then the write: an item is never committed without its result being returned.
+                if (!await queued.WaitToWriteAsync(stopReading))
+                {
+                    break;
+                }
+
+                // Queued under the call's token, not the reader's: what was read is committed even when
+                // reading stops (the stream failed), unless the call itself is over.
+                queued.TryWrite(await QueueAsync(index++, item, call));
             }
 
             return null;
         }
         finally
         {
-            prepared.TryComplete();
+            queued.TryComplete();
         }
     }
 
-    private PendingItem Prepare(int index, ImportItem item, CancellationToken cancellationToken)
+    private async ValueTask<PendingItem> QueueAsync(int index, ImportItem item, CancellationToken cancellationToken)
     {
         if (item.Invalid is not null || item.Command is null)
         {
-            return new PendingItem(index, item.RequestId, null, item.Invalid ?? new ValidationException("article", "is required"));
+            return PendingItem.Rejected(index, item.RequestId, item.Invalid ?? new ValidationException("article", "is required"));
         }
 
+        NewArticleRecord record;
         try
         {
-            return new PendingItem(index, item.RequestId, preparer.Prepare(item.Command, cancellationToken), null);
+            record = preparer.Prepare(item.Command, cancellationToken);
         }
         catch (ValidationException ex)
         {
-            return new PendingItem(index, item.RequestId, null, ex);
+            return PendingItem.Rejected(index, item.RequestId, ex);
+        }
+
+        return new PendingItem(index, item.RequestId, await commits.EnqueueAsync(record, cancellationToken), null);
+    }
+
+    private async Task<ImportResult> ResultAsync(PendingItem pending)
+    {
+        if (pending.Error is not null)
+        {
+            return new ImportResult(pending.Index, pending.RequestId, null, pending.Error);
+        }
+
+        try
+        {
+            return new ImportResult(pending.Index, pending.RequestId, await pending.Outcome, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store failed (not the item): the item says so; the stream goes on.
+            LogItemFailed(logger, pending.Index, ex);
+            return new ImportResult(pending.Index, pending.RequestId, null, ex);
         }
     }
 
-    private async Task<IReadOnlyList<ImportResult>> FlushAsync(List<PendingItem> group, CancellationToken cancellationToken)
+    private void Committed(List<ImportResult> group)
     {
-        var records = group.Where(p => p.Record is not null).Select(p => p.Record!).ToList();
-        IReadOnlyList<CreateArticleOutcome> outcomes = [];
-        Exception? storeError = null;
-        try
-        {
-            outcomes = await store.InsertManyAsync(records, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // The store failed (not the items): each item of the group says so; the stream goes on.
-            LogGroupFailed(logger, records.Count, ex);
-            storeError = ex;
-        }
-
-        var results = new List<ImportResult>(group.Count);
         var created = 0;
-        var next = 0;
-        foreach (var pending in group)
+        foreach (var result in group)
         {
-            if (pending.Record is null || storeError is not null)
-            {
-                results.Add(new ImportResult(pending.Index, pending.RequestId, null, pending.Error ?? storeError));
-                continue;
-            }
-
-            var outcome = outcomes[next++];
-            if (outcome.Created)
+            if (result.Outcome is { Created: true } outcome)
             {
                 created++;
                 annotationQueue.TryEnqueue(outcome.Article);
             }
-
-            results.Add(new ImportResult(pending.Index, pending.RequestId, outcome, null));
         }
 
         if (created > 0)
@@ -183,14 +194,18 @@ public sealed partial class ArticleImporter(
         }
 
         LogGroup(logger, group.Count, created);
-        return results;
     }
 
-    private sealed record PendingItem(int Index, string RequestId, NewArticleRecord? Record, Exception? Error);
+    private sealed record PendingItem(int Index, string RequestId, Task<CreateArticleOutcome> Outcome, Exception? Error)
+    {
+        private static readonly Task<CreateArticleOutcome> None = Task.FromResult<CreateArticleOutcome>(null!);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed a group of {Items} streamed items ({Created} new articles)")]
+        public static PendingItem Rejected(int index, string requestId, Exception error) => new(index, requestId, None, error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Returned {Items} streamed items ({Created} new articles)")]
     private static partial void LogGroup(ILogger logger, int items, int created);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a group of {Items} streamed articles failed")]
-    private static partial void LogGroupFailed(ILogger logger, int items, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing streamed item {Index} failed")]
+    private static partial void LogItemFailed(ILogger logger, int index, Exception exception);
 }

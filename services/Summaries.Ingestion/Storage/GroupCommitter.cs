@@ -3,35 +3,65 @@ using Summaries.Ingestion.Articles;
 namespace Summaries.Ingestion.Storage;
 
 /// <summary>
-/// The store's writes for single callers (a CreateArticle, an annotation outcome), each committed
-/// with whatever others arrive while a commit is running (<see cref="WriteBatcher{TItem, TResult}"/>).
-/// What is written does not depend on the caller staying: the writes are never cancelled.
+/// The store's one write path for new articles (a CreateArticle, a BatchCreate or StreamCreate item)
+/// and for annotation outcomes: each committed with whatever others arrive while a commit is running
+/// (<see cref="ChannelGroupCommitter{TItem, TResult}"/>). What is written once taken into a group does
+/// not depend on the caller staying: the writes themselves are never cancelled. Disposing it (at
+/// shutdown) writes what is queued.
 /// </summary>
-public sealed class GroupCommitter(IArticleStore store)
+public sealed class GroupCommitter(IArticleStore store) : IAsyncDisposable, IDisposable
 {
-    /// <summary>Most new articles in one transaction (as many as a stream's group).</summary>
+    /// <summary>Most new articles in one transaction.</summary>
     public const int MaxArticles = 64;
+
+    /// <summary>Most characters of body in one transaction (a few very long articles go in groups of their own).</summary>
+    public const long MaxArticleChars = 4_000_000;
 
     /// <summary>Most annotation outcomes in one transaction (a few bytes each).</summary>
     public const int MaxAnnotationUpdates = 256;
 
-    private readonly WriteBatcher<NewArticleRecord, CreateArticleOutcome> _inserts =
-        new(records => store.InsertManyAsync(records, CancellationToken.None), MaxArticles);
+    /// <summary>Most writes queued and not yet taken; callers beyond it wait for room.</summary>
+    public const int Capacity = 1_024;
 
-    private readonly WriteBatcher<KeyValuePair<string, AnnotationUpdate>, bool> _annotations =
+    private readonly ChannelGroupCommitter<NewArticleRecord, CreateArticleOutcome> _inserts =
+        new(records => store.InsertManyAsync(records, CancellationToken.None), MaxArticles, Capacity,
+            record => record.Content.Body.Length, MaxArticleChars);
+
+    private readonly ChannelGroupCommitter<KeyValuePair<string, AnnotationUpdate>, bool> _annotations =
         new(
             async updates =>
             {
                 await store.UpdateAnnotationsAsync(updates, CancellationToken.None);
                 return updates.Select(_ => true).ToList();
             },
-            MaxAnnotationUpdates);
+            MaxAnnotationUpdates,
+            Capacity);
 
-    /// <summary>Stores the record; see <see cref="IArticleStore.InsertManyAsync"/>.</summary>
-    public Task<CreateArticleOutcome> InsertAsync(NewArticleRecord record) =>
-        _inserts.WriteAsync(record, CancellationToken.None);
+    /// <summary>
+    /// Queues the record and returns the task of its outcome (see <see cref="IArticleStore.InsertManyAsync"/>);
+    /// records queued in turn by one caller are committed in that order. A caller cancelled before its
+    /// record is taken into a group gets <see cref="OperationCanceledException"/>, and nothing is stored.
+    /// </summary>
+    public ValueTask<Task<CreateArticleOutcome>> EnqueueAsync(NewArticleRecord record, CancellationToken cancellationToken) =>
+        _inserts.EnqueueAsync(record, cancellationToken);
+
+    /// <summary>Stores the record and waits for its outcome; see <see cref="EnqueueAsync"/>.</summary>
+    public Task<CreateArticleOutcome> InsertAsync(NewArticleRecord record, CancellationToken cancellationToken) =>
+        _inserts.WriteAsync(record, cancellationToken);
 
     /// <summary>Records one annotation outcome; see <see cref="IArticleStore.UpdateAnnotationsAsync"/>.</summary>
     public Task UpdateAnnotationAsync(string id, AnnotationUpdate update) =>
         _annotations.WriteAsync(new(id, update), CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _inserts.DisposeAsync();
+        await _annotations.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _inserts.Dispose();
+        _annotations.Dispose();
+    }
 }

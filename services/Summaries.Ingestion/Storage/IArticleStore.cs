@@ -1,19 +1,7 @@
 using Summaries.Ingestion.Articles;
-using Summaries.Ingestion.Cleaning;
-using Summaries.Ingestion.Duplicates;
+using Summaries.ServiceDefaults.Storage;
 
 namespace Summaries.Ingestion.Storage;
-
-/// <summary>An article about to be stored: normalised, validated, cleaned, hashed and fingerprinted.</summary>
-public sealed record NewArticleRecord(
-    string Id,
-    string? RequestId,
-    ArticleInput Content,
-    CleanedText Cleaned,
-    string ContentHash,
-    TextFingerprint Fingerprint,
-    DateTimeOffset CreateTime,
-    DateTimeOffset NextAnnotationTime);
 
 /// <summary>One page of a newest-first listing, and the sequence to continue before (null at the end).</summary>
 public sealed record StoredArticlePage(IReadOnlyList<Article> Articles, long? NextBefore);
@@ -80,8 +68,8 @@ public sealed record AnnotationUpdate(AnnotationState State, string Error, int A
 /// <summary>Articles waiting for annotation (PENDING) and those given up on (FAILED).</summary>
 public sealed record AnnotationBacklog(long Pending, long Failed);
 
-/// <summary>Creates the store's schema or brings it up to date; run once at start, before the server takes calls.</summary>
-public interface IArticleStoreMigrator
-{
-    Task MigrateAsync(CancellationToken cancellationToken);
-}
+/// <summary>
+/// Creates the store's schema or brings it up to date: run once at start, before the server takes
+/// calls, by the same hosted migration every service uses (<c>AddStoreMigration</c>).
+/// </summary>
+public interface IArticleStoreMigrator : IStoreMigrator;

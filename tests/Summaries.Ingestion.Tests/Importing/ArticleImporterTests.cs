@@ -83,6 +83,32 @@ public sealed class ArticleImporterTests : IDisposable
         Assert.Equal(readAtStop, source.Read);
     }
 
+    [Fact]
+    public async Task ImportAsync_UnaryCreatesAtTheSameTime_OneWritePathStreamKeepsItsOrder()
+    {
+        var stream = Task.Run(async () =>
+        {
+            var results = new List<ImportResult>();
+            await foreach (var result in _harness.Importer.ImportAsync(new CountingSource(300).ReadAsync(), maxItems: null, CancellationToken.None))
+            {
+                results.Add(result);
+            }
+
+            return results;
+        });
+        var unary = Enumerable.Range(1_000, 40).Select(i => Task.Run(() => _harness.Articles.CreateAsync(
+            new CreateArticleCommand(TestArticles.Input(i), $"unary-{i}"), CancellationToken.None))).ToList();
+
+        var streamed = await stream;
+        var created = await Task.WhenAll(unary);
+
+        Assert.Equal(Enumerable.Range(0, 300), streamed.Select(r => r.Index));
+        var sequences = streamed.Select(r => r.Outcome!.Article.Sequence).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.All(created, c => Assert.True(c.Created));
+        Assert.Equal(340, (await _harness.Store.ListAfterAsync(0, 1_000, CancellationToken.None)).Count);
+    }
+
     private static async Task WaitUntilSettledAsync(CountingSource source)
     {
         var last = -1;

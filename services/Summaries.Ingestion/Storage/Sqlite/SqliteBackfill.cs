@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Summaries.Ingestion.Articles;
-using Summaries.Ingestion.Cleaning;
 using Summaries.Ingestion.Duplicates;
 
 namespace Summaries.Ingestion.Storage.Sqlite;
@@ -8,11 +7,13 @@ namespace Summaries.Ingestion.Storage.Sqlite;
 /// <summary>
 /// Schema v2 for rows stored before it: computes the cleaned body, its segments and band keys, makes
 /// each row the original of its own story, and moves the content hash to the cleaned text where that
-/// hash is still free. Existing rows are not compared with each other.
+/// hash is still free. Existing rows are not compared with each other. What a body yields comes from
+/// <see cref="ArticleTextAnalyzer"/>, the same derivation new articles get.
 /// </summary>
 internal static class SqliteBackfill
 {
-    public static async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ArticleTextAnalyzer analyzer, CancellationToken cancellationToken)
     {
         var rows = new List<(long Seq, string Id, string Body)>();
         await using (var select = connection.CreateCommand())
@@ -36,15 +37,15 @@ internal static class SqliteBackfill
             """;
         foreach (var (seq, id, body) in rows)
         {
-            var cleaned = TextCleaner.Clean(body, cancellationToken);
+            var (cleaned, hash, fingerprint) = analyzer.Analyze(body, cancellationToken);
             update.Parameters.Clear();
             update.Parameters.AddWithValue("$cleaned", cleaned.Text);
             update.Parameters.AddWithValue("$segments", SegmentCodec.Encode(cleaned.Segments));
             update.Parameters.AddWithValue("$story", StoryKeys.For(id));
-            update.Parameters.AddWithValue("$hash", ContentHash.Of(cleaned.Text));
+            update.Parameters.AddWithValue("$hash", hash);
             update.Parameters.AddWithValue("$seq", seq);
             await update.ExecuteNonQueryAsync(cancellationToken);
-            await inserts.InsertBandRowsAsync(TextFingerprint.Of(cleaned.Text).BandKeys.Select(k => (k, seq)).ToList(), cancellationToken);
+            await inserts.InsertBandRowsAsync(fingerprint.BandKeys.Select(k => (k, seq)).ToList(), cancellationToken);
         }
     }
 }

@@ -1,18 +1,21 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Options;
+using Summaries.ServiceDefaults.Storage;
 
 namespace Summaries.Ingestion.Storage.Sqlite;
 
 /// <summary>The service's SQLite file: opens connections and brings the schema up to date.</summary>
-public sealed partial class SqliteDatabase : IArticleStoreMigrator
+public sealed class SqliteDatabase : IArticleStoreMigrator
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
-    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly ArticleTextAnalyzer _analyzer;
 
-    public SqliteDatabase(IOptions<StorageOptions> options, IOptions<StorageTuningOptions> tuning, ILogger<SqliteDatabase> logger)
+    public SqliteDatabase(
+        IOptions<StorageOptions> options, IOptions<StorageTuningOptions> tuning, ArticleTextAnalyzer analyzer)
     {
         var builder = new SqliteConnectionStringBuilder(options.Value.Ingestion);
         var isMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:";
@@ -33,7 +36,7 @@ public sealed partial class SqliteDatabase : IArticleStoreMigrator
         _connectionPragmas = $"PRAGMA busy_timeout = 5000; PRAGMA cache_size = -{tuning.Value.SqliteCacheMiB * 1024}; PRAGMA temp_store = MEMORY; "
             + "PRAGMA wal_autocheckpoint = 8192; "
             + $"PRAGMA synchronous = {tuning.Value.SqliteSynchronous.ToString().ToUpperInvariant()};";
-        _logger = logger;
+        _analyzer = analyzer;
         DataSource = builder.DataSource;
     }
 
@@ -41,7 +44,9 @@ public sealed partial class SqliteDatabase : IArticleStoreMigrator
     public string DataSource { get; }
 
     /// <summary>Creates the folder and file if needed, switches to WAL and applies pending migrations in one transaction.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public string Description => "SQLite article store " + DataSource;
+
+    public async Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(DataSource);
         if (!string.IsNullOrEmpty(directory))
@@ -65,14 +70,14 @@ public sealed partial class SqliteDatabase : IArticleStoreMigrator
             await ExecuteAsync(connection, transaction, migrations[i].Sql, cancellationToken);
             if (migrations[i].Code is { } code)
             {
-                await code(connection, transaction, cancellationToken);
+                await code(connection, transaction, _analyzer, cancellationToken);
             }
 
             await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {i + 1};", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        LogReady(_logger, DataSource, migrations.Count, migrations.Count - version);
+        return new SchemaVersion(migrations.Count, migrations.Count - version);
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -106,7 +111,4 @@ public sealed partial class SqliteDatabase : IArticleStoreMigrator
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "SQLite article store {DataSource} ready at schema v{Version} ({Applied} migrations applied)")]
-    private static partial void LogReady(ILogger logger, string dataSource, int version, int applied);
 }

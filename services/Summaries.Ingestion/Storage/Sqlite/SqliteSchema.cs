@@ -1,9 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Summaries.Ingestion.Articles;
 
 namespace Summaries.Ingestion.Storage.Sqlite;
 
-/// <summary>One schema step: SQL, then optionally code (data that SQL alone cannot compute).</summary>
-internal sealed record SqliteMigration(string Sql, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>? Code = null);
+/// <summary>One schema step: SQL, then optionally code (data that SQL alone cannot compute, from what the composition root hands in).</summary>
+internal sealed record SqliteMigration(
+    string Sql, Func<SqliteConnection, SqliteTransaction, ArticleTextAnalyzer, CancellationToken, Task>? Code = null);
 
 /// <summary>
 /// The schema as an ordered list of migrations; <c>PRAGMA user_version</c> records how many have run.
