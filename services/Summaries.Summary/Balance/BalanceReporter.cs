@@ -1,8 +1,8 @@
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
+using Summaries.Summary.Text;
 using Summaries.Summary.Writing;
-using Summaries.Summary.Writing.BuiltIn;
 
 namespace Summaries.Summary.Balance;
 
@@ -16,10 +16,10 @@ public sealed class BalanceReporter(LoadedLexicon lexicon)
     public BalanceReport Report(BriefingDraft draft, FactSheet sheet)
     {
         var sourceQuotes = sheet.Quotes.GroupBy(q => q.SpeakerKey)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Words: g.Sum(q => FactRanker.WordCount(q.Text))), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Words: g.Sum(q => WordCount.Of(q.Text))), StringComparer.Ordinal);
         var briefingSentences = draft.Sections.SelectMany(s => s.Sentences).Where(s => s.SpeakerKey is not null)
             .GroupBy(s => s.SpeakerKey!)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Words: g.Sum(s => FactRanker.WordCount(s.Text))), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Words: g.Sum(s => WordCount.Of(s.Text))), StringComparer.Ordinal);
 
         var totalQuotes = Math.Max(1, sourceQuotes.Values.Sum(v => v.Count));
         var totalWords = Math.Max(1, sourceQuotes.Values.Sum(v => v.Words));

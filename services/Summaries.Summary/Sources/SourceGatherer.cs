@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.ServiceDefaults.Errors;
-using Summaries.Summary.Briefings;
+using Summaries.Summary.Clients;
 
 namespace Summaries.Summary.Sources;
 

@@ -3,6 +3,7 @@ using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Stories;
+using Summaries.Summary.Text;
 using Summaries.Summary.Writing;
 
 namespace Summaries.Evaluation.Briefings;

@@ -1,4 +1,5 @@
 using Summaries.Summary.Stories;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Tests.Stories;
 

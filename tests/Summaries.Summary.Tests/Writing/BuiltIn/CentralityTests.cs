@@ -1,5 +1,6 @@
 using Summaries.Summary.Facts;
 using Summaries.Summary.Tests.Facts;
+using Summaries.Summary.Text;
 using Summaries.Summary.Writing.BuiltIn;
 
 namespace Summaries.Summary.Tests.Writing.BuiltIn;
@@ -27,5 +28,5 @@ public sealed class CentralityTests
 
     [Fact]
     public void ContentWords_LeavesOutFunctionWordsAndShortTokens() =>
-        Assert.Equal(["border", "talks", "resumed", "geneva"], Centrality.ContentWords("The border talks resumed in Geneva, as they said."));
+        Assert.Equal(["border", "talks", "resumed", "geneva"], KeyWords.Of("The border talks resumed in Geneva, as they said."));
 }
