@@ -1,5 +1,6 @@
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
+using Summaries.Summary.Llm;
 using Summaries.Summary.Writing;
 
 namespace Summaries.Summary.Briefings;
@@ -10,7 +11,7 @@ namespace Summaries.Summary.Briefings;
 /// missing when everything sent still stands, otherwise a restart and the whole briefing.
 /// Without a stream (CreateBriefing) nothing is sent and nothing is kept.
 /// </summary>
-public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet)
+public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet) : IDraftProgress
 {
     private readonly List<Section> _sections = [];
     private string? _headline;
