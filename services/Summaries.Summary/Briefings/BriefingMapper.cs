@@ -17,7 +17,7 @@ public static class BriefingMapper
             Headline = composed.Draft.Headline,
             Engine = new Engine
             {
-                Kind = composed.Engine.Kind,
+                Kind = composed.Engine.Kind.ToProto(),
                 Model = composed.Engine.Model,
                 Version = composed.Engine.Version,
                 PromptTokens = composed.Draft.Usage?.PromptTokens ?? 0,
@@ -45,7 +45,7 @@ public static class BriefingMapper
         var party = section.PartyKey is null ? null : sheet.FindEntity(section.PartyKey);
         var proto = new Section
         {
-            Kind = section.Kind,
+            Kind = section.Kind.ToProto(),
             Title = section.Title,
             Party = party is null ? string.Empty : PublicNames.Of(party),
             PartyDisplayName = party?.DisplayName ?? string.Empty,

@@ -54,7 +54,7 @@ public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet) :
     /// already sent differs from it, the client is told to discard everything
     /// (<paramref name="reason"/>, <paramref name="engine"/>) and gets the whole briefing.
     /// </summary>
-    public async Task SettleAsync(BriefingDraft final, EngineKind engine, string reason, CancellationToken cancellationToken)
+    public async Task SettleAsync(BriefingDraft final, WriterKind engine, string reason, CancellationToken cancellationToken)
     {
         if (stream is null)
         {
@@ -66,7 +66,7 @@ public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet) :
             || (_headline == final.Headline && _sections.Count <= sections.Count && _sections.SequenceEqual(sections.Take(_sections.Count)));
         if (!stands)
         {
-            await stream.RestartAsync(reason, engine, cancellationToken);
+            await stream.RestartAsync(reason, engine.ToProto(), cancellationToken);
             _headline = null;
             _sections.Clear();
         }

@@ -1,4 +1,3 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Verification;
 using Summaries.Summary.Writing;
@@ -88,11 +87,11 @@ public sealed class LiveDraft(IDraftProgress progress, DraftVerifier verifier, F
 
     private async Task SendWaitingAsync()
     {
-        foreach (var section in _waiting.Where(s => s.Kind != SectionKind.Context))
+        foreach (var section in _waiting.Where(s => s.Kind != DraftSectionKind.Context))
         {
             await progress.SendSectionAsync(section, sendToken);
         }
 
-        _waiting.RemoveAll(s => s.Kind != SectionKind.Context);
+        _waiting.RemoveAll(s => s.Kind != DraftSectionKind.Context);
     }
 }

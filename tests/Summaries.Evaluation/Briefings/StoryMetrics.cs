@@ -105,7 +105,7 @@ internal sealed class StoryMetrics
     private static List<PartyError> PartyErrorsOf(BriefingDraft draft, FactSheet sheet)
     {
         var errors = new List<PartyError>();
-        foreach (var section in draft.Sections.Where(s => s.Kind == SectionKind.Position))
+        foreach (var section in draft.Sections.Where(s => s.Kind == DraftSectionKind.Position))
         {
             foreach (var sentence in section.Sentences)
             {
@@ -235,7 +235,7 @@ internal sealed class StoryMetrics
     /// <summary>Pairs of what-happened sentences whose content words overlap by half or more (of the shorter one's).</summary>
     private static List<(string A, string B)> RedundantPairsOf(BriefingDraft draft)
     {
-        var happened = draft.Sections.Where(s => s.Kind == SectionKind.WhatHappened).SelectMany(s => s.Sentences)
+        var happened = draft.Sections.Where(s => s.Kind == DraftSectionKind.WhatHappened).SelectMany(s => s.Sentences)
             .Select(s => (s.Text, Words: ContentWords.Of(s.Text).ToHashSet(StringComparer.Ordinal))).ToList();
         var pairs = new List<(string, string)>();
         for (var i = 0; i < happened.Count; i++)

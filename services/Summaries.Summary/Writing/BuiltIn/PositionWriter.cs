@@ -1,4 +1,3 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Text;
 
@@ -47,7 +46,7 @@ public sealed class PositionWriter(SentenceRenderer renderer)
 
         foreach (var party in parties.Where(p => perParty[p.Key].Count > 0))
         {
-            yield return new DraftSection(SectionKind.Position, $"Position of {party.DisplayName}", party.Key, perParty[party.Key]);
+            yield return new DraftSection(DraftSectionKind.Position, $"Position of {party.DisplayName}", party.Key, perParty[party.Key]);
         }
     }
 
