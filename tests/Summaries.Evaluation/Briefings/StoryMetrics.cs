@@ -202,7 +202,7 @@ internal sealed class StoryMetrics
     /// </summary>
     private static List<(string A, string B)> DuplicatePersonsOf(FactSheet sheet, List<string> quoted)
     {
-        var persons = quoted.Select(sheet.FindEntity).OfType<FactEntity>().Where(e => e.Type == EntityType.Person)
+        var persons = quoted.Select(sheet.FindEntity).OfType<FactEntity>().Where(e => e.Type == EntityKind.Person)
             .Select(e => (e.DisplayName, Words: Rouge.Words(e.DisplayName))).Where(p => p.Words.Count > 0).ToList();
         var pairs = new List<(string, string)>();
         for (var i = 0; i < persons.Count; i++)
