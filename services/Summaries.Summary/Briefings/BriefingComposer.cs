@@ -11,7 +11,7 @@ namespace Summaries.Summary.Briefings;
 
 /// <summary>A verified draft, who wrote it and how long it took, warnings for the reader, the facts behind it, and its balance.</summary>
 public sealed record ComposedBriefing(
-    BriefingDraft Draft, EngineInfo Engine, TimeSpan Latency, IReadOnlyList<string> Warnings, FactSheet Facts, BalanceReport Balance);
+    BriefingDraft Draft, EngineInfo Engine, TimeSpan Latency, IReadOnlyList<string> Warnings, FactSheet Facts, Balance.BalanceReport Balance);
 
 /// <summary>The LLM writer when one is configured; empty otherwise.</summary>
 public sealed record LlmWriterSlot(IBriefingWriter? Writer);

@@ -55,7 +55,7 @@ internal sealed class StoryMetrics
 
     public required bool AllPartiesInBalance { get; init; }
 
-    public static StoryMetrics Of(BriefingDraft draft, FactSheet sheet, BalanceReport balance, int budget)
+    public static StoryMetrics Of(BriefingDraft draft, FactSheet sheet, Summary.Balance.BalanceReport balance, int budget)
     {
         var quoted = sheet.Quotes.Select(q => q.SpeakerKey).Distinct(StringComparer.Ordinal).ToList();
         var heard = draft.Sections.SelectMany(s => s.Sentences).Select(s => s.SpeakerKey).OfType<string>()
