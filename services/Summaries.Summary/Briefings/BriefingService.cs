@@ -3,6 +3,7 @@ using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.ServiceDefaults.Paging;
 using Summaries.Summary.Llm;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Sources;
 using Summaries.Summary.Storage;
 using Summaries.Summary.Stories;
