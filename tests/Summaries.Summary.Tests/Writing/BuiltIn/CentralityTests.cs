@@ -1,6 +1,5 @@
 using Summaries.Summary.Facts;
 using Summaries.Summary.Tests.Facts;
-using Summaries.Summary.Text;
 using Summaries.Summary.Writing.BuiltIn;
 
 namespace Summaries.Summary.Tests.Writing.BuiltIn;
@@ -25,8 +24,4 @@ public sealed class CentralityTests
         Assert.Equal(0, centrality.Score(aside.Id));
         Assert.InRange(sheet.Facts.Max(f => centrality.Score(f.Id)), 0.999, 1.0);
     }
-
-    [Fact]
-    public void ContentWords_LeavesOutFunctionWordsAndShortTokens() =>
-        Assert.Equal(["border", "talks", "resumed", "geneva"], KeyWords.Of("The border talks resumed in Geneva, as they said."));
 }
