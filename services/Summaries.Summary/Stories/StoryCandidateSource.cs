@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.Summary.Clients;
-using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Stories;
 
