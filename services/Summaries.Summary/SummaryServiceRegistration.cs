@@ -5,6 +5,7 @@ using Summaries.ServiceDefaults.Clients;
 using Summaries.Summary.Balance;
 using Summaries.Summary.Briefings;
 using Summaries.Summary.Claims;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Neutrality;

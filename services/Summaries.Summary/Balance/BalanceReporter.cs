@@ -1,8 +1,7 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
+using Summaries.Summary.Text;
 using Summaries.Summary.Writing;
-using Summaries.Summary.Writing.BuiltIn;
 
 namespace Summaries.Summary.Balance;
 
@@ -16,10 +15,10 @@ public sealed class BalanceReporter(LoadedLexicon lexicon)
     public BalanceReport Report(BriefingDraft draft, FactSheet sheet)
     {
         var sourceQuotes = sheet.Quotes.GroupBy(q => q.SpeakerKey)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Words: g.Sum(q => FactRanker.WordCount(q.Text))), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Words: g.Sum(q => WordCount.Of(q.Text))), StringComparer.Ordinal);
         var briefingSentences = draft.Sections.SelectMany(s => s.Sentences).Where(s => s.SpeakerKey is not null)
             .GroupBy(s => s.SpeakerKey!)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Words: g.Sum(s => FactRanker.WordCount(s.Text))), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Words: g.Sum(s => WordCount.Of(s.Text))), StringComparer.Ordinal);
 
         var totalQuotes = Math.Max(1, sourceQuotes.Values.Sum(v => v.Count));
         var totalWords = Math.Max(1, sourceQuotes.Values.Sum(v => v.Words));
@@ -27,44 +26,37 @@ public sealed class BalanceReporter(LoadedLexicon lexicon)
         var totalBriefingWords = Math.Max(1, briefingSentences.Values.Sum(v => v.Words));
 
         var heard = Heard(draft);
-        var report = new BalanceReport();
+        var parties = new List<PartyBalance>();
         foreach (var (key, source) in sourceQuotes.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var entity = sheet.FindEntity(key);
             var inBriefing = briefingSentences.GetValueOrDefault(key);
-            report.Parties.Add(new PartyBalance
-            {
-                Party = entity is null ? key : PublicNames.Of(entity),
-                DisplayName = entity?.DisplayName ?? key,
-                SourceQuotes = source.Count,
-                SourceQuoteShare = Math.Round((double)source.Count / totalQuotes, 4),
-                SourceWords = source.Words,
-                SourceWordShare = Math.Round((double)source.Words / totalWords, 4),
-                BriefingSentences = inBriefing.Count,
-                BriefingSentenceShare = Math.Round((double)inBriefing.Count / totalSentences, 4),
-                BriefingWords = inBriefing.Words,
-                BriefingWordShare = Math.Round((double)inBriefing.Words / totalBriefingWords, 4),
-                LeftOutOfText = !heard.Contains(key),
-            });
+            parties.Add(new PartyBalance(
+                Party: entity is null ? key : PublicNames.Of(entity),
+                DisplayName: entity?.DisplayName ?? key,
+                SourceQuotes: source.Count,
+                SourceQuoteShare: Math.Round((double)source.Count / totalQuotes, 4),
+                SourceWords: source.Words,
+                SourceWordShare: Math.Round((double)source.Words / totalWords, 4),
+                BriefingSentences: inBriefing.Count,
+                BriefingSentenceShare: Math.Round((double)inBriefing.Count / totalSentences, 4),
+                BriefingWords: inBriefing.Words,
+                BriefingWordShare: Math.Round((double)inBriefing.Words / totalBriefingWords, 4),
+                LeftOutOfText: !heard.Contains(key)));
         }
 
         var briefingText = string.Join("\n", draft.Sections.SelectMany(s => s.Sentences).Select(s => s.Text).Prepend(draft.Headline));
+        var leftOut = new List<LoadedTermLeftOut>();
         var usedTerms = lexicon.FindOutsideQuotes(briefingText).Select(m => m.Term.Term).ToHashSet(StringComparer.Ordinal);
         foreach (var fact in sheet.Facts)
         {
             foreach (var m in lexicon.FindOutsideQuotes(fact.Text).Where(m => !usedTerms.Contains(m.Term.Term)))
             {
-                report.LoadedTermsLeftOut.Add(new LoadedTermOccurrence
-                {
-                    Term = m.Term.Term,
-                    ArticleName = fact.ArticleName,
-                    Start = fact.Start + m.Start,
-                    End = fact.Start + m.End,
-                });
+                leftOut.Add(new LoadedTermLeftOut(m.Term.Term, fact.ArticleName, fact.Start + m.Start, fact.Start + m.End));
             }
         }
 
-        return report;
+        return new BalanceReport(parties, leftOut);
     }
 
     /// <summary>The parties of <paramref name="partyKeys"/> that the draft gives no attributed sentence.</summary>

@@ -11,7 +11,7 @@ namespace Summaries.Summary.Briefings;
 
 /// <summary>A verified draft, who wrote it and how long it took, warnings for the reader, the facts behind it, and its balance.</summary>
 public sealed record ComposedBriefing(
-    BriefingDraft Draft, EngineInfo Engine, TimeSpan Latency, IReadOnlyList<string> Warnings, FactSheet Facts, BalanceReport Balance);
+    BriefingDraft Draft, EngineInfo Engine, TimeSpan Latency, IReadOnlyList<string> Warnings, FactSheet Facts, Balance.BalanceReport Balance);
 
 /// <summary>The LLM writer when one is configured; empty otherwise.</summary>
 public sealed record LlmWriterSlot(IBriefingWriter? Writer);
@@ -41,7 +41,7 @@ public sealed class BriefingComposer(
         IReadOnlyList<SourceDocument> sources, BriefingOptions options, IBriefingStream? stream, CancellationToken cancellationToken)
     {
         var sheet = factSheetBuilder.Build(sources);
-        var request = WritingRequest.For(options.Length);
+        var request = WritingRequest.For(options.Length.ToDomain());
         var warnings = new List<string>();
         var progress = new BriefingProgress(stream, sheet);
 
@@ -52,7 +52,7 @@ public sealed class BriefingComposer(
             if (outcome.Draft is { } fromLlm)
             {
                 var completed = AddMissingParties(fromLlm, sheet, request, warnings);
-                await progress.SettleAsync(completed, EngineKind.Llm, outcome.Rewritten ?? "the LLM revised its briefing", cancellationToken);
+                await progress.SettleAsync(completed, WriterKind.Llm, outcome.Rewritten ?? "the LLM revised its briefing", cancellationToken);
                 return Composed(completed, llm.Writer.Engine, time.GetElapsedTime(started), warnings, sheet);
             }
 
@@ -71,7 +71,7 @@ public sealed class BriefingComposer(
 
         warnings.AddRange(VerificationWarnings.Describe(result, "built-in"));
 
-        await progress.SettleAsync(kept, EngineKind.Builtin, warnings.LastOrDefault() ?? "built-in engine used", cancellationToken);
+        await progress.SettleAsync(kept, WriterKind.Builtin, warnings.LastOrDefault() ?? "built-in engine used", cancellationToken);
         return Composed(kept, builtIn.Engine, time.GetElapsedTime(builtInStarted), warnings, sheet);
     }
 
@@ -101,9 +101,9 @@ public sealed class BriefingComposer(
             warnings.Add($"the LLM left out quoted parties; the built-in engine added the position of {names}");
         }
 
-        var sections = draft.Sections.Where(s => s.Kind != SectionKind.Context)
+        var sections = draft.Sections.Where(s => s.Kind != DraftSectionKind.Context)
             .Concat(added)
-            .Concat(draft.Sections.Where(s => s.Kind == SectionKind.Context))
+            .Concat(draft.Sections.Where(s => s.Kind == DraftSectionKind.Context))
             .ToList();
         var (within, dropped) = DraftBudget.Trim(draft with { Sections = sections }, plan.Budget);
         if (dropped > 0)

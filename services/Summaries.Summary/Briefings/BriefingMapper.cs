@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Summaries.Contracts.Summary.V1;
+using DomainBalance = Summaries.Summary.Balance;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Writing;
 
@@ -17,14 +18,14 @@ public static class BriefingMapper
             Headline = composed.Draft.Headline,
             Engine = new Engine
             {
-                Kind = composed.Engine.Kind,
+                Kind = composed.Engine.Kind.ToProto(),
                 Model = composed.Engine.Model,
                 Version = composed.Engine.Version,
                 PromptTokens = composed.Draft.Usage?.PromptTokens ?? 0,
                 CompletionTokens = composed.Draft.Usage?.CompletionTokens ?? 0,
                 Latency = Duration.FromTimeSpan(composed.Latency),
             },
-            Balance = composed.Balance,
+            Balance = ToProto(composed.Balance),
             CreateTime = Timestamp.FromDateTimeOffset(now),
             Options = options,
         };
@@ -45,7 +46,7 @@ public static class BriefingMapper
         var party = section.PartyKey is null ? null : sheet.FindEntity(section.PartyKey);
         var proto = new Section
         {
-            Kind = section.Kind,
+            Kind = section.Kind.ToProto(),
             Title = section.Title,
             Party = party is null ? string.Empty : PublicNames.Of(party),
             PartyDisplayName = party?.DisplayName ?? string.Empty,
@@ -63,6 +64,33 @@ public static class BriefingMapper
             proto.Sentences.Add(s);
         }
 
+        return proto;
+    }
+
+    private static BalanceReport ToProto(DomainBalance.BalanceReport balance)
+    {
+        var proto = new BalanceReport();
+        proto.Parties.AddRange(balance.Parties.Select(p => new PartyBalance
+        {
+            Party = p.Party,
+            DisplayName = p.DisplayName,
+            SourceQuotes = p.SourceQuotes,
+            SourceQuoteShare = p.SourceQuoteShare,
+            SourceWords = p.SourceWords,
+            SourceWordShare = p.SourceWordShare,
+            BriefingSentences = p.BriefingSentences,
+            BriefingSentenceShare = p.BriefingSentenceShare,
+            BriefingWords = p.BriefingWords,
+            BriefingWordShare = p.BriefingWordShare,
+            LeftOutOfText = p.LeftOutOfText,
+        }));
+        proto.LoadedTermsLeftOut.AddRange(balance.LoadedTermsLeftOut.Select(t => new LoadedTermOccurrence
+        {
+            Term = t.Term,
+            ArticleName = t.ArticleName,
+            Start = t.Start,
+            End = t.End,
+        }));
         return proto;
     }
 

@@ -1,5 +1,6 @@
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
+using Summaries.Summary.Llm;
 using Summaries.Summary.Writing;
 
 namespace Summaries.Summary.Briefings;
@@ -10,7 +11,7 @@ namespace Summaries.Summary.Briefings;
 /// missing when everything sent still stands, otherwise a restart and the whole briefing.
 /// Without a stream (CreateBriefing) nothing is sent and nothing is kept.
 /// </summary>
-public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet)
+public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet) : IDraftProgress
 {
     private readonly List<Section> _sections = [];
     private string? _headline;
@@ -53,7 +54,7 @@ public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet)
     /// already sent differs from it, the client is told to discard everything
     /// (<paramref name="reason"/>, <paramref name="engine"/>) and gets the whole briefing.
     /// </summary>
-    public async Task SettleAsync(BriefingDraft final, EngineKind engine, string reason, CancellationToken cancellationToken)
+    public async Task SettleAsync(BriefingDraft final, WriterKind engine, string reason, CancellationToken cancellationToken)
     {
         if (stream is null)
         {
@@ -65,7 +66,7 @@ public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet)
             || (_headline == final.Headline && _sections.Count <= sections.Count && _sections.SequenceEqual(sections.Take(_sections.Count)));
         if (!stands)
         {
-            await stream.RestartAsync(reason, engine, cancellationToken);
+            await stream.RestartAsync(reason, engine.ToProto(), cancellationToken);
             _headline = null;
             _sections.Clear();
         }

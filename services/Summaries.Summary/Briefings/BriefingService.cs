@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.ServiceDefaults.Paging;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Sources;
 using Summaries.Summary.Storage;

@@ -1,7 +1,7 @@
 using Summaries.ServiceDefaults.Errors;
 using Summaries.Summary.Briefings;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Facts;
-using Summaries.Summary.Sources;
 using Summaries.Summary.Support;
 
 namespace Summaries.Summary.Claims;

@@ -1,4 +1,3 @@
-using Summaries.Contracts.Entity.V1;
 
 namespace Summaries.Summary.Facts;
 
@@ -31,7 +30,7 @@ public sealed record Fact(
 public sealed record FactEntity(
     string Key,
     string DisplayName,
-    EntityType Type,
+    EntityKind Type,
     IReadOnlyList<string> Aliases,
     IReadOnlyList<string> Roles,
     double Salience);

@@ -15,7 +15,7 @@ public sealed class FactSheetBuilder
 
         // First every article's entities, so a person named in full in one article can take in a
         // shorter name for them in another (PersonNames); then the facts and quotes, with merged keys.
-        var globalKeys = sources.SelectMany(doc => doc.Annotation.Entities).Select(e => (GlobalKey(e), e.DisplayName, e.Type)).ToList();
+        var globalKeys = sources.SelectMany(doc => doc.Annotation.Entities).Select(e => (GlobalKey(e), e.DisplayName, Type: Kind(e.Type))).ToList();
         var merges = PersonNames.Merges(globalKeys);
         for (var d = 0; d < sources.Count; d++)
         {
@@ -30,7 +30,7 @@ public sealed class FactSheetBuilder
                 keyMap[e.Key] = key;
                 if (!entities.TryGetValue(key, out var acc))
                 {
-                    var full = merges.ContainsKey(GlobalKey(e)) ? globalKeys.First(g => g.Item1 == key) : (key, e.DisplayName, e.Type);
+                    var full = merges.ContainsKey(GlobalKey(e)) ? globalKeys.First(g => g.Item1 == key) : (key, e.DisplayName, Type: Kind(e.Type));
                     // A merged name takes the fuller name's type too ("Mr Reid" typed an organisation joins the person "John Reid").
                     acc = new EntityAccumulator(key, full.DisplayName, full.Type);
                     entities[key] = acc;
@@ -127,8 +127,17 @@ public sealed class FactSheetBuilder
         return j >= body.Length || body[j] is '\n' or '\r';
     }
 
+    private static EntityKind Kind(EntityType type) => type switch
+    {
+        EntityType.Person => EntityKind.Person,
+        EntityType.Organization => EntityKind.Organization,
+        EntityType.Location => EntityKind.Location,
+        EntityType.Misc => EntityKind.Misc,
+        _ => EntityKind.Unspecified,
+    };
+
     /// <summary>Merges one entity's appearances across articles.</summary>
-    private sealed class EntityAccumulator(string key, string displayName, EntityType type)
+    private sealed class EntityAccumulator(string key, string displayName, EntityKind type)
     {
         private readonly List<string> _aliases = [];
         private readonly List<string> _roles = [];

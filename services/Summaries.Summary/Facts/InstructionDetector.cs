@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Facts;
 

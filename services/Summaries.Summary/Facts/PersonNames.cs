@@ -1,4 +1,3 @@
-using Summaries.Contracts.Entity.V1;
 
 namespace Summaries.Summary.Facts;
 
@@ -12,9 +11,9 @@ namespace Summaries.Summary.Facts;
 public static class PersonNames
 {
     /// <summary>Each person key to merge, with the key of the fuller name it joins.</summary>
-    public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityType Type)> entities)
+    public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityKind Type)> entities)
     {
-        var people = entities.Where(e => e.Type == EntityType.Person || Honorific(e.DisplayName))
+        var people = entities.Where(e => e.Type == EntityKind.Person || Honorific(e.DisplayName))
             .Select(e => (e.Key, Words: Words(e.DisplayName)))
             .Where(e => e.Words.Length > 0)
             .DistinctBy(e => e.Key)

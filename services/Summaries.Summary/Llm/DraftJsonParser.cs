@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Writing;
 
@@ -64,14 +63,14 @@ public static class DraftJsonParser
         var kindText = RequiredString(s, "kind");
         var kind = kindText switch
         {
-            "what_happened" => SectionKind.WhatHappened,
-            "position" => SectionKind.Position,
-            "context" => SectionKind.Context,
+            "what_happened" => DraftSectionKind.WhatHappened,
+            "position" => DraftSectionKind.Position,
+            "context" => DraftSectionKind.Context,
             _ => throw new InvalidLlmOutputException($"unknown section kind '{kindText}'"),
         };
         string? party = null;
-        var title = kind == SectionKind.WhatHappened ? "What happened" : "Context";
-        if (kind == SectionKind.Position)
+        var title = kind == DraftSectionKind.WhatHappened ? "What happened" : "Context";
+        if (kind == DraftSectionKind.Position)
         {
             party = RequiredString(s, "party");
             party = partyKeys.GetValueOrDefault(party, party);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Summaries.Summary.Facts;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Llm;
 

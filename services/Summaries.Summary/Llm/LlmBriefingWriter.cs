@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Writing;
 
@@ -20,7 +19,7 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     private readonly PromptFactSelector _selector = new();
     private readonly TokenCounter _tokens = new();
 
-    public EngineInfo Engine { get; } = new(EngineKind.Llm, options.Model ?? "unknown", prompt.Version);
+    public EngineInfo Engine { get; } = new(WriterKind.Llm, options.Model ?? "unknown", prompt.Version);
 
     public async Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Summaries.Contracts.Ingestion.V1;
-using Summaries.Summary.Sources;
+using Summaries.Summary.Clients;
 
 namespace Summaries.Summary.Stories;
 

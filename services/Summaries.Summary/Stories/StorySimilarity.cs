@@ -1,3 +1,5 @@
+using Summaries.Summary.Text;
+
 namespace Summaries.Summary.Stories;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Support;
 

@@ -1,4 +1,5 @@
 using Summaries.Summary.Facts;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Verification;
 

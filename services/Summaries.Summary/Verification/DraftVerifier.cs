@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Support;
+using Summaries.Summary.Text;
 using Summaries.Summary.Writing;
 
 namespace Summaries.Summary.Verification;

@@ -1,12 +1,10 @@
-using Summaries.Contracts.Summary.V1;
-
 namespace Summaries.Summary.Writing;
 
 /// <summary>A sentence of a draft briefing with the ids of the facts it rests on.</summary>
 public sealed record DraftSentence(string Text, IReadOnlyList<string> FactIds, string? SpeakerKey);
 
 /// <summary>A section of a draft briefing; PartyKey is set for POSITION sections.</summary>
-public sealed record DraftSection(SectionKind Kind, string Title, string? PartyKey, IReadOnlyList<DraftSentence> Sentences);
+public sealed record DraftSection(DraftSectionKind Kind, string Title, string? PartyKey, IReadOnlyList<DraftSentence> Sentences);
 
 /// <summary>What a writer produces before it is verified and stored.</summary>
 public sealed record BriefingDraft(string Headline, IReadOnlyList<string> HeadlineFactIds, IReadOnlyList<DraftSection> Sections)
@@ -21,7 +19,7 @@ public sealed record BriefingDraft(string Headline, IReadOnlyList<string> Headli
 public sealed record TokenUsage(int PromptTokens, int CompletionTokens);
 
 /// <summary>What wrote a draft: the engine kind, model and prompt/rules version.</summary>
-public sealed record EngineInfo(EngineKind Kind, string Model, string Version);
+public sealed record EngineInfo(WriterKind Kind, string Model, string Version);
 
 /// <summary>A draft with the engine that wrote it and the writer's own warnings.</summary>
 public sealed record WrittenDraft(BriefingDraft Draft, EngineInfo Engine, IReadOnlyList<string> Warnings);
@@ -32,10 +30,10 @@ public sealed record WritingRequest(int TargetSentences)
     /// <summary>Problems the verifier found in an earlier attempt, for the writer to fix; empty on the first attempt.</summary>
     public IReadOnlyList<string> Corrections { get; init; } = [];
 
-    public static WritingRequest For(BriefingLength length) => length switch
+    public static WritingRequest For(DraftLength length) => length switch
     {
-        BriefingLength.Short => new WritingRequest(4),
-        BriefingLength.Long => new WritingRequest(14),
+        DraftLength.Short => new WritingRequest(4),
+        DraftLength.Long => new WritingRequest(14),
         _ => new WritingRequest(8),
     };
 }

@@ -1,4 +1,3 @@
-using Summaries.Contracts.Summary.V1;
 
 namespace Summaries.Summary.Writing;
 
@@ -21,7 +20,7 @@ public static class DraftBudget
 
         var sections = draft.Sections.Select(s => s.Sentences.ToList()).ToList();
         var dropped = 0;
-        foreach (var (kind, keep) in ((SectionKind, int)[])[(SectionKind.Context, 0), (SectionKind.WhatHappened, 1), (SectionKind.Position, 1)])
+        foreach (var (kind, keep) in ((DraftSectionKind, int)[])[(DraftSectionKind.Context, 0), (DraftSectionKind.WhatHappened, 1), (DraftSectionKind.Position, 1)])
         {
             for (var i = sections.Count - 1; i >= 0 && dropped < over; i--)
             {
@@ -33,10 +32,10 @@ public static class DraftBudget
             }
         }
 
-        var firstPosition = draft.Sections.ToList().FindIndex(s => s.Kind == SectionKind.Position);
+        var firstPosition = draft.Sections.ToList().FindIndex(s => s.Kind == DraftSectionKind.Position);
         for (var i = sections.Count - 1; i > firstPosition && dropped < over; i--)
         {
-            if (draft.Sections[i].Kind == SectionKind.Position && sections[i].Count > 0)
+            if (draft.Sections[i].Kind == DraftSectionKind.Position && sections[i].Count > 0)
             {
                 dropped += sections[i].Count;
                 sections[i].Clear();

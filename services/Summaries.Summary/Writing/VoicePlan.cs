@@ -1,4 +1,3 @@
-using Summaries.Contracts.Entity.V1;
 using Summaries.Summary.Facts;
 
 namespace Summaries.Summary.Writing;
@@ -97,7 +96,7 @@ public sealed record PartySalience(FactEntity Entity, double Score, bool Direct,
             .Select(g => (Entity: sheet.FindEntity(g.Key), Quotes: g.ToList()))
             .Where(p => p.Entity is not null)
             .ToList();
-        var organisations = parties.Select(p => p.Entity!).Where(e => e.Type is EntityType.Organization or EntityType.Location).ToList();
+        var organisations = parties.Select(p => p.Entity!).Where(e => e.Type is EntityKind.Organization or EntityKind.Location).ToList();
         var articles = Math.Max(1, sheet.Articles.Count);
         var ranked = parties
             .Select(p =>
@@ -123,7 +122,7 @@ public sealed record PartySalience(FactEntity Entity, double Score, bool Direct,
 
     private static string SideOf(FactEntity party, List<FactEntity> organisations)
     {
-        if (party.Type != EntityType.Person)
+        if (party.Type != EntityKind.Person)
         {
             return party.Key;
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Summaries.Deploy.Tests.Infrastructure;
 using Summaries.Ingestion.Options;
 using Summaries.Summary.Briefings;
+using Summaries.Summary.Clients;
 
 namespace Summaries.Deploy.Tests.Kubernetes;
 

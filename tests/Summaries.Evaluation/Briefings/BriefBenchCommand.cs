@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Summaries.Contracts.Summary.V1;
+using Summaries.Summary.Writing;
 
 namespace Summaries.Evaluation.Briefings;
 
@@ -55,7 +56,7 @@ internal static class BriefBenchCommand
     private static void Once(BriefingPipeline pipeline, IReadOnlyList<Summaries.Summary.Sources.SourceDocument> sources)
     {
         var sheet = pipeline.Sheet(sources);
-        var draft = pipeline.Write(sheet, BriefingLength.Medium);
+        var draft = pipeline.Write(sheet, DraftLength.Medium);
         pipeline.Verifier.Verify(draft, sheet);
     }
 

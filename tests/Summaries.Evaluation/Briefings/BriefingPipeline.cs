@@ -51,13 +51,13 @@ internal sealed class BriefingPipeline
 
     public FactSheet Sheet(IReadOnlyList<SourceDocument> sources) => _facts.Build(sources);
 
-    public BriefingDraft Write(FactSheet sheet, BriefingLength length) => Writer.Write(sheet, WritingRequest.For(length));
+    public BriefingDraft Write(FactSheet sheet, DraftLength length) => Writer.Write(sheet, WritingRequest.For(length));
 
-    public static BriefingLength ParseLength(string? text) => text switch
+    public static DraftLength ParseLength(string? text) => text switch
     {
-        null or "short" => BriefingLength.Short,
-        "medium" => BriefingLength.Medium,
-        "long" => BriefingLength.Long,
+        null or "short" => DraftLength.Short,
+        "medium" => DraftLength.Medium,
+        "long" => DraftLength.Long,
         _ => throw new UsageException($"Unknown length '{text}': use short, medium or long."),
     };
 }

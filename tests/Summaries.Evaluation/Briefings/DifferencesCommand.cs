@@ -84,7 +84,7 @@ internal static class DifferencesCommand
 
             // What a briefing would show: the what-happened sentences the engine writes, each replaced by its versions.
             var draft = pipeline.Write(sheet, length);
-            foreach (var sentence in draft.Sections.Where(s => s.Kind == SectionKind.WhatHappened).SelectMany(s => s.Sentences))
+            foreach (var sentence in draft.Sections.Where(s => s.Kind == DraftSectionKind.WhatHappened).SelectMany(s => s.Sentences))
             {
                 leadFacts++;
                 var written = attributed.Versions(sheet.FindFact(sentence.FactIds[0])!);

@@ -40,7 +40,7 @@ internal static class StoriesCommand
                 .Select(id => sheet.FindFact(id)?.ArticleName).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var quoted = sheet.Quotes.Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
             var quotedDirectly = sheet.Quotes.Where(q => q.Direct).Select(q => q.SpeakerKey).ToHashSet(StringComparer.Ordinal);
-            var heard = draft.Sections.Where(s => s.Kind == SectionKind.Position).Select(s => s.PartyKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var heard = draft.Sections.Where(s => s.Kind == DraftSectionKind.Position).Select(s => s.PartyKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var metrics = StoryMetrics.Of(draft, sheet, balance.Report(draft, sheet), budget);
             var text = string.Join(" ", draft.Sections.SelectMany(s => s.Sentences).Select(s => s.Text));
             if (reference.Length > 0)

@@ -3,6 +3,7 @@ using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Stories;
+using Summaries.Summary.Text;
 using Summaries.Summary.Writing;
 
 namespace Summaries.Evaluation.Briefings;
@@ -54,7 +55,7 @@ internal sealed class StoryMetrics
 
     public required bool AllPartiesInBalance { get; init; }
 
-    public static StoryMetrics Of(BriefingDraft draft, FactSheet sheet, BalanceReport balance, int budget)
+    public static StoryMetrics Of(BriefingDraft draft, FactSheet sheet, Summary.Balance.BalanceReport balance, int budget)
     {
         var quoted = sheet.Quotes.Select(q => q.SpeakerKey).Distinct(StringComparer.Ordinal).ToList();
         var heard = draft.Sections.SelectMany(s => s.Sentences).Select(s => s.SpeakerKey).OfType<string>()
@@ -104,7 +105,7 @@ internal sealed class StoryMetrics
     private static List<PartyError> PartyErrorsOf(BriefingDraft draft, FactSheet sheet)
     {
         var errors = new List<PartyError>();
-        foreach (var section in draft.Sections.Where(s => s.Kind == SectionKind.Position))
+        foreach (var section in draft.Sections.Where(s => s.Kind == DraftSectionKind.Position))
         {
             foreach (var sentence in section.Sentences)
             {
@@ -201,7 +202,7 @@ internal sealed class StoryMetrics
     /// </summary>
     private static List<(string A, string B)> DuplicatePersonsOf(FactSheet sheet, List<string> quoted)
     {
-        var persons = quoted.Select(sheet.FindEntity).OfType<FactEntity>().Where(e => e.Type == EntityType.Person)
+        var persons = quoted.Select(sheet.FindEntity).OfType<FactEntity>().Where(e => e.Type == EntityKind.Person)
             .Select(e => (e.DisplayName, Words: Rouge.Words(e.DisplayName))).Where(p => p.Words.Count > 0).ToList();
         var pairs = new List<(string, string)>();
         for (var i = 0; i < persons.Count; i++)
@@ -234,7 +235,7 @@ internal sealed class StoryMetrics
     /// <summary>Pairs of what-happened sentences whose content words overlap by half or more (of the shorter one's).</summary>
     private static List<(string A, string B)> RedundantPairsOf(BriefingDraft draft)
     {
-        var happened = draft.Sections.Where(s => s.Kind == SectionKind.WhatHappened).SelectMany(s => s.Sentences)
+        var happened = draft.Sections.Where(s => s.Kind == DraftSectionKind.WhatHappened).SelectMany(s => s.Sentences)
             .Select(s => (s.Text, Words: ContentWords.Of(s.Text).ToHashSet(StringComparer.Ordinal))).ToList();
         var pairs = new List<(string, string)>();
         for (var i = 0; i < happened.Count; i++)

@@ -9,9 +9,9 @@ namespace Summaries.Summary.Tests.Briefings;
 /// <summary>Reconciling what a streaming client was sent with the final briefing.</summary>
 public sealed class BriefingProgressTests
 {
-    private static readonly DraftSection Happened = Section(SectionKind.WhatHappened, "Ministers met in Geneva on Tuesday.", "a1.s0");
-    private static readonly DraftSection Context = Section(SectionKind.Context, "The two countries have disputed the border for 30 years.", "a1.s4");
-    private static readonly DraftSection Other = Section(SectionKind.WhatHappened, "Foreign ministers met in Geneva.", "a1.s0");
+    private static readonly DraftSection Happened = Section(DraftSectionKind.WhatHappened, "Ministers met in Geneva on Tuesday.", "a1.s0");
+    private static readonly DraftSection Context = Section(DraftSectionKind.Context, "The two countries have disputed the border for 30 years.", "a1.s4");
+    private static readonly DraftSection Other = Section(DraftSectionKind.WhatHappened, "Foreign ministers met in Geneva.", "a1.s0");
 
     private readonly FactSheet _sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
     private readonly Recorder _client = new();
@@ -21,7 +21,7 @@ public sealed class BriefingProgressTests
     {
         var progress = new BriefingProgress(_client, _sheet);
 
-        await progress.SettleAsync(Draft("Talks", Happened, Context), EngineKind.Builtin, "why", default);
+        await progress.SettleAsync(Draft("Talks", Happened, Context), WriterKind.Builtin, "why", default);
 
         Assert.Equal(["headline Talks", "section What happened", "section Context"], _client.Events);
     }
@@ -33,7 +33,7 @@ public sealed class BriefingProgressTests
         await progress.SendHeadlineAsync("Talks", default);
         await progress.SendSectionAsync(Happened, default);
 
-        await progress.SettleAsync(Draft("Talks", Happened, Context), EngineKind.Llm, "why", default);
+        await progress.SettleAsync(Draft("Talks", Happened, Context), WriterKind.Llm, "why", default);
 
         Assert.Equal(["headline Talks", "section What happened", "section Context"], _client.Events);
     }
@@ -47,7 +47,7 @@ public sealed class BriefingProgressTests
         await progress.SendHeadlineAsync("Talks", default);
         await progress.SendSectionAsync(Happened, default);
 
-        await progress.SettleAsync(Draft(finalHeadline, Other, Context), EngineKind.Builtin, "LLM failed", default);
+        await progress.SettleAsync(Draft(finalHeadline, Other, Context), WriterKind.Builtin, "LLM failed", default);
 
         Assert.Equal(
             ["headline Talks", "section What happened", "restart Builtin LLM failed", $"headline {finalHeadline}", "section What happened", "section Context"],
@@ -60,13 +60,13 @@ public sealed class BriefingProgressTests
         var progress = new BriefingProgress(null, _sheet);
 
         await progress.SendHeadlineAsync("Talks", default);
-        await progress.SettleAsync(Draft("Talks", Happened), EngineKind.Builtin, "why", default);
+        await progress.SettleAsync(Draft("Talks", Happened), WriterKind.Builtin, "why", default);
 
         Assert.False(progress.HasSent);
     }
 
-    private static DraftSection Section(SectionKind kind, string text, string factId) =>
-        new(kind, kind == SectionKind.Context ? "Context" : "What happened", null, [new DraftSentence(text, [factId], null)]);
+    private static DraftSection Section(DraftSectionKind kind, string text, string factId) =>
+        new(kind, kind == DraftSectionKind.Context ? "Context" : "What happened", null, [new DraftSentence(text, [factId], null)]);
 
     private static BriefingDraft Draft(string headline, params DraftSection[] sections) => new(headline, ["a1.s0"], sections);
 

@@ -15,7 +15,7 @@ public sealed class PersonNamesTests
 
         var sheet = new FactSheetBuilder().Build([first, second]);
 
-        var person = Assert.Single(sheet.Entities, e => e.Type == EntityType.Person);
+        var person = Assert.Single(sheet.Entities, e => e.Type == EntityKind.Person);
         Assert.Equal("Ken Boehm", person.DisplayName);
         Assert.All(sheet.Facts, f => Assert.Contains(person.Key, f.EntityKeys));
     }
@@ -32,7 +32,7 @@ public sealed class PersonNamesTests
         var sheet = new FactSheetBuilder().Build([first, second]);
 
         var reid = Assert.Single(sheet.Entities);
-        Assert.Equal(("John Reid", EntityType.Person), (reid.DisplayName, reid.Type));
+        Assert.Equal(("John Reid", EntityKind.Person), (reid.DisplayName, reid.Type));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class PersonNamesTests
     [InlineData("Ole Mjoes", "Ole Danbolt Mjoes")]
     public void Merges_ShortFormOfOneFullName_JoinsIt(string shorter, string full)
     {
-        var merges = PersonNames.Merges([("a", shorter, EntityType.Person), ("b", full, EntityType.Person)]);
+        var merges = PersonNames.Merges([("a", shorter, EntityKind.Person), ("b", full, EntityKind.Person)]);
 
         Assert.Equal("b", merges["a"]);
     }
@@ -49,7 +49,7 @@ public sealed class PersonNamesTests
     public void Merges_TwoPeopleShareTheSurname_BareSurnameLeftAlone()
     {
         var merges = PersonNames.Merges(
-            [("bush", "Bush", EntityType.Person), ("george", "George Bush", EntityType.Person), ("jeb", "Jeb Bush", EntityType.Person)]);
+            [("bush", "Bush", EntityKind.Person), ("george", "George Bush", EntityKind.Person), ("jeb", "Jeb Bush", EntityKind.Person)]);
 
         Assert.Empty(merges);
     }
@@ -57,7 +57,7 @@ public sealed class PersonNamesTests
     [Fact]
     public void Merges_FullNameInsideTwoNamesRunTogether_LeftAlone()
     {
-        var merges = PersonNames.Merges([("w", "Wangari Maathai", EntityType.Person), ("g", "Geoffrey Dabelko Wangari Maathai", EntityType.Person)]);
+        var merges = PersonNames.Merges([("w", "Wangari Maathai", EntityKind.Person), ("g", "Geoffrey Dabelko Wangari Maathai", EntityKind.Person)]);
 
         Assert.Empty(merges);
     }
@@ -65,7 +65,7 @@ public sealed class PersonNamesTests
     [Fact]
     public void Merges_PlaceNamedLikeAPerson_NotAPersonMerge()
     {
-        var merges = PersonNames.Merges([("w", "Washington", EntityType.Location), ("g", "George Washington", EntityType.Person)]);
+        var merges = PersonNames.Merges([("w", "Washington", EntityKind.Location), ("g", "George Washington", EntityKind.Person)]);
 
         Assert.Empty(merges);
     }

@@ -2,6 +2,7 @@ using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Tests.Facts;
+using Summaries.Summary.Writing;
 
 namespace Summaries.Summary.Tests.Llm;
 
@@ -24,7 +25,7 @@ public sealed class DraftJsonParserTests
 
         Assert.Equal("Talks in Geneva", draft.Headline);
         Assert.Equal(2, draft.Sections.Count);
-        Assert.Equal(SectionKind.Position, draft.Sections[1].Kind);
+        Assert.Equal(DraftSectionKind.Position, draft.Sections[1].Kind);
         Assert.Equal("Position of Ana Ruiz", draft.Sections[1].Title);
         Assert.Equal("Person:Ana Ruiz", draft.Sections[1].Sentences[0].SpeakerKey);
     }

@@ -5,19 +5,6 @@ namespace Summaries.Summary.Tests.Stories;
 public sealed class SimilarityPartsTests
 {
     [Fact]
-    public void ContentWords_DropsFunctionWordsFoldsPluralsAndPossessives()
-    {
-        Assert.Equal(["lawmaker", "pull", "plug", "boeing", "tanker", "lease"],
-            ContentWords.Of("Lawmakers pull the plug on Boeing's tanker lease"));
-    }
-
-    [Fact]
-    public void ContentWords_ReadsAtMostTheLead()
-    {
-        Assert.Equal(["alpha", "bravo"], ContentWords.Of("alpha bravo charlie delta", maxWords: 2));
-    }
-
-    [Fact]
     public void IdfWeighting_FeatureEveryDocumentHas_WeighsLessThanARareOne()
     {
         var docs = Enumerable.Range(0, 20)

@@ -13,7 +13,7 @@ public sealed class CitationSupportTests
     private readonly FactSheet _sheet = new FactSheetBuilder().Build([SampleSources.Document()]);
 
     private static BriefingDraft Draft(params DraftSentence[] sentences) =>
-        new("Ministers met in Geneva", ["a1.s0"], [new DraftSection(SectionKind.WhatHappened, "What happened", null, sentences)]);
+        new("Ministers met in Geneva", ["a1.s0"], [new DraftSection(DraftSectionKind.WhatHappened, "What happened", null, sentences)]);
 
     [Theory]
     [InlineData("Lemuria's foreign ministry welcomed the talks and praised Atlantis.", "a1.s2", "unsupported_predicate")]

@@ -44,7 +44,7 @@ public sealed class DraftVerifierTests
     public void Verify_HeadlineWithInventedName_Reported()
     {
         var draft = new BriefingDraft("Merkel joins Geneva talks", ["a1.s0"],
-            [new DraftSection(SectionKind.WhatHappened, "What happened", null, [new DraftSentence("Ministers met in Geneva on Tuesday.", ["a1.s0"], null)])]);
+            [new DraftSection(DraftSectionKind.WhatHappened, "What happened", null, [new DraftSentence("Ministers met in Geneva on Tuesday.", ["a1.s0"], null)])]);
 
         var result = _verifier.Verify(draft, _sheet);
 
@@ -55,7 +55,7 @@ public sealed class DraftVerifierTests
     public void Verify_LoadedHeadline_Reported()
     {
         var draft = new BriefingDraft("A shocking meeting", ["a1.s0"],
-            [new DraftSection(SectionKind.WhatHappened, "What happened", null, [new DraftSentence("Ministers met in Geneva on Tuesday.", ["a1.s0"], null)])]);
+            [new DraftSection(DraftSectionKind.WhatHappened, "What happened", null, [new DraftSentence("Ministers met in Geneva on Tuesday.", ["a1.s0"], null)])]);
 
         var result = _verifier.Verify(draft, _sheet);
 
@@ -111,7 +111,7 @@ public sealed class DraftVerifierTests
     [Fact]
     public void KeepSection_OneBadSentence_OnlyThatOneDropped()
     {
-        var section = new DraftSection(SectionKind.WhatHappened, "What happened", null,
+        var section = new DraftSection(DraftSectionKind.WhatHappened, "What happened", null,
         [
             new DraftSentence("Ministers met in Geneva on Tuesday.", ["a1.s0"], null),
             new DraftSentence("Ministers met in Paris on Tuesday.", ["a1.s0"], null),

@@ -9,10 +9,10 @@ public sealed class DraftBudgetTests
 
     private static BriefingDraft Draft() => new("Headline", ["a1.s0"],
     [
-        new DraftSection(SectionKind.WhatHappened, "What happened", null, [S("w1"), S("w2"), S("w3")]),
-        new DraftSection(SectionKind.Position, "Position of A", "a", [S("a1", "a"), S("a2", "a")]),
-        new DraftSection(SectionKind.Position, "Position of B", "b", [S("b1", "b"), S("b2", "b")]),
-        new DraftSection(SectionKind.Context, "Context", null, [S("c1"), S("c2")]),
+        new DraftSection(DraftSectionKind.WhatHappened, "What happened", null, [S("w1"), S("w2"), S("w3")]),
+        new DraftSection(DraftSectionKind.Position, "Position of A", "a", [S("a1", "a"), S("a2", "a")]),
+        new DraftSection(DraftSectionKind.Position, "Position of B", "b", [S("b1", "b"), S("b2", "b")]),
+        new DraftSection(DraftSectionKind.Context, "Context", null, [S("c1"), S("c2")]),
     ]);
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class DraftBudgetTests
         var (smallest, dropped) = DraftBudget.Trim(Draft(), 1);
         Assert.Equal(["w1", "a1"], Texts(smallest));
         Assert.Equal(7, dropped);
-        Assert.DoesNotContain(smallest.Sections, s => s.Kind == SectionKind.Context);
+        Assert.DoesNotContain(smallest.Sections, s => s.Kind == DraftSectionKind.Context);
     }
 
     private static string[] Texts(BriefingDraft draft) => draft.Sections.SelectMany(s => s.Sentences).Select(s => s.Text).ToArray();

@@ -49,7 +49,7 @@ public sealed class VoicePlanTests
         };
         var docs = StoryReports.Event(reports: 6, speakers: 5, roles);
         var sheet = new FactSheetBuilder().Build(docs);
-        var authority = new FactEntity("entities/org-harbour-authority", "Harbour Authority", Contracts.Entity.V1.EntityType.Organization, [], [], 0.1);
+        var authority = new FactEntity("entities/org-harbour-authority", "Harbour Authority", EntityKind.Organization, [], [], 0.1);
         sheet = new FactSheet(sheet.Articles, sheet.Facts, [.. sheet.Entities, authority], [.. sheet.Quotes, sheet.Quotes[^1] with { SpeakerKey = authority.Key }]);
 
         var ranked = PartySalience.Rank(sheet);

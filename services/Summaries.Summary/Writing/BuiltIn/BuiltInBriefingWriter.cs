@@ -1,4 +1,3 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Support;
@@ -31,7 +30,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         _positions = new PositionWriter(_renderer);
     }
 
-    public EngineInfo Engine { get; } = new(EngineKind.Builtin, "builtin", RulesVersion);
+    public EngineInfo Engine { get; } = new(WriterKind.Builtin, "builtin", RulesVersion);
 
     public Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
@@ -74,7 +73,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         var sections = new List<DraftSection>();
         if (happened.Count > 0)
         {
-            sections.Add(new DraftSection(SectionKind.WhatHappened, "What happened", null, happened));
+            sections.Add(new DraftSection(DraftSectionKind.WhatHappened, "What happened", null, happened));
         }
 
         // Places the lead left empty for repetitions stay empty.
@@ -97,7 +96,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
             Math.Max(0, plan.Budget - written - leftEmpty - context.Count), order));
         if (context.Count > 0)
         {
-            sections.Add(new DraftSection(SectionKind.Context, "Context", null, context));
+            sections.Add(new DraftSection(DraftSectionKind.Context, "Context", null, context));
         }
 
         var (headline, headlineFacts) = Headline(sheet, ranked);
@@ -291,7 +290,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
     /// </summary>
     private static void FreePlaces(List<DraftSection> sections, FactSheet sheet, int needed)
     {
-        foreach (var (kind, keep) in ((SectionKind, int)[])[(SectionKind.Position, 1), (SectionKind.WhatHappened, 2)])
+        foreach (var (kind, keep) in ((DraftSectionKind, int)[])[(DraftSectionKind.Position, 1), (DraftSectionKind.WhatHappened, 2)])
         {
             for (var i = sections.Count - 1; i >= 0 && needed > 0; i--)
             {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Summaries.Summary.Facts;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Writing.BuiltIn;
 
@@ -34,7 +35,7 @@ public sealed partial class FactRanker(bool readingOrderChecked = false)
             .OrderByDescending(s => s)
             .Take(3)
             .Sum();
-        var words = WordCount(fact.Text);
+        var words = WordCount.Of(fact.Text);
         var lengthFit = words is >= 8 and <= 60 ? 1.0 : 0.5;
         var pronounStart = !readingOrderChecked && OpensWithPronoun(fact.Text) ? 0.5 : 1.0;
         var central = centrality?.Score(fact.Id) ?? 0;
@@ -43,11 +44,6 @@ public sealed partial class FactRanker(bool readingOrderChecked = false)
 
     public static bool OpensWithPronoun(string text) => PronounStart().IsMatch(text);
 
-    public static int WordCount(string text) => WordPattern().Count(text);
-
     [GeneratedRegex(@"^\s*(?:He|She|It|They|His|Her|Its|Their|This|These|That|Those|Instead|But|And)\b")]
     private static partial Regex PronounStart();
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
 }

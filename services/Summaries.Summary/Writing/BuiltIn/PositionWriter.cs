@@ -1,5 +1,5 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Writing.BuiltIn;
 
@@ -46,7 +46,7 @@ public sealed class PositionWriter(SentenceRenderer renderer)
 
         foreach (var party in parties.Where(p => perParty[p.Key].Count > 0))
         {
-            yield return new DraftSection(SectionKind.Position, $"Position of {party.DisplayName}", party.Key, perParty[party.Key]);
+            yield return new DraftSection(DraftSectionKind.Position, $"Position of {party.DisplayName}", party.Key, perParty[party.Key]);
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class PositionWriter(SentenceRenderer renderer)
         var fact = sheet.FindFact(quote.FactId)!;
         var text = renderer.Render(fact, sheet, quote);
         if (quote.SpeakerStart < 0 || OtherSpeakersIn(sheet, fact.Id, quote.SpeakerKey)
-            || (compact && IsStatement(quote) && FactRanker.WordCount(fact.Text) - FactRanker.WordCount(quote.Text) > CompactQuoteBesides))
+            || (compact && IsStatement(quote) && WordCount.Of(fact.Text) - WordCount.Of(quote.Text) > CompactQuoteBesides))
         {
             // The sentence does not name this speaker (or names another one too), or says much else
             // besides the quote: say who said it, in the party's own words.
@@ -110,7 +110,7 @@ public sealed class PositionWriter(SentenceRenderer renderer)
     private static bool IsStatement(FactQuote quote)
     {
         var words = quote.Text.TrimStart(' ', '“', '"', '‘', '\'');
-        return quote.Direct && words.Length > 0 && char.IsUpper(words[0]) && FactRanker.WordCount(words) >= 5;
+        return quote.Direct && words.Length > 0 && char.IsUpper(words[0]) && WordCount.Of(words) >= 5;
     }
 
     private static bool OtherSpeakersIn(FactSheet sheet, string factId, string speakerKey) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Support;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Writing.BuiltIn;
 

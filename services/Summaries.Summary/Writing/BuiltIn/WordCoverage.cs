@@ -1,4 +1,4 @@
-using Summaries.Summary.Stories;
+using Summaries.Summary.Text;
 
 namespace Summaries.Summary.Writing.BuiltIn;
 
@@ -21,7 +21,7 @@ public sealed class WordCoverage(bool sayingsCompared = true)
 
     public bool Repeats(string text)
     {
-        var words = Centrality.ContentWords(text);
+        var words = KeyWords.Of(text);
         return words.Count > 0 && words.Count(_said.Contains) >= RepeatShare * words.Count;
     }
 
@@ -38,7 +38,7 @@ public sealed class WordCoverage(bool sayingsCompared = true)
 
     public void Add(string text)
     {
-        _said.UnionWith(Centrality.ContentWords(text));
+        _said.UnionWith(KeyWords.Of(text));
         // Plurals folded, so "contracts" and "contract" count as one word.
         _sentences.Add(ContentWords.Of(text).ToHashSet(StringComparer.Ordinal));
     }

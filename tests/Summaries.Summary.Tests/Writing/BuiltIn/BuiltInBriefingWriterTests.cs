@@ -20,7 +20,7 @@ public sealed class BuiltInBriefingWriterTests
 
         var draft = _writer.Write(sheet, new WritingRequest(6));
 
-        var positions = draft.Sections.Where(s => s.Kind == SectionKind.Position).ToList();
+        var positions = draft.Sections.Where(s => s.Kind == DraftSectionKind.Position).ToList();
         Assert.Equal(2, positions.Count);
         Assert.Contains(positions, p => p.Sentences.Any(s => s.Text.Contains("“We want a fair deal,”", StringComparison.Ordinal) && s.SpeakerKey == "Person:Ana Ruiz"));
         Assert.Contains(positions, p => p.Sentences.Any(s => s.Text.Contains("“a waste of time”", StringComparison.Ordinal)));
@@ -78,7 +78,7 @@ public sealed class BuiltInBriefingWriterTests
 
         var draft = _writer.Write(sheet, new WritingRequest(8));
 
-        var lead = draft.Sections.First(s => s.Kind == SectionKind.WhatHappened).Sentences[0];
+        var lead = draft.Sections.First(s => s.Kind == DraftSectionKind.WhatHappened).Sentences[0];
         Assert.Contains(lead.FactIds, id => id.StartsWith("a1.", StringComparison.Ordinal));
         Assert.Contains(lead.FactIds, id => id.StartsWith("a2.", StringComparison.Ordinal));
     }
@@ -104,7 +104,7 @@ public sealed class BuiltInBriefingWriterTests
 
         var draft = _writer.Write(sheet, new WritingRequest(4));
 
-        var lead = draft.Sections.First(s => s.Kind == SectionKind.WhatHappened).Sentences[0];
+        var lead = draft.Sections.First(s => s.Kind == DraftSectionKind.WhatHappened).Sentences[0];
         Assert.StartsWith("Foreign ministers of Atlantis and Lemuria met in Geneva", lead.Text, StringComparison.Ordinal);
         Assert.True(new DraftVerifier(Lexicon).Verify(draft, sheet).IsClean);
     }
@@ -120,7 +120,7 @@ public sealed class BuiltInBriefingWriterTests
 
         var draft = _writer.Write(sheet, new WritingRequest(2));
 
-        var lead = draft.Sections.First(s => s.Kind == SectionKind.WhatHappened).Sentences.SelectMany(s => s.FactIds).ToList();
+        var lead = draft.Sections.First(s => s.Kind == DraftSectionKind.WhatHappened).Sentences.SelectMany(s => s.FactIds).ToList();
         Assert.Equal(["a1.s0", "a1.s1"], lead);
     }
 
@@ -152,7 +152,7 @@ public sealed class BuiltInBriefingWriterTests
 
         var draft = _writer.Write(sheet, new WritingRequest(2));
 
-        var ruiz = draft.Sections.Where(s => s.Kind == SectionKind.Position).SelectMany(s => s.Sentences).Single(s => s.SpeakerKey == "Person:Ana Ruiz");
+        var ruiz = draft.Sections.Where(s => s.Kind == DraftSectionKind.Position).SelectMany(s => s.Sentences).Single(s => s.SpeakerKey == "Person:Ana Ruiz");
         Assert.Equal("Ana Ruiz said: “We want a fair deal”.", ruiz.Text);
         Assert.Equal(["a1.s1"], ruiz.FactIds);
         Assert.True(new DraftVerifier(Lexicon).Verify(draft, sheet).IsClean);
@@ -170,7 +170,7 @@ public sealed class BuiltInBriefingWriterTests
 
         var draft = _writer.Write(sheet, new WritingRequest(6));
 
-        var ministry = draft.Sections.Where(s => s.Kind == SectionKind.Position).SelectMany(s => s.Sentences)
+        var ministry = draft.Sections.Where(s => s.Kind == DraftSectionKind.Position).SelectMany(s => s.Sentences)
             .Single(s => s.SpeakerKey == "Organization:Lemuria's foreign ministry");
         Assert.StartsWith("After six hours of talks", ministry.Text, StringComparison.Ordinal);
     }
@@ -183,7 +183,7 @@ public sealed class BuiltInBriefingWriterTests
 
         var draft = _writer.Write(sheet, new WritingRequest(4));
 
-        var lead = draft.Sections.First(s => s.Kind == SectionKind.WhatHappened).Sentences[0];
+        var lead = draft.Sections.First(s => s.Kind == DraftSectionKind.WhatHappened).Sentences[0];
         Assert.StartsWith("Foreign ministers of Atlantis and Lemuria met in Geneva", lead.Text, StringComparison.Ordinal);
     }
 
@@ -198,7 +198,7 @@ public sealed class BuiltInBriefingWriterTests
 
             Assert.InRange(draft.SentenceCount, 1, length);
             var plan = VoicePlan.For(sheet, new WritingRequest(length));
-            var positions = draft.Sections.Where(s => s.Kind == SectionKind.Position).ToList();
+            var positions = draft.Sections.Where(s => s.Kind == DraftSectionKind.Position).ToList();
             // Nobody is heard twice while a planned party is not heard at all.
             if (positions.Any(p => p.Sentences.Count > 1))
             {
@@ -208,7 +208,7 @@ public sealed class BuiltInBriefingWriterTests
 
         // The sample's two quoted parties fit a briefing of 8.
         var medium = _writer.Write(sheet, new WritingRequest(8));
-        Assert.Equal(2, medium.Sections.Count(s => s.Kind == SectionKind.Position));
+        Assert.Equal(2, medium.Sections.Count(s => s.Kind == DraftSectionKind.Position));
     }
 
     private static string Describe(BriefingDraft d) =>

@@ -24,8 +24,4 @@ public sealed class CentralityTests
         Assert.Equal(0, centrality.Score(aside.Id));
         Assert.InRange(sheet.Facts.Max(f => centrality.Score(f.Id)), 0.999, 1.0);
     }
-
-    [Fact]
-    public void ContentWords_LeavesOutFunctionWordsAndShortTokens() =>
-        Assert.Equal(["border", "talks", "resumed", "geneva"], Centrality.ContentWords("The border talks resumed in Geneva, as they said."));
 }

@@ -38,7 +38,7 @@ public sealed class SentenceRendererTests
 
         Assert.Equal(expected, text);
         var draft = new BriefingDraft(text, [factId],
-            [new DraftSection(SectionKind.WhatHappened, "What happened", null, [new DraftSentence(text, [factId], null)])]);
+            [new DraftSection(DraftSectionKind.WhatHappened, "What happened", null, [new DraftSentence(text, [factId], null)])]);
         var result = new DraftVerifier(Lexicon).Verify(draft, _sheet);
         Assert.True(result.IsClean, string.Join("; ", result.Problems.Select(p => p.Reason)));
         Assert.Empty(result.RemovedCitations);

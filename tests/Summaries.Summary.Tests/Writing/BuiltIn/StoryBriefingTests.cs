@@ -17,10 +17,10 @@ public sealed class StoryBriefingTests
     private readonly DraftVerifier _verifier = new(Lexicon);
 
     [Theory]
-    [InlineData(BriefingLength.Short)]
-    [InlineData(BriefingLength.Medium)]
-    [InlineData(BriefingLength.Long)]
-    public void Write_SixReportsTwelveVoices_WithinTheBudgetEverySourceCitedMainVoicesHeard(BriefingLength length)
+    [InlineData(DraftLength.Short)]
+    [InlineData(DraftLength.Medium)]
+    [InlineData(DraftLength.Long)]
+    public void Write_SixReportsTwelveVoices_WithinTheBudgetEverySourceCitedMainVoicesHeard(DraftLength length)
     {
         var sheet = new FactSheetBuilder().Build(StoryReports.Event(reports: 6, speakers: 12));
         var request = WritingRequest.For(length);
@@ -33,7 +33,7 @@ public sealed class StoryBriefingTests
         // Every source where the length has a sentence for each (short has 4 for 6 sources; a sentence
         // several sources report alike cites each of them).
         Assert.InRange(cited.Count, Math.Min(sheet.Articles.Count, request.TargetSentences), sheet.Articles.Count);
-        var heard = draft.Sections.Where(s => s.Kind == SectionKind.Position).Select(s => sheet.FindEntity(s.PartyKey!)!.DisplayName).ToList();
+        var heard = draft.Sections.Where(s => s.Kind == DraftSectionKind.Position).Select(s => sheet.FindEntity(s.PartyKey!)!.DisplayName).ToList();
         // The speaker every report quotes is heard first.
         Assert.Equal(StoryReports.Speaker(0), heard[0]);
         Assert.Equal(heard.Count, heard.Distinct().Count());
@@ -43,7 +43,7 @@ public sealed class StoryBriefingTests
     public void Report_StoryBriefing_ListsEveryPartyAndSaysWhichTheTextLeftOut()
     {
         var sheet = new FactSheetBuilder().Build(StoryReports.Event(reports: 6, speakers: 12));
-        var draft = _writer.Write(sheet, WritingRequest.For(BriefingLength.Medium));
+        var draft = _writer.Write(sheet, WritingRequest.For(DraftLength.Medium));
 
         var report = new BalanceReporter(Lexicon).Report(draft, sheet);
 
@@ -65,7 +65,7 @@ public sealed class StoryBriefingTests
 
         var draft = _writer.Write(sheet, new WritingRequest(8));
 
-        var happened = draft.Sections.Where(s => s.Kind == SectionKind.WhatHappened).SelectMany(s => s.Sentences).Select(s => s.Text).ToList();
+        var happened = draft.Sections.Where(s => s.Kind == DraftSectionKind.WhatHappened).SelectMany(s => s.Sentences).Select(s => s.Text).ToList();
         Assert.Single(happened, t => t.Contains("bridge", StringComparison.Ordinal));
     }
 
@@ -83,7 +83,7 @@ public sealed class StoryBriefingTests
 
         Assert.Empty(result.Problems);
         Assert.InRange(draft.SentenceCount, 1, 4);
-        var happened = draft.Sections.Single(s => s.Kind == SectionKind.WhatHappened).Sentences;
+        var happened = draft.Sections.Single(s => s.Kind == DraftSectionKind.WhatHappened).Sentences;
         var cnn = Assert.Single(happened, s => s.Text.StartsWith("According to CNN, police said 12", StringComparison.OrdinalIgnoreCase));
         var bbc = Assert.Single(happened, s => s.Text.StartsWith("According to BBC, police said 15", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("articles/one", sheet.FindFact(Assert.Single(cnn.FactIds))!.ArticleName);

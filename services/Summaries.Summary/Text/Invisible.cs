@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Summaries.Summary.Facts;
+namespace Summaries.Summary.Text;
 
 /// <summary>
 /// Characters that change nothing a reader sees (zero-width spaces and joiners, bidirectional

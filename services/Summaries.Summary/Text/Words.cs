@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Summaries.Summary.Facts;
 
-namespace Summaries.Summary.Verification;
+namespace Summaries.Summary.Text;
 
 /// <summary>Lower-cased word runs (n-grams), for spotting text one passage repeats from another.</summary>
 public static partial class Words

@@ -1,9 +1,8 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Verification;
 using Summaries.Summary.Writing;
 
-namespace Summaries.Summary.Briefings;
+namespace Summaries.Summary.Llm;
 
 /// <summary>
 /// Verifies a streaming writer's draft part by part and sends what passes, exactly as the
@@ -12,7 +11,7 @@ namespace Summaries.Summary.Briefings;
 /// the first kept sentence stands in for it. Context sections are held back: a position the
 /// writer left out is added before them once the draft is complete.
 /// </summary>
-public sealed class LiveDraft(BriefingProgress progress, DraftVerifier verifier, FactSheet sheet, CancellationToken sendToken)
+public sealed class LiveDraft(IDraftProgress progress, DraftVerifier verifier, FactSheet sheet, CancellationToken sendToken)
 {
     private readonly List<DraftSection> _waiting = [];
     private bool _headlineFailed;
@@ -88,11 +87,11 @@ public sealed class LiveDraft(BriefingProgress progress, DraftVerifier verifier,
 
     private async Task SendWaitingAsync()
     {
-        foreach (var section in _waiting.Where(s => s.Kind != SectionKind.Context))
+        foreach (var section in _waiting.Where(s => s.Kind != DraftSectionKind.Context))
         {
             await progress.SendSectionAsync(section, sendToken);
         }
 
-        _waiting.RemoveAll(s => s.Kind != SectionKind.Context);
+        _waiting.RemoveAll(s => s.Kind != DraftSectionKind.Context);
     }
 }

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.ServiceDefaults.Errors;
-using Summaries.Summary.Briefings;
+using Summaries.Summary.Sources;
 
-namespace Summaries.Summary.Sources;
+namespace Summaries.Summary.Clients;
 
 /// <summary>
 /// Fetches articles from the ingestion service and their annotations from the entity service,

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Summaries.ServiceDefaults.Clients;
 
-namespace Summaries.Summary.Briefings;
+namespace Summaries.Summary.Clients;
 
 /// <summary>Where the summary service finds the other services. Section <c>Clients</c>.</summary>
 public sealed class ClientsOptions

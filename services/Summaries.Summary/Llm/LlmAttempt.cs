@@ -2,11 +2,10 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Summaries.Summary.Facts;
-using Summaries.Summary.Llm;
 using Summaries.Summary.Verification;
 using Summaries.Summary.Writing;
 
-namespace Summaries.Summary.Briefings;
+namespace Summaries.Summary.Llm;
 
 /// <summary>
 /// How the LLM's turn ended: its verified draft, or the reason the built-in engine must answer
@@ -26,7 +25,7 @@ public sealed partial class LlmAttempt(
 {
     public async Task<LlmOutcome> RunAsync(
         IBriefingWriter writer, FactSheet sheet, WritingRequest request, List<string> warnings,
-        BriefingProgress progress, CancellationToken cancellationToken)
+        IDraftProgress progress, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(llmOptions.Value.TimeoutSeconds);
         using var timeoutCts = new CancellationTokenSource(timeout, time);

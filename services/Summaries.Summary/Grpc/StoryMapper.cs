@@ -1,8 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
 using ProtoStory = Summaries.Contracts.Summary.V1.Story;
 using ProtoStoryEntity = Summaries.Contracts.Summary.V1.StoryEntity;
+using Summaries.Summary.Stories;
 
-namespace Summaries.Summary.Stories;
+namespace Summaries.Summary.Grpc;
 
 /// <summary>Maps stories to their proto.</summary>
 public static class StoryMapper

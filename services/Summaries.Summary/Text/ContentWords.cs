@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Summaries.Summary.Stories;
+namespace Summaries.Summary.Text;
 
 /// <summary>
 /// The content words of a text for comparing articles: lowercased letters-and-digits runs, function
