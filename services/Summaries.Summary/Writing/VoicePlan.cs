@@ -8,8 +8,12 @@ namespace Summaries.Summary.Writing;
 /// left to the balance report. The same plan drives the built-in engine and the LLM's prompt, and
 /// decides which missing positions are supplied to an LLM draft.
 /// </summary>
-public sealed record VoicePlan(int Budget, int LeadSentences, IReadOnlyList<FactEntity> Heard, IReadOnlyList<FactEntity> LeftOut)
+/// <param name="Parties">Every quoted party, in the plan's order of salience.</param>
+public sealed record VoicePlan(int Budget, int LeadSentences, IReadOnlyList<FactEntity> Heard, IReadOnlyList<FactEntity> Parties)
 {
+    /// <summary>The parties the plan leaves to the balance report.</summary>
+    public IReadOnlyList<FactEntity> LeftOut => Parties.Except(Heard).ToList();
+
     /// <summary>
     /// The plan for <paramref name="sheet"/> at <paramref name="request"/>'s length. Of one article
     /// the parties quoted in their own words come first and paraphrased ones fill free places; over
@@ -27,7 +31,7 @@ public sealed record VoicePlan(int Budget, int LeadSentences, IReadOnlyList<Fact
         {
             // No voice to hear in its own words: the lead takes the whole length, and the parties
             // only paraphrased are heard where it leaves a place.
-            return new VoicePlan(budget, budget, BySides(ranked, ranked.Count).Select(p => p.Entity).ToList(), []);
+            return new VoicePlan(budget, budget, BySides(ranked, ranked.Count).Select(p => p.Entity).ToList(), ranked.Select(p => p.Entity).ToList());
         }
 
         // Over several articles half the length says what happened and half who says what (more
@@ -44,9 +48,7 @@ public sealed record VoicePlan(int Budget, int LeadSentences, IReadOnlyList<Fact
         var heard = several ? BySides(candidates, places)
             : [.. BySides(candidates, candidates.Count), .. BySides(ranked.Where(p => !p.Direct).ToList(), ranked.Count)];
 
-        var heardKeys = heard.Select(p => p.Entity.Key).ToHashSet(StringComparer.Ordinal);
-        return new VoicePlan(budget, lead, heard.Select(p => p.Entity).ToList(),
-            ranked.Where(p => !heardKeys.Contains(p.Entity.Key)).Select(p => p.Entity).ToList());
+        return new VoicePlan(budget, lead, heard.Select(p => p.Entity).ToList(), ranked.Select(p => p.Entity).ToList());
     }
 
     /// <summary>Up to <paramref name="places"/> parties by salience, one voice of each side before a second of any.</summary>
@@ -101,9 +103,9 @@ public sealed record PartySalience(FactEntity Entity, double Score, bool Direct,
         var ranked = parties
             .Select(p =>
             {
-                var facts = p.Quotes.Select(q => sheet.FindFact(q.FactId)).OfType<Fact>().ToList();
-                var sources = facts.Select(f => f.ArticleName).Distinct(StringComparer.Ordinal).Count();
-                var prominence = p.Quotes.Sum(q => (q.Direct ? 1.0 : 0.6) / (1 + ((sheet.FindFact(q.FactId)?.Position ?? 0) / 10.0)));
+                var quoted = p.Quotes.Select(q => (Quote: q, Fact: sheet.FindFact(q.FactId))).ToList();
+                var sources = quoted.Select(x => x.Fact?.ArticleName).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+                var prominence = quoted.Sum(x => (x.Quote.Direct ? 1.0 : 0.6) / (1 + ((x.Fact?.Position ?? 0) / 10.0)));
                 var score = p.Entity!.Salience + (2.0 * sources / articles) + (0.1 * p.Quotes.Count) + (0.25 * prominence);
                 return (Party: new PartySalience(p.Entity, score, p.Quotes.Any(q => q.Direct), SideOf(p.Entity, organisations)),
                     Quotes: p.Quotes.Count, Sources: sources);

@@ -76,6 +76,27 @@ public sealed class SystemFixture : IAsyncLifetime
             Summary.WaitHealthyAsync(SummaryServiceName, startup));
     }
 
+    /// <summary>The article once the entity service has annotated it; a timeout after 20 s.</summary>
+    public async Task<Article> AnnotatedAsync(string name)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var article = (await IngestionClient.GetArticleAsync(new GetArticleRequest { Name = name })).Article;
+            if (article.AnnotationState == AnnotationState.Done)
+            {
+                return article;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{name} was not annotated within 20 s; state: {article.AnnotationState}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>The seeded example article, once ingestion has loaded and the entity service annotated it.</summary>
     public async Task<Article> SeedArticleAsync()
     {

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Grpc.Core;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.Contracts.Summary.V1;
 using Summaries.EndToEnd.Tests.Infrastructure;
@@ -188,22 +187,7 @@ public sealed partial class PromptInjectionTests(SystemFixture system) : IDispos
             },
             RequestId = "injection-" + name,
         });
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var article = (await system.IngestionClient.GetArticleAsync(new GetArticleRequest { Name = created.Article.Name })).Article;
-            if (article.AnnotationState == AnnotationState.Done)
-            {
-                return article;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new RpcException(new Status(StatusCode.DeadlineExceeded, "article not annotated in time"));
-            }
-
-            await Task.Delay(200);
-        }
+        return await system.AnnotatedAsync(created.Article.Name);
     }
 
     private static string Visible(string text) => new(text.Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray());

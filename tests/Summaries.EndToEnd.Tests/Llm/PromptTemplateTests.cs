@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.Contracts.Summary.V1;
 using Summaries.EndToEnd.Tests.Infrastructure;
@@ -48,22 +47,7 @@ public sealed class PromptTemplateTests(SystemFixture system) : IDisposable
             Article = new Article { Title = Title, Body = Body, Source = "Test Wire" },
             RequestId = "template-syntax-" + Guid.NewGuid().ToString("N"),
         });
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var article = (await system.IngestionClient.GetArticleAsync(new GetArticleRequest { Name = created.Article.Name })).Article;
-            if (article.AnnotationState == AnnotationState.Done)
-            {
-                return article;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new RpcException(new Status(StatusCode.DeadlineExceeded, "article not annotated in time"));
-            }
-
-            await Task.Delay(200);
-        }
+        return await system.AnnotatedAsync(created.Article.Name);
     }
 
     public void Dispose() => system.Llm.Reset();

@@ -142,9 +142,7 @@ internal static class DifferencesCommand
 
     private static SourceDocument Source(BriefingPipeline pipeline, string id, JsonElement article)
     {
-        var url = article.TryGetProperty("url", out var u) ? u.GetString() ?? string.Empty : string.Empty;
-        var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : string.Empty;
         return pipeline.Source("articles/" + id, article.GetProperty("title").GetString() ?? string.Empty,
-            article.GetProperty("text").GetString()!, host, registered: true);
+            article.GetProperty("text").GetString()!, StoryCorpus.Outlet(article), registered: true);
     }
 }

@@ -102,11 +102,6 @@ internal static class StoriesCommand
                 }
 
                 output.WriteLine($"  left out of the text: {string.Join("; ", metrics.LeftOut)}");
-                if (Environment.GetEnvironmentVariable("DEBUG_NAMES") is { } dn)
-                {
-                    output.WriteLine("  DEBUG " + string.Join("; ", sheet.Entities.Where(e => e.DisplayName.Contains(dn, StringComparison.Ordinal)).Select(e => $"{e.Key} {e.Type} {e.DisplayName} [{string.Join(",", e.Aliases)}]")));
-                }
-
                 output.WriteLine("  salience: " + string.Join("; ", PartySalience.Rank(sheet).Select(p =>
                     string.Create(CultureInfo.InvariantCulture, $"{p.Entity.DisplayName} {p.Score:F2}{(p.Side == p.Entity.Key ? "" : " side " + p.Side)}"))));
             }

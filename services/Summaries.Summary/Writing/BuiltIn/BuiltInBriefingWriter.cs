@@ -59,12 +59,11 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         var plan = VoicePlan.For(sheet, request);
         // Of one article, the lead's best sentences open the position of whoever they quote; over
         // several, only the planned voices', so the main voices come first.
-        var ranks = PartySalience.Rank(sheet).Select(p => p.Entity).ToList();
-        var leadParties = sheet.Articles.Count > 1 ? plan.Heard.ToList() : ranks;
+        var leadParties = (sheet.Articles.Count > 1 ? plan.Heard : plan.Parties).ToList();
         // Where outlets report a point differently, the lead gives each version under its outlet's name.
         var versions = sheet.Articles.Count > 1 ? new SourceVersions(sheet, _support, _renderer) : null;
         var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, versions, order, used, said, quoteFactIds, leadParties, plan.LeadSentences);
-        var parties = ranks.Where(p => plan.Heard.Contains(p) || heard.ContainsKey(p.Key)).ToList();
+        var parties = plan.Parties.Where(p => plan.Heard.Contains(p) || heard.ContainsKey(p.Key)).ToList();
         if (happened.Count == 0)
         {
             happened = PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds, 1, order);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Support;
 
@@ -12,14 +10,11 @@ namespace Summaries.Summary.Writing.BuiltIn;
 /// polarity (<see cref="SheetSupport"/>'s core check), or a report of another day, place or
 /// topic written from the same template would be cited as agreeing.
 /// </summary>
-public sealed partial class SourceAgreement(FactSheet sheet, SheetSupport support)
+public sealed class SourceAgreement(FactSheet sheet, SheetSupport support)
 {
     private const double Threshold = 0.5;
 
-    private readonly Dictionary<string, HashSet<string>> _words = sheet.Facts.ToDictionary(
-        f => f.Id,
-        f => Words().Matches(f.Text).Select(m => m.Value.ToLower(CultureInfo.InvariantCulture)).Where(w => w.Length > 2).ToHashSet(),
-        StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, HashSet<string>> _words = FactWords.Of(sheet);
 
     /// <summary>The fact's own id followed by the ids of agreeing facts in other articles.</summary>
     public IReadOnlyList<string> Supporting(Fact fact)
@@ -49,7 +44,4 @@ public sealed partial class SourceAgreement(FactSheet sheet, SheetSupport suppor
 
         return ids;
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Support;
 using Summaries.Summary.Text;
@@ -23,7 +22,7 @@ public sealed record SourceDifference(Fact Other, SupportFailureKind Kind, strin
 /// ("12 killed" and "15 injured" are two points, not one disputed). Places are
 /// left out: "in Baghdad" and "in Iraq" may both be true.
 /// </summary>
-public sealed partial class SourceDifferences(FactSheet sheet, SheetSupport support)
+public sealed class SourceDifferences(FactSheet sheet, SheetSupport support)
 {
     /// <summary>Word overlap (Jaccard) a sentence needs before the support check is asked about it.</summary>
     private const double MinOverlap = 0.3;
@@ -48,10 +47,7 @@ public sealed partial class SourceDifferences(FactSheet sheet, SheetSupport supp
 
     private readonly SupportLexicon _lexicon = support.Checker.Lexicon;
     private readonly HashSet<string> _quoted = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _words = sheet.Facts.ToDictionary(
-        f => f.Id,
-        f => Words().Matches(f.Text).Select(m => m.Value.ToLower(CultureInfo.InvariantCulture)).Where(w => w.Length > 2).ToHashSet(),
-        StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, HashSet<string>> _words = FactWords.Of(sheet);
 
     /// <summary>Sentences of other articles that report the picked fact's point differently, at most one per article.</summary>
     public IReadOnlyList<SourceDifference> Find(Fact picked)
@@ -227,7 +223,4 @@ public sealed partial class SourceDifferences(FactSheet sheet, SheetSupport supp
         var union = a.Count + b.Count - overlap;
         return union == 0 ? 0 : (double)overlap / union;
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
 }
