@@ -34,11 +34,21 @@ internal sealed partial class StoreMigrationService<TStore>(TStore store, ILogge
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var version = await store.MigrateAsync(cancellationToken);
-        LogReady(logger, store.Description, version.Version, version.Applied);
+        if (version.NewerThanBuild)
+        {
+            LogNewerSchema(logger, store.Description, version.Version, version.Known);
+        }
+        else
+        {
+            LogReady(logger, store.Description, version.Version, version.Applied);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Store} ready at schema v{Version} ({Applied} migrations applied)")]
     private static partial void LogReady(ILogger logger, string store, int version, int applied);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Store} is at schema v{Version}, newer than this build's v{Known}; every newer step only expands it, so this build serves on (finish the rolling upgrade)")]
+    private static partial void LogNewerSchema(ILogger logger, string store, int version, int known);
 }

@@ -16,12 +16,12 @@ public sealed class PostgresMigratorTests : IDisposable
     [SkippableFact]
     public async Task ApplyAsync_OlderVersion_OnlyTheNewStepsRunDataKept()
     {
-        Assert.Equal(new SchemaVersion(1, 1), await ApplyAsync(V1));
+        Assert.Equal(new SchemaVersion(1, 1, 1), await ApplyAsync(V1));
         _schema.Execute("INSERT INTO notes (id, text) VALUES (1, 'kept')");
 
         var version = await ApplyAsync(V2);
 
-        Assert.Equal(new SchemaVersion(2, 1), version);
+        Assert.Equal(new SchemaVersion(2, 1, 2), version);
         Assert.Equal("kept by unknown", await ScalarAsync("SELECT text || ' by ' || author FROM notes"));
         Assert.Equal("1 notes; 2 note authors", await ScalarAsync("SELECT string_agg(version || ' ' || description, '; ' ORDER BY version) FROM notes_migrations"));
     }
@@ -37,13 +37,42 @@ public sealed class PostgresMigratorTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task ApplyAsync_DatabaseNewerThanTheSteps_FailsAndChangesNothing()
+    public async Task ApplyAsync_DatabaseExpandedByANewerBuild_OlderBuildServesOn()
     {
         await ApplyAsync(V2);
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => ApplyAsync(V1));
+        var version = await ApplyAsync(V1);
 
-        Assert.Contains("schema version 2 (notes_migrations), newer than this build knows (1)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(new SchemaVersion(2, 0, 1), version);
+        Assert.True(version.NewerThanBuild);
+        Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM notes_migrations"));
+    }
+
+    [SkippableFact]
+    public async Task ApplyAsync_DatabaseContractedByANewerBuild_RefusedAndChangesNothing()
+    {
+        PostgresMigration[] v3 = [.. V2, new("author required, text renamed", "ALTER TABLE notes RENAME COLUMN text TO body", Contracts: true)];
+        await ApplyAsync(v3);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => ApplyAsync(V2));
+
+        Assert.Contains("schema version 3 (notes_migrations), newer than this build knows (2), and step 3 removed what this build reads", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM notes_migrations"));
+    }
+
+    [SkippableFact]
+    public async Task ApplyAsync_HistoryFromBeforeTheContractsColumn_GainsItAsExpandOnly()
+    {
+        _schema.Execute("""
+            CREATE TABLE notes_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE notes (id integer PRIMARY KEY, text text NOT NULL);
+            INSERT INTO notes_migrations (version, description) VALUES (1, 'notes');
+            """);
+
+        var version = await ApplyAsync(V2);
+
+        Assert.Equal(new SchemaVersion(2, 1, 2), version);
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM notes_migrations WHERE contracts"));
     }
 
     [SkippableFact]
@@ -55,7 +84,7 @@ public sealed class PostgresMigratorTests : IDisposable
         await using var connection = await OpenAsync();
         var version = await PostgresMigrator.ApplyAsync(connection, "tags_migrations", LockClass + 1, other, CancellationToken.None);
 
-        Assert.Equal(new SchemaVersion(1, 1), version);
+        Assert.Equal(new SchemaVersion(1, 1, 1), version);
         Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM notes_migrations"));
     }
 
