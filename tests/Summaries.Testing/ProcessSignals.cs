@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Summaries.EndToEnd.Tests.Faults;
+namespace Summaries.Testing;
 
 /// <summary>
 /// SIGSTOP and SIGCONT for a service process the test started: a stopped process keeps its sockets
@@ -12,6 +12,9 @@ public static class ProcessSignals
     public static bool Supported => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
 
     public static Task StopAsync(ServiceProcess process) => SignalAsync(process, "-STOP");
+
+    /// <summary>SIGTERM, as Kubernetes sends it: the host stops taking calls and drains those in flight.</summary>
+    public static Task TerminateAsync(ServiceProcess process) => SignalAsync(process, "-TERM");
 
     /// <summary>Resumes a stopped process; harmless on a running or exited one.</summary>
     public static async Task ContinueAsync(ServiceProcess process)
