@@ -26,7 +26,7 @@ public static class ClientTransport
             return address.IdnHost;
         }
 
-        return new Uri("https://" + address.AbsolutePath.TrimStart('/')).IdnHost;
+        return new Uri("https://" + GrpcAddress.Targets(address)[0]).IdnHost;
     }
 
     public static void Configure(SocketsHttpHandler handler, Uri address, ClientTlsOptions tls)

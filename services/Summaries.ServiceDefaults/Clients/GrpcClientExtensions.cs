@@ -10,7 +10,8 @@ namespace Summaries.ServiceDefaults.Clients;
 
 /// <summary>
 /// How every service calls another: deadlines and cancellation passed on, transient failures retried,
-/// and calls spread over every instance when the address is <c>dns:///host:port</c>.
+/// and calls spread over every instance when the address is <c>dns:///host:port</c> or a
+/// <c>static:///host:port,host:port</c> list.
 /// </summary>
 public static class GrpcClientExtensions
 {
@@ -33,6 +34,7 @@ public static class GrpcClientExtensions
         // The channel looks resolvers up in the container first; this one re-resolves periodically so
         // pods added by a scale-out get calls too (gRPC's built-in dns resolver only re-resolves on failure).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory, RefreshingDnsResolverFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ResolverFactory, StaticListResolverFactory>());
 
         return services
             .AddGrpcClient<TClient>((sp, o) => o.Address = new Uri(address(sp)))

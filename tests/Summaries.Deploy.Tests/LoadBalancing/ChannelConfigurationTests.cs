@@ -25,6 +25,16 @@ public sealed class ChannelConfigurationTests
     }
 
     [Fact]
+    public void Register_StaticReplicaList_RoundRobinInsecureAndRetries()
+    {
+        var channel = ChannelOptionsFor("static:///127.0.0.1:5102,127.0.0.1:5202");
+
+        Assert.IsType<RoundRobinConfig>(Assert.Single(channel.ServiceConfig!.LoadBalancingConfigs));
+        Assert.Same(ChannelCredentials.Insecure, channel.Credentials);
+        Assert.Equal("127.0.0.1", ClientTransport.ExpectedHost(new Uri("static:///127.0.0.1:5102,127.0.0.1:5202")));
+    }
+
+    [Fact]
     public void Register_HttpAddress_NoBalancerAndNoCredentialsOverride()
     {
         var channel = ChannelOptionsFor("http://localhost:5102");
@@ -51,15 +61,15 @@ public sealed class ChannelConfigurationTests
     }
 
     [Fact]
-    public void Register_AnyAddress_RegistersThePeriodicDnsResolverOnce()
+    public void Register_AnyAddress_RegistersThePeriodicDnsAndTheStaticResolverOnce()
     {
         var services = new ServiceCollection();
         services.AddSummariesGrpcClient<Health.HealthClient>(_ => "dns:///a.b.svc.cluster.local:1");
         services.AddSummariesGrpcClient<Health.HealthClient>(_ => "dns:///c.d.svc.cluster.local:2");
         using var provider = services.BuildServiceProvider();
 
-        var resolver = Assert.Single(provider.GetServices<Grpc.Net.Client.Balancer.ResolverFactory>());
-        Assert.Equal("dns", resolver.Name);
+        var resolvers = provider.GetServices<Grpc.Net.Client.Balancer.ResolverFactory>().Select(r => r.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["dns", "static"], resolvers);
         Assert.Equal(TimeSpan.FromSeconds(15), RefreshingDnsResolverFactory.RefreshInterval);
     }
 
@@ -69,11 +79,15 @@ public sealed class ChannelConfigurationTests
     [InlineData("dns:///entity-headless.summaries.svc.cluster.local:5102", true)]
     [InlineData("dns:///entity-headless:5102", true)]
     [InlineData("dns:///entity-headless", false)]
+    [InlineData("static:///127.0.0.1:5102,127.0.0.1:5202", true)]
+    [InlineData("static:///10.0.0.7:5102", true)]
+    [InlineData("static:///127.0.0.1:5102,127.0.0.1", false)]
+    [InlineData("static:///", false)]
     [InlineData("dns:///", false)]
     [InlineData("entity:5102", false)]
     [InlineData("ftp://entity:5102", false)]
     [InlineData("", false)]
-    public void GrpcAddress_Value_IsValidOnlyForHttpHttpsOrDnsWithPort(string address, bool valid)
+    public void GrpcAddress_Value_IsValidOnlyForHttpHttpsOrDnsOrStaticWithPorts(string address, bool valid)
     {
         Assert.Equal(valid, GrpcAddress.IsValid(address));
         Assert.Equal(valid, new GrpcAddressAttribute().IsValid(address));

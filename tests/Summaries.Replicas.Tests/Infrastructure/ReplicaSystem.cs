@@ -7,9 +7,9 @@ namespace Summaries.Replicas.Tests.Infrastructure;
 
 /// <summary>
 /// Several processes of each service on one real PostgreSQL server, each service in a schema of its
-/// own (as production gives each its own database): ingestion replica i annotates through entity
-/// replica i, summary replica i reads from ingestion and entity replica i, and the tests' clients
-/// are spread over all replicas of a service.
+/// own (as production gives each its own database). Every client, the services' own included, is
+/// spread over all replicas of the service it calls (a <c>static:///</c> replica list, balanced
+/// round robin as a headless Service's <c>dns:///</c> name is in production).
 /// </summary>
 public sealed class ReplicaSystem : IAsyncDisposable
 {
@@ -106,15 +106,15 @@ public sealed class ReplicaSystem : IAsyncDisposable
     public ServiceProcess StartIngestion(int i) => Ingestion[i] = ServiceProcess.Start("Summaries.Ingestion", IngestionPorts[i], With(new()
     {
         ["ConnectionStrings__Ingestion"] = IngestionSchema.ConnectionString,
-        ["Clients__EntityService__Address"] = $"http://127.0.0.1:{EntityPorts[i]}",
+        ["Clients__EntityService__Address"] = StaticList(EntityPorts),
         ["Seeds__Directory"] = _seeds.FullName,
     }));
 
     public ServiceProcess StartSummary(int i) => Summary[i] = ServiceProcess.Start("Summaries.Summary", SummaryPorts[i], With(new()
     {
         ["ConnectionStrings__Summary"] = SummarySchema.ConnectionString,
-        ["Clients__IngestionAddress"] = $"http://127.0.0.1:{IngestionPorts[i]}",
-        ["Clients__EntityAddress"] = $"http://127.0.0.1:{EntityPorts[i]}",
+        ["Clients__IngestionAddress"] = StaticList(IngestionPorts),
+        ["Clients__EntityAddress"] = StaticList(EntityPorts),
         ["Llm__Provider"] = "None",
     }));
 
@@ -164,6 +164,9 @@ public sealed class ReplicaSystem : IAsyncDisposable
         SummarySchema.Dispose();
         _seeds.Delete(recursive: true);
     }
+
+    /// <summary>The client address naming every replica: <c>static:///127.0.0.1:p1,127.0.0.1:p2</c>.</summary>
+    public static string StaticList(IEnumerable<int> ports) => "static:///" + string.Join(',', ports.Select(p => $"127.0.0.1:{p}"));
 
     private Dictionary<string, string> With(Dictionary<string, string> environment)
     {
