@@ -42,8 +42,14 @@ public sealed class PostgresTestSchema : TestStoreDatabase
     public const string Variable = "SUMMARIES_TEST_POSTGRES";
 
     public PostgresTestSchema()
+        : this(RequireServer())
     {
-        Server = RequireServer();
+    }
+
+    /// <summary>A schema on the given server (one the test started itself, for instance).</summary>
+    public PostgresTestSchema(string server)
+    {
+        Server = server;
         Schema = "t_" + Guid.NewGuid().ToString("N");
         Run(Server, $"CREATE SCHEMA {Schema}");
         ConnectionString = new NpgsqlConnectionStringBuilder(Server) { SearchPath = Schema }.ConnectionString;

@@ -22,9 +22,13 @@ public sealed class ReplicaSystem : IAsyncDisposable
     private readonly DirectoryInfo _seeds = Directory.CreateTempSubdirectory("summaries-replica-seeds-");
     private readonly IReadOnlyDictionary<string, string> _extra;
 
-    private ReplicaSystem(int replicas, bool withSeeds, IReadOnlyDictionary<string, string>? extra)
+    private ReplicaSystem(int replicas, bool withSeeds, IReadOnlyDictionary<string, string>? extra, string? server)
     {
         Replicas = replicas;
+        server ??= PostgresTestSchema.RequireServer();
+        IngestionSchema = new PostgresTestSchema(server);
+        EntitySchema = new PostgresTestSchema(server);
+        SummarySchema = new PostgresTestSchema(server);
         _extra = extra ?? new Dictionary<string, string>();
         if (withSeeds)
         {
@@ -44,11 +48,11 @@ public sealed class ReplicaSystem : IAsyncDisposable
 
     public int Replicas { get; }
 
-    public PostgresTestSchema IngestionSchema { get; } = new();
+    public PostgresTestSchema IngestionSchema { get; }
 
-    public PostgresTestSchema EntitySchema { get; } = new();
+    public PostgresTestSchema EntitySchema { get; }
 
-    public PostgresTestSchema SummarySchema { get; } = new();
+    public PostgresTestSchema SummarySchema { get; }
 
     public int[] EntityPorts { get; }
 
@@ -63,9 +67,11 @@ public sealed class ReplicaSystem : IAsyncDisposable
     public ServiceProcess?[] Summary { get; }
 
     /// <summary>Starts every replica of every service at once (so their migrations race) and waits until all serve.</summary>
-    public static async Task<ReplicaSystem> StartAsync(int replicas = 2, bool withSeeds = false, IReadOnlyDictionary<string, string>? extra = null)
+    /// <param name="server">The PostgreSQL server; default the one SUMMARIES_TEST_POSTGRES names.</param>
+    public static async Task<ReplicaSystem> StartAsync(
+        int replicas = 2, bool withSeeds = false, IReadOnlyDictionary<string, string>? extra = null, string? server = null)
     {
-        var system = new ReplicaSystem(replicas, withSeeds, extra);
+        var system = new ReplicaSystem(replicas, withSeeds, extra, server);
         try
         {
             for (var i = 0; i < replicas; i++)
