@@ -9,6 +9,8 @@ FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0.401-noble AS bu
 ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+# services/Directory.Build.props: the runtime settings every service is measured with (GC, tiering).
+COPY services/Directory.Build.props services/
 COPY services/Summaries.Contracts/Summaries.Contracts.csproj services/Summaries.Contracts/
 COPY services/Summaries.ServiceDefaults/Summaries.ServiceDefaults.csproj services/Summaries.ServiceDefaults/
 COPY services/Summaries.Language/Summaries.Language.csproj services/Summaries.Language/

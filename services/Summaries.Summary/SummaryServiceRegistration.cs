@@ -42,7 +42,7 @@ public static class SummaryServiceRegistration
         services.AddSingleton<ClaimCheckService>();
         services.AddSingleton(sp => new BuiltInBriefingWriter(sp.GetRequiredService<Neutralizer>(), sp.GetRequiredService<SheetSupport>()));
         services.AddSingleton<BalanceReporter>();
-        services.AddSingleton<GenAiTelemetry>();
+        services.AddSingleton<SummaryMetrics>();
         services.AddHttpClient("llm", c => c.Timeout = Timeout.InfiniteTimeSpan).AddLlmResilience();
         services.AddSingleton(sp => CreateLlmSlot(sp));
         services.AddSingleton<LlmAttempt>();

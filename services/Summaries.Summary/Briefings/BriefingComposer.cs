@@ -29,7 +29,7 @@ public sealed class BriefingComposer(
     LlmAttempt llmAttempt,
     DraftVerifier verifier,
     BalanceReporter balance,
-    GenAiTelemetry telemetry,
+    SummaryMetrics telemetry,
     TimeProvider time)
 {
     /// <summary>The engine that will be tried first for these options (the cache key needs it before writing).</summary>

@@ -18,7 +18,7 @@ public sealed record BriefingScope(IReadOnlyList<string> ArticleNames, string? E
 
 /// <summary>Creates, stores and lists briefings; the gRPC adapter only translates to and from this.</summary>
 public sealed class BriefingService(
-    SourceGatherer gatherer, BriefingComposer composer, IBriefingStore store, GenAiTelemetry telemetry, TimeProvider time)
+    SourceGatherer gatherer, BriefingComposer composer, IBriefingStore store, SummaryMetrics telemetry, TimeProvider time)
 {
     public const int MaxArticles = BriefingRequestValidator.MaxArticles;
 

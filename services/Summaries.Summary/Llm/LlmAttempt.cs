@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Summaries.Summary.Facts;
@@ -18,10 +17,11 @@ public sealed record LlmOutcome(BriefingDraft? Draft, string? FallbackReason, st
 /// The LLM's turn at a briefing, within the LLM timeout: one call (streamed, and verified part by
 /// part, when the client streams), the verifier's verdict, and one more call with the failures
 /// listed when sentences were rejected, the better answer kept. Any failure ends in a reason and a
-/// warning for the reader; the caller's own cancellation (client deadline) propagates.
+/// warning for the reader; the caller's own cancellation (client deadline) propagates. Each call's
+/// span and gen_ai.* metrics come from the chat client's instrumentation (<see cref="KernelFactory"/>).
 /// </summary>
 public sealed partial class LlmAttempt(
-    DraftVerifier verifier, GenAiTelemetry telemetry, IOptions<LlmOptions> llmOptions, TimeProvider time, ILogger<LlmAttempt> logger)
+    DraftVerifier verifier, SummaryMetrics telemetry, IOptions<LlmOptions> llmOptions, TimeProvider time, ILogger<LlmAttempt> logger)
 {
     public async Task<LlmOutcome> RunAsync(
         IBriefingWriter writer, FactSheet sheet, WritingRequest request, List<string> warnings,
@@ -30,22 +30,16 @@ public sealed partial class LlmAttempt(
         var timeout = TimeSpan.FromSeconds(llmOptions.Value.TimeoutSeconds);
         using var timeoutCts = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token);
-        using var span = GenAiTelemetry.Source.StartActivity("chat " + writer.Engine.Model, ActivityKind.Client);
-        span?.SetTag("gen_ai.operation.name", "chat");
-        span?.SetTag("gen_ai.system", llmOptions.Value.Provider == LlmProvider.AzureOpenAI ? "az.ai.openai" : "openai");
-        span?.SetTag("gen_ai.request.model", writer.Engine.Model);
         var live = progress.IsStreaming && writer is IStreamingBriefingWriter
             ? new LiveDraft(progress, verifier, sheet, cancellationToken)
             : null;
-        var started = time.GetTimestamp();
         string reason;
         try
         {
             var draft = live is null
                 ? await writer.WriteAsync(sheet, request, linked.Token)
                 : await live.ReadAsync((IStreamingBriefingWriter)writer, request, linked.Token);
-            RecordUsage(draft.Usage, writer.Engine.Model, time.GetElapsedTime(started), span);
-            return await VerifyAsync(writer, draft, sheet, request, warnings, span, linked.Token, cancellationToken);
+            return await VerifyAsync(writer, draft, sheet, request, warnings, linked.Token, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -73,16 +67,12 @@ public sealed partial class LlmAttempt(
             LogLlmFailed(logger, ex);
         }
 
-        telemetry.OperationDuration.Record(time.GetElapsedTime(started).TotalSeconds,
-            new KeyValuePair<string, object?>("gen_ai.request.model", writer.Engine.Model),
-            new KeyValuePair<string, object?>("error.type", "fallback"));
-        span?.SetStatus(ActivityStatusCode.Error, warnings[^1]);
         return new LlmOutcome(null, reason);
     }
 
     private async Task<LlmOutcome> VerifyAsync(
         IBriefingWriter writer, BriefingDraft draft, FactSheet sheet, WritingRequest request, List<string> warnings,
-        Activity? span, CancellationToken llmToken, CancellationToken cancellationToken)
+        CancellationToken llmToken, CancellationToken cancellationToken)
     {
         var (kept, result) = verifier.Keep(draft, sheet);
         CountRejected(result);
@@ -91,12 +81,10 @@ public sealed partial class LlmAttempt(
         {
             // Asked once more, with the failures listed; the better of the two attempts is kept.
             var corrections = result.Problems.Select(p => $"“{p.Sentence}”: {p.Reason}").ToList();
-            var retryStarted = time.GetTimestamp();
             BriefingDraft? second = null;
             try
             {
                 second = await writer.WriteAsync(sheet, request with { Corrections = corrections }, llmToken);
-                RecordUsage(second.Usage, writer.Engine.Model, time.GetElapsedTime(retryStarted), span);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -151,22 +139,6 @@ public sealed partial class LlmAttempt(
 
     private static TokenUsage? Sum(TokenUsage? a, TokenUsage? b) =>
         a is null ? b : b is null ? a : new TokenUsage(a.PromptTokens + b.PromptTokens, a.CompletionTokens + b.CompletionTokens);
-
-    private void RecordUsage(TokenUsage? usage, string model, TimeSpan elapsed, Activity? span)
-    {
-        var modelTag = new KeyValuePair<string, object?>("gen_ai.request.model", model);
-        var operation = new KeyValuePair<string, object?>("gen_ai.operation.name", "chat");
-        telemetry.OperationDuration.Record(elapsed.TotalSeconds, modelTag, operation);
-        if (usage is null)
-        {
-            return;
-        }
-
-        telemetry.TokenUsage.Record(usage.PromptTokens, modelTag, operation, new("gen_ai.token.type", "input"));
-        telemetry.TokenUsage.Record(usage.CompletionTokens, modelTag, operation, new("gen_ai.token.type", "output"));
-        span?.SetTag("gen_ai.usage.input_tokens", usage.PromptTokens);
-        span?.SetTag("gen_ai.usage.output_tokens", usage.CompletionTokens);
-    }
 
     /// <summary>Words for the warning, and the fallback reason tag.</summary>
     private static (string Description, string Reason) Describe(Exception ex) => ex switch

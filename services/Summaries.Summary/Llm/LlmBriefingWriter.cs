@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
-using Microsoft.SemanticKernel.ChatCompletion;
-using Microsoft.SemanticKernel.Connectors.OpenAI;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Writing;
 
@@ -9,8 +8,9 @@ namespace Summaries.Summary.Llm;
 
 /// <summary>
 /// Writes a draft with an LLM through Semantic Kernel: system instructions from the prompt file,
-/// the fact sheet as delimited data in the user message, and a JSON answer (in the draft's JSON
-/// schema where the provider supports structured output) parsed and validated.
+/// the fact sheet as delimited data in the user message (rendered by the kernel), and a JSON answer
+/// (in the draft's JSON schema where the provider supports structured output) parsed and validated.
+/// The kernel's chat client (<see cref="KernelFactory"/>) makes the call and its telemetry.
 /// </summary>
 public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmOptions options) : IStreamingBriefingWriter
 {
@@ -23,10 +23,10 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
 
     public async Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
-        var chat = kernel.GetRequiredService<IChatCompletionService>();
-        var (sheet, history) = await ConversationAsync(facts, request, cancellationToken);
-        var answer = await chat.GetChatMessageContentAsync(history, Settings(), kernel, cancellationToken);
-        return DraftJsonParser.Parse(answer.Content ?? string.Empty, facts, sheet.PartyKeys) with { Usage = UsageOf(answer.Metadata) };
+        var chat = kernel.GetRequiredService<IChatClient>();
+        var (sheet, messages) = await ConversationAsync(facts, request, cancellationToken);
+        var answer = await chat.GetResponseAsync(messages, Settings(), cancellationToken);
+        return DraftJsonParser.Parse(answer.Text, facts, sheet.PartyKeys) with { Usage = UsageOf(answer.Usage) };
     }
 
     /// <summary>
@@ -37,12 +37,12 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     public async IAsyncEnumerable<DraftPart> StreamAsync(
         FactSheet facts, WritingRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var chat = kernel.GetRequiredService<IChatCompletionService>();
-        var (sheet, history) = await ConversationAsync(facts, request, cancellationToken);
+        var chat = kernel.GetRequiredService<IChatClient>();
+        var (sheet, messages) = await ConversationAsync(facts, request, cancellationToken);
         var parser = new StreamingDraftParser(facts, sheet.PartyKeys);
         TokenUsage? usage = null;
         var received = false;
-        await using var chunks = chat.GetStreamingChatMessageContentsAsync(history, Settings(), kernel, cancellationToken)
+        await using var chunks = chat.GetStreamingResponseAsync(messages, Settings(), cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         while (true)
         {
@@ -60,8 +60,9 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
             }
 
             received = true;
-            usage = UsageOf(chunks.Current.Metadata) ?? usage;
-            foreach (var part in parser.Append(chunks.Current.Content ?? string.Empty))
+            // Usage comes on the stream's last chunk (OpenAI) or its closing message (Ollama).
+            usage = UsageOf(chunks.Current.Contents.OfType<UsageContent>().LastOrDefault()?.Details) ?? usage;
+            foreach (var part in parser.Append(chunks.Current.Text))
             {
                 yield return part;
             }
@@ -75,31 +76,38 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
         yield return new DraftComplete(parser.Complete() with { Usage = usage });
     }
 
-    private async Task<(PromptSheet Sheet, ChatHistory History)> ConversationAsync(
+    private async Task<(PromptSheet Sheet, List<ChatMessage> Messages)> ConversationAsync(
         FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
         var (sheet, user) = await BuildPromptAsync(facts, request, cancellationToken);
-        var history = new ChatHistory();
-        history.AddSystemMessage(prompt.System);
-        history.AddUserMessage(user);
+        List<ChatMessage> messages = [new(ChatRole.System, prompt.System), new(ChatRole.User, user)];
         if (request.Corrections.Count > 0)
         {
-            history.AddUserMessage(
+            messages.Add(new ChatMessage(ChatRole.User,
                 "Your previous answer had sentences that failed verification:\n- " + string.Join("\n- ", request.Corrections)
-                + "\nWrite the whole briefing again, following the rules, and fix or leave out those sentences.");
+                + "\nWrite the whole briefing again, following the rules, and fix or leave out those sentences."));
         }
 
-        return (sheet, history);
+        return (sheet, messages);
     }
 
-    private OpenAIPromptExecutionSettings Settings() => new()
-    {
-        Temperature = 0,
-        MaxTokens = options.MaxOutputTokens,
-        // The draft's schema where the provider takes one; otherwise any JSON object. Either way the
-        // tolerant parser reads the answer, so a model that strays is still caught there.
-        ResponseFormat = options.UsesStructuredOutput ? DraftJsonSchema.ResponseFormat : "json_object",
-    };
+    private ChatOptions Settings() => options.UsesStructuredOutput
+        ? new ChatOptions
+        {
+            Temperature = 0,
+            MaxOutputTokens = options.MaxOutputTokens,
+            // The draft's schema, strict, in OpenAI's own request options: Microsoft.Extensions.AI's
+            // response format has no strict flag, so the OpenAI client is handed the format as is.
+            RawRepresentationFactory = _ => new OpenAI.Chat.ChatCompletionOptions { ResponseFormat = DraftJsonSchema.ResponseFormat },
+        }
+        : new ChatOptions
+        {
+            Temperature = 0,
+            MaxOutputTokens = options.MaxOutputTokens,
+            // Any JSON object where the provider takes no schema. Either way the tolerant parser reads
+            // the answer, so a model that strays is still caught there.
+            ResponseFormat = ChatResponseFormat.Json,
+        };
 
     /// <summary>
     /// The fact sheet the model will see and the user message carrying it. The sheet is at most a
@@ -127,19 +135,6 @@ public sealed class LlmBriefingWriter(Kernel kernel, BriefingPrompt prompt, LlmO
     public Task<string> RenderUserAsync(PromptSheet sheet, WritingRequest request, CancellationToken cancellationToken) =>
         prompt.RenderUserAsync(kernel, request.TargetSentences, sheet.Text, cancellationToken);
 
-    /// <summary>The OpenAI connector reports usage in the message metadata under "Usage" (in a stream, on its last chunk).</summary>
-    private static TokenUsage? UsageOf(IReadOnlyDictionary<string, object?>? metadata)
-    {
-        if (metadata?.TryGetValue("Usage", out var usage) != true)
-        {
-            return null;
-        }
-
-        return usage switch
-        {
-            OpenAI.Chat.ChatTokenUsage u => new TokenUsage(u.InputTokenCount, u.OutputTokenCount),
-            Microsoft.Extensions.AI.UsageDetails d => new TokenUsage((int)(d.InputTokenCount ?? 0), (int)(d.OutputTokenCount ?? 0)),
-            _ => null,
-        };
-    }
+    private static TokenUsage? UsageOf(UsageDetails? usage) =>
+        usage is null ? null : new TokenUsage((int)(usage.InputTokenCount ?? 0), (int)(usage.OutputTokenCount ?? 0));
 }

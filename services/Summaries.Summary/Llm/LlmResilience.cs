@@ -18,7 +18,7 @@ public static class LlmResilience
         builder.AddResilienceHandler("llm", (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
-            var telemetry = context.ServiceProvider.GetRequiredService<GenAiTelemetry>();
+            var telemetry = context.ServiceProvider.GetRequiredService<SummaryMetrics>();
             if (options.MaxRetries > 0)
             {
                 pipeline.AddRetry(new HttpRetryStrategyOptions

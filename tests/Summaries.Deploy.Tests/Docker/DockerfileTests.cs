@@ -149,6 +149,99 @@ public sealed partial class DockerfileTests
             Assert.True(copiedBeforeRestore.Contains(csproj), $"{csproj} is not copied before dotnet restore"));
     }
 
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Restore_Service_CopiesEveryDirectoryBuildFileOnTheWayToEachProject(string service, string project)
+    {
+        // MSBuild imports Directory.Build.props/.targets and Directory.Packages.props from the project's
+        // folder upwards: one left out builds the image with other settings than the ones measured
+        // (services/Directory.Build.props holds the GC and tiering settings).
+        var dockerfile = Dockerfile.Load(RepoPaths.Dockerfile(service));
+        var build = dockerfile.Stages[0].Instructions.ToList();
+        var restore = build.FindIndex(i => i.Keyword == "RUN" && i.Text.Contains("dotnet restore", StringComparison.Ordinal));
+        var copies = build.Take(restore).Where(i => i.Keyword == "COPY" && !i.Flags.ContainsKey("from")).ToList();
+
+        var needed = ProjectClosure($"services/{project}/{project}.csproj").SelectMany(DirectoryBuildFiles).Distinct().ToList();
+
+        Assert.Contains("services/Directory.Build.props", needed);
+        Assert.All(needed, file => Assert.True(copies.Any(c => Lands(c, file)),
+            $"{service}: {file} is not copied to the same place before dotnet restore"));
+    }
+
+    [Fact]
+    public void Lands_CopyInstruction_PlacesFilesWhereTheRepositoryHasThem()
+    {
+        var dockerfile = Dockerfile.Parse("""
+            FROM mcr.microsoft.com/dotnet/sdk:10.0.401
+            COPY global.json Directory.Build.props ./
+            COPY services/Directory.Build.props /src/other/
+            COPY services/ services/
+            COPY tests/Directory.Build.props ./
+            """);
+        var copies = dockerfile.Stages[0].All("COPY").ToList();
+
+        Assert.True(Lands(copies[0], "Directory.Build.props"));
+        Assert.False(Lands(copies[1], "services/Directory.Build.props"));
+        Assert.True(Lands(copies[2], "services/Directory.Build.props"));
+        Assert.False(Lands(copies[3], "tests/Directory.Build.props"));
+    }
+
+    /// <summary>Whether a COPY (relative to WORKDIR /src) puts the repository file <paramref name="file"/> at the same relative path.</summary>
+    private static bool Lands(Instruction copy, string file)
+    {
+        var args = copy.Arguments;
+        var target = args[^1];
+        // Several sources, a trailing slash or "." make the destination a folder.
+        var intoFolder = args.Count > 2 || target.EndsWith('/') || target == ".";
+        var destination = Relative(target).TrimEnd('/');
+        foreach (var source in args.SkipLast(1).Select(Relative))
+        {
+            if (source == file)
+            {
+                var landed = intoFolder ? Join(destination, Path.GetFileName(file)) : destination;
+                return landed == file;
+            }
+
+            var folder = source.TrimEnd('/');
+            if (file.StartsWith(folder + "/", StringComparison.Ordinal))
+            {
+                // A folder's contents land under the destination.
+                return Join(destination, file[(folder.Length + 1)..]) == file;
+            }
+        }
+
+        return false;
+
+        static string Relative(string path) =>
+            path.StartsWith("/src/", StringComparison.Ordinal) ? path["/src/".Length..]
+            : path.StartsWith("./", StringComparison.Ordinal) ? path[2..]
+            : path == "." ? string.Empty
+            : path;
+
+        static string Join(string folder, string name) => folder.Length == 0 ? name : $"{folder}/{name}";
+    }
+
+    /// <summary>The Directory.* files MSBuild would import for a project, from its folder up to the repository root.</summary>
+    private static IEnumerable<string> DirectoryBuildFiles(string csproj)
+    {
+        for (var dir = Path.GetDirectoryName(csproj)!.Replace('\\', '/'); ; dir = Path.GetDirectoryName(dir)!.Replace('\\', '/'))
+        {
+            foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+            {
+                var relative = dir.Length == 0 ? name : $"{dir}/{name}";
+                if (File.Exists(Path.Combine(RepoPaths.Root, relative)))
+                {
+                    yield return relative;
+                }
+            }
+
+            if (dir.Length == 0)
+            {
+                yield break;
+            }
+        }
+    }
+
     [Fact]
     public void DockerIgnore_Context_LeavesOutBuildOutputsDataAndSecrets()
     {

@@ -52,6 +52,10 @@ public sealed class BrokenManifestTests
             "[secrets] Service/summary: /metadata/annotations/summaries.dev/llm-key holds what looks like key material",
             "[auth] Deployment/ingestion: grpc.health.v1.Health needs an API key",
             "[auth] Deployment/summary: calls ingestion, which requires an API key, but sends none",
+            "[egress] Deployment/ingestion: needed egress not allowed: ingestion -> entity TCP/5102",
+            "[egress] Deployment/summary: needed egress not allowed: summary -> ip[0.0.0.0/0 except ",
+            "[egress] Deployment/summary: egress allowed beyond what it calls: summary -> ip[0.0.0.0/0] TCP/443",
+            "[egress] NetworkPolicy/summary-egress: an egress rule reaches the metadata address 169.254.169.254",
         ];
         AssertReportedExactly(expected, violations);
     }

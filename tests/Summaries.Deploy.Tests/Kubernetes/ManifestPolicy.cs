@@ -30,6 +30,7 @@ public static class ManifestPolicy
 
         violations.AddRange(ServiceRules.Check(objects, workloads));
         violations.AddRange(NetworkPolicyGraph.Check(objects, workloads, expected));
+        violations.AddRange(EgressPolicy.Check(objects, workloads, expected));
         violations.AddRange(ConfigRules.Check(objects, workloads));
         violations.AddRange(SecretRules.Check(objects));
         var security = ServiceSecurity.All(objects, workloads);

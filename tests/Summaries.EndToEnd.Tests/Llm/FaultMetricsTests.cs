@@ -1,9 +1,5 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using Summaries.Contracts.Summary.V1;
 using Summaries.EndToEnd.Tests.Infrastructure;
@@ -12,17 +8,13 @@ namespace Summaries.EndToEnd.Tests.Llm;
 
 /// <summary>
 /// The fault counters on the summary service's meter, read through the OpenTelemetry in-memory
-/// exporter: the service hosted in-process (its own resilience pipeline and circuit), on the
-/// running system's ingestion and entity services and a scripted LLM of its own.
+/// exporter: the service hosted in-process (<see cref="InProcessSummary"/>).
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class FaultMetricsTests(SystemFixture system) : IAsyncLifetime
 {
-    private readonly List<MetricSnapshot> _exported = [];
-    private readonly string _db = Path.Combine(Path.GetTempPath(), $"summary-metrics-{Guid.NewGuid():N}.db");
     private ScriptedLlmServer _llm = null!;
-    private WebApplicationFactory<Program>? _factory;
-    private GrpcChannel? _channel;
+    private InProcessSummary? _summary;
 
     public async Task InitializeAsync() => _llm = await ScriptedLlmServer.StartAsync();
 
@@ -97,22 +89,13 @@ public sealed class FaultMetricsTests(SystemFixture system) : IAsyncLifetime
 
     private SummaryService.SummaryServiceClient Host(int circuitThroughput)
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        _summary = new InProcessSummary(system, _llm, new Dictionary<string, string>
         {
-            b.UseSetting("ConnectionStrings:Summary", $"Data Source={_db}");
-            b.UseSetting("Clients:IngestionAddress", $"http://127.0.0.1:{system.Ingestion.Port}");
-            b.UseSetting("Clients:EntityAddress", $"http://127.0.0.1:{system.Entity.Port}");
-            b.UseSetting("Llm:Provider", "OpenAI");
-            b.UseSetting("Llm:Endpoint", _llm.Endpoint);
-            b.UseSetting("Llm:Model", "scripted-model");
-            b.UseSetting("Llm:ApiKey", "test-key");
-            b.UseSetting("Llm:TimeoutSeconds", "10");
-            b.UseSetting("Llm:MaxRetries", "1");
-            b.UseSetting("Llm:CircuitBreakerMinimumThroughput", circuitThroughput.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            b.ConfigureServices(s => s.AddOpenTelemetry().WithMetrics(m => m.AddInMemoryExporter(_exported)));
+            ["Llm:TimeoutSeconds"] = "10",
+            ["Llm:MaxRetries"] = "1",
+            ["Llm:CircuitBreakerMinimumThroughput"] = circuitThroughput.ToString(CultureInfo.InvariantCulture),
         });
-        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
-        return new SummaryService.SummaryServiceClient(_channel);
+        return _summary.Client;
     }
 
     private async Task<Briefing> BriefAsync(SummaryService.SummaryServiceClient client)
@@ -123,51 +106,18 @@ public sealed class FaultMetricsTests(SystemFixture system) : IAsyncLifetime
             deadline: DateTime.UtcNow.AddSeconds(30))).Briefing;
     }
 
-    /// <summary>Collects every instrument now and returns the latest (cumulative) snapshot of each.</summary>
-    private Dictionary<string, MetricSnapshot> Flush()
-    {
-        Assert.True(_factory!.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000), "metrics flush timed out");
-        return _exported.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.Last());
-    }
+    private Dictionary<string, MetricSnapshot> Flush() => _summary!.FlushMetrics();
 
-    /// <summary>The counter's total over the points carrying all the given tags; 0 when it was never recorded.</summary>
-    private static long Sum(Dictionary<string, MetricSnapshot> metrics, string name, params (string Key, string Value)[] tags)
-    {
-        if (!metrics.TryGetValue(name, out var metric))
-        {
-            return 0;
-        }
-
-        long total = 0;
-        foreach (var point in metric.MetricPoints)
-        {
-            var pointTags = new Dictionary<string, object?>();
-            foreach (var tag in point.Tags)
-            {
-                pointTags[tag.Key] = tag.Value;
-            }
-
-            if (tags.All(t => pointTags.TryGetValue(t.Key, out var v) && Equals(v?.ToString(), t.Value)))
-            {
-                total += point.GetSumLong();
-            }
-        }
-
-        return total;
-    }
+    private static long Sum(Dictionary<string, MetricSnapshot> metrics, string name, params (string Key, string Value)[] tags) =>
+        InProcessSummary.Sum(metrics, name, tags);
 
     public async Task DisposeAsync()
     {
-        _channel?.Dispose();
-        if (_factory is not null)
+        if (_summary is not null)
         {
-            await _factory.DisposeAsync();
+            await _summary.DisposeAsync();
         }
 
         await _llm.DisposeAsync();
-        foreach (var f in new[] { _db, _db + "-wal", _db + "-shm" })
-        {
-            File.Delete(f);
-        }
     }
 }

@@ -4,9 +4,10 @@ using Summaries.EndToEnd.Tests.Infrastructure;
 namespace Summaries.EndToEnd.Tests.Llm;
 
 /// <summary>
-/// The summary service's real Semantic Kernel OpenAI connector against a scripted
-/// OpenAI-compatible server over real HTTP: good answers are served as LLM briefings (every kind
-/// of failure, and its fallback to the built-in engine, is in <see cref="LlmFaultTests"/>).
+/// The summary service's real LLM path (Semantic Kernel over Microsoft.Extensions.AI's OpenAI chat
+/// client) against a scripted OpenAI-compatible server over real HTTP: good answers are served as
+/// LLM briefings (every kind of failure, and its fallback to the built-in engine, is in
+/// <see cref="LlmFaultTests"/>).
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class SemanticKernelPathTests(SystemFixture system)

@@ -1,23 +1,20 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Summaries.Summary.Llm;
 
 /// <summary>
-/// The summary service's spans and metrics. LLM calls follow the OpenTelemetry GenAI semantic
-/// conventions (gen_ai.client.token.usage, gen_ai.client.operation.duration, gen_ai.* attributes);
-/// fault counters use the summaries.* names.
+/// The summary service's own counters (summaries.* names): fallbacks, rejected sentences, retries,
+/// circuit opens, cache hits. The LLM calls' spans and gen_ai.* metrics are not here: the chat
+/// client's OpenTelemetry instrumentation writes them (<see cref="KernelFactory"/>).
 /// </summary>
-public sealed class GenAiTelemetry : IDisposable
+public sealed class SummaryMetrics : IDisposable
 {
     public const string Name = "Summaries.Summary";
 
     private readonly Meter _meter = new(Name);
 
-    public GenAiTelemetry()
+    public SummaryMetrics()
     {
-        TokenUsage = _meter.CreateHistogram<int>("gen_ai.client.token.usage", "{token}", "Tokens used by LLM calls.");
-        OperationDuration = _meter.CreateHistogram<double>("gen_ai.client.operation.duration", "s", "Duration of LLM calls.");
         Fallbacks = _meter.CreateCounter<long>(
             "summaries.briefing.fallbacks", "{briefing}", "Briefings the built-in engine wrote because the LLM failed; tag reason.");
         RejectedSentences = _meter.CreateCounter<long>(
@@ -28,12 +25,6 @@ public sealed class GenAiTelemetry : IDisposable
             "summaries.llm.circuit_opens", "{open}", "Times the circuit breaker stopped calls to a failing LLM.");
         CacheHits = _meter.CreateCounter<long>("summaries.briefing.cache_hits", "{briefing}", "Briefings served from the cache.");
     }
-
-    public static ActivitySource Source { get; } = new(Name);
-
-    public Histogram<int> TokenUsage { get; }
-
-    public Histogram<double> OperationDuration { get; }
 
     public Counter<long> Fallbacks { get; }
 
