@@ -1,5 +1,6 @@
 using Summaries.Contracts.Entity.V1;
 using Summaries.Replicas.Tests.Infrastructure;
+using Summaries.Testing.Replicas;
 
 namespace Summaries.Replicas.Tests.Entity;
 

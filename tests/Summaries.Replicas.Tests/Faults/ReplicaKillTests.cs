@@ -3,6 +3,7 @@ using Grpc.Core;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.Contracts.Summary.V1;
 using Summaries.Replicas.Tests.Infrastructure;
+using Summaries.Testing.Replicas;
 
 namespace Summaries.Replicas.Tests.Faults;
 

@@ -1,3 +1,5 @@
+using Summaries.Testing.Replicas;
+
 namespace Summaries.Replicas.Tests.Infrastructure;
 
 /// <summary>One two-replica system shared by the non-destructive cases of a collection (they run one at a time).</summary>

@@ -1,5 +1,6 @@
 using Npgsql;
 using Summaries.Replicas.Tests.Infrastructure;
+using Summaries.Testing.Replicas;
 
 namespace Summaries.Replicas.Tests.Migrations;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace Summaries.Replicas.Tests.Infrastructure;
+namespace Summaries.Testing.Replicas;
 
 /// <summary>
 /// A PostgreSQL server of the test's own (initdb in a temp folder, a free port), so it can be

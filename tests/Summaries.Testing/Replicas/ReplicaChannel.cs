@@ -4,7 +4,7 @@ using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Summaries.Replicas.Tests.Infrastructure;
+namespace Summaries.Testing.Replicas;
 
 /// <summary>
 /// A client channel over a static list of replicas, balanced round robin, as a Kubernetes client

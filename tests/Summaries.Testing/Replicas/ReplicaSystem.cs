@@ -3,7 +3,7 @@ using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.Contracts.Summary.V1;
 
-namespace Summaries.Replicas.Tests.Infrastructure;
+namespace Summaries.Testing.Replicas;
 
 /// <summary>
 /// Several processes of each service on one real PostgreSQL server, each service in a schema of its
