@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Probes;
 using Summaries.ServiceDefaults.Reflection;
 using Summaries.ServiceDefaults.Security;
 using Summaries.ServiceDefaults.Security.Tls;
@@ -22,7 +23,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Kestrel on the configured port (h2c, or HTTP/2 over TLS when <c>Service:Tls</c> names a
     /// certificate), gRPC with error mapping and the configured message sizes, reflection, the
-    /// standard health service (reporting <paramref name="grpcServiceName"/> and ""), API keys and
+    /// standard health service (readiness as <paramref name="grpcServiceName"/> and "", liveness as
+    /// <see cref="HealthProbes.Liveness"/>), API keys and
     /// rate limits when configured, and OpenTelemetry.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(
@@ -68,11 +70,13 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddCommentedGrpcReflection(grpcServiceName);
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthProbes.LiveTag]);
         builder.Services.AddGrpcHealthChecks(o =>
         {
+            // Readiness: every check, the store's (AddStoreReadiness) included. Liveness: the process only.
             o.Services.Map("", _ => true);
             o.Services.Map(grpcServiceName, _ => true);
+            o.Services.Map(HealthProbes.Liveness, r => r.Tags.Contains(HealthProbes.LiveTag));
         });
 
         builder.AddSummariesTelemetry();
