@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.ServiceDefaults.Probes;
@@ -42,7 +43,9 @@ public static class ServiceDefaultsExtensions
             var options = new ServiceHostOptions { Port = defaultPort };
             context.Configuration.GetSection(ServiceHostOptions.SectionName).Bind(options);
             var tls = kestrel.ApplicationServices.GetRequiredService<IOptions<ServerTlsOptions>>().Value;
-            Action<ListenOptions> endpoint = listen => ServerTls.Apply(listen, tls);
+            var time = kestrel.ApplicationServices.GetRequiredService<TimeProvider>();
+            var logger = kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServerTls));
+            Action<ListenOptions> endpoint = listen => ServerTls.Apply(listen, tls, time, logger);
             if (options.Host is "*" or "0.0.0.0")
             {
                 kestrel.ListenAnyIP(options.Port, endpoint);
