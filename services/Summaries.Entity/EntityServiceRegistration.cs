@@ -3,6 +3,7 @@ using Summaries.Entity.Grpc;
 using Summaries.Entity.Registry;
 using Summaries.Language;
 using Summaries.Language.Tagging;
+using Summaries.ServiceDefaults.Probes;
 
 namespace Summaries.Entity;
 
@@ -12,6 +13,7 @@ public static class EntityServiceRegistration
     public static WebApplicationBuilder AddEntityService(this WebApplicationBuilder builder)
     {
         builder.Services.AddEntityStore();
+        builder.Services.AddStoreReadiness(sp => sp.GetRequiredService<IOptions<EntityStoreOptions>>().Value.Entity);
         builder.Services.AddOptions<EntityOptions>().BindConfiguration(EntityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ITextAnnotator>(sp => sp.GetRequiredService<IOptions<EntityOptions>>().Value.Recognizer switch
         {

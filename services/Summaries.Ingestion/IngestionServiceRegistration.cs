@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Summaries.ServiceDefaults.Clients;
+using Summaries.ServiceDefaults.Probes;
 using Summaries.ServiceDefaults.Storage;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Ingestion.Annotation;
@@ -23,6 +24,7 @@ public static class IngestionServiceRegistration
         // Refuse to start rather than store bodies that were silently left unnormalised.
         Cleaning.Nfc.EnsureAvailable();
         builder.Services.AddIngestionServices();
+        builder.Services.AddStoreReadiness(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Ingestion);
         return builder;
     }
 

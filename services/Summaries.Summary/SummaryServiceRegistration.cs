@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.ServiceDefaults.Clients;
+using Summaries.ServiceDefaults.Probes;
 using Summaries.Summary.Balance;
 using Summaries.Summary.Briefings;
 using Summaries.Summary.Claims;
@@ -32,6 +33,7 @@ public static class SummaryServiceRegistration
         services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.EntityAddress);
 
         services.AddBriefingStore();
+        services.AddStoreReadiness(sp => sp.GetRequiredService<IOptions<BriefingStoreOptions>>().Value.Summary);
         services.AddSingleton(LoadedLexicon.LoadDefault());
         services.AddSingleton<Neutralizer>();
         services.AddSingleton<FactSheetBuilder>();

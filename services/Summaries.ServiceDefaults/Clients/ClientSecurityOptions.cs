@@ -55,8 +55,16 @@ public sealed class ClientTlsOptions
     /// <summary>Password of a PKCS#12 <see cref="CertificatePath"/>. Never logged.</summary>
     public string? CertificatePassword { get; set; }
 
+    /// <summary>How often <see cref="CertificatePath"/> and <see cref="KeyPath"/> are checked for a renewal (at a new connection after the interval). Default 1 minute.</summary>
+    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<string> Problems()
     {
+        if (ReloadInterval < TimeSpan.Zero || ReloadInterval > TimeSpan.FromHours(1))
+        {
+            yield return $"{SectionName}:ReloadInterval must be between 00:00:00 and 01:00:00.";
+        }
+
         if (!string.IsNullOrWhiteSpace(CaPath))
         {
             foreach (var problem in CertificateFiles.CheckAuthorities($"{SectionName}:CaPath", CaPath))

@@ -1,5 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Summaries.ServiceDefaults.Security.Tls;
 
 namespace Summaries.ServiceDefaults.Clients;
@@ -29,8 +31,10 @@ public static class ClientTransport
         return new Uri("https://" + GrpcAddress.Targets(address)[0]).IdnHost;
     }
 
-    public static void Configure(SocketsHttpHandler handler, Uri address, ClientTlsOptions tls)
+    public static void Configure(SocketsHttpHandler handler, Uri address, ClientTlsOptions tls, TimeProvider? time = null, ILogger? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(tls);
         if (!UsesTls(address, tls))
         {
             return;
@@ -38,10 +42,11 @@ public static class ClientTransport
 
         if (!string.IsNullOrWhiteSpace(tls.CertificatePath))
         {
-            handler.SslOptions.ClientCertificates =
-            [
-                CertificateFiles.LoadWithKey(tls.CertificatePath, tls.KeyPath, tls.CertificatePassword),
-            ];
+            // Chosen at each new connection's handshake, so a renewed client certificate is presented
+            // without a restart (connections already open keep theirs until they close).
+            var certificate = new ReloadingCertificate(tls.CertificatePath, tls.KeyPath, tls.CertificatePassword,
+                tls.ReloadInterval, time ?? TimeProvider.System, logger ?? NullLogger.Instance);
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate.Current;
         }
 
         var authorities = string.IsNullOrWhiteSpace(tls.CaPath) ? null : CertificateAuthorities.Load(tls.CaPath);

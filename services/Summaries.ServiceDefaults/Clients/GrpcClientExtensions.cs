@@ -4,6 +4,7 @@ using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Summaries.ServiceDefaults.Clients;
@@ -46,7 +47,8 @@ public static class GrpcClientExtensions
             {
                 if (handler is SocketsHttpHandler sockets)
                 {
-                    ClientTransport.Configure(sockets, new Uri(address(sp)), Security(sp).Tls);
+                    ClientTransport.Configure(sockets, new Uri(address(sp)), Security(sp).Tls,
+                        sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ClientTransport)));
                 }
             })
             .AddHttpMessageHandler(sp => new ApiKeyHeaderHandler(Security(sp).ApiKey));

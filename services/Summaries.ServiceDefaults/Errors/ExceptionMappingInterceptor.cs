@@ -85,10 +85,19 @@ public sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMapping
                 // The client reset its request stream mid-read: it has gone, this is not a server fault.
                 return RpcErrors.Build(StatusCode.Cancelled.ToRpcCode(), "The client reset the call.", "CANCELLED", null);
             default:
+                if (TransientStoreErrors.Find(ex) is { } transient)
+                {
+                    LogTransient(logger, context.Method, transient.Store, transient.Code, ex);
+                    return RpcErrors.StoreUnavailable(transient);
+                }
+
                 LogUnhandled(logger, context.Method, ex);
                 return RpcErrors.Internal("Internal error; it has been logged.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient {Store} error {Code} in {Method}; answered UNAVAILABLE")]
+    private static partial void LogTransient(ILogger logger, string method, string store, string code, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in {Method}")]
     private static partial void LogUnhandled(ILogger logger, string method, Exception exception);

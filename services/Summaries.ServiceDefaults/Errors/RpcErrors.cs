@@ -39,6 +39,22 @@ public static class RpcErrors
             new Dictionary<string, string> { ["dependency"] = dependency }, retry);
     }
 
+    /// <summary>
+    /// UNAVAILABLE for a store error a retry may not meet (a serialisation failure, a lost connection,
+    /// a locked file), with RetryInfo; ErrorInfo names the store and its error code, never the SQL.
+    /// </summary>
+    public static RpcException StoreUnavailable(TransientStoreError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var retry = new RetryInfo { RetryDelay = Duration.FromTimeSpan(error.RetryAfter) };
+        return Build(Code.Unavailable, $"The store is briefly unavailable ({error.Description}); retry the call.", "STORE_UNAVAILABLE",
+            new Dictionary<string, string> { ["store"] = error.Store, ["code"] = error.Code }, retry);
+    }
+
+    /// <summary>PERMISSION_DENIED: the caller is known but may not call this method.</summary>
+    public static Google.Rpc.Status PermissionDeniedStatus(string reason, string message, IDictionary<string, string>? metadata) =>
+        BuildStatus(Code.PermissionDenied, message, reason, metadata);
+
     public static RpcException Internal(string message) =>
         Build(Code.Internal, message, "INTERNAL", null);
 

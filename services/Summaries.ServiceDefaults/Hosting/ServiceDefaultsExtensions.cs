@@ -7,8 +7,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Probes;
 using Summaries.ServiceDefaults.Reflection;
 using Summaries.ServiceDefaults.Security;
 using Summaries.ServiceDefaults.Security.Tls;
@@ -22,7 +24,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Kestrel on the configured port (h2c, or HTTP/2 over TLS when <c>Service:Tls</c> names a
     /// certificate), gRPC with error mapping and the configured message sizes, reflection, the
-    /// standard health service (reporting <paramref name="grpcServiceName"/> and ""), API keys and
+    /// standard health service (readiness as <paramref name="grpcServiceName"/> and "", liveness as
+    /// <see cref="HealthProbes.Liveness"/>), API keys and
     /// rate limits when configured, and OpenTelemetry.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(
@@ -40,7 +43,9 @@ public static class ServiceDefaultsExtensions
             var options = new ServiceHostOptions { Port = defaultPort };
             context.Configuration.GetSection(ServiceHostOptions.SectionName).Bind(options);
             var tls = kestrel.ApplicationServices.GetRequiredService<IOptions<ServerTlsOptions>>().Value;
-            Action<ListenOptions> endpoint = listen => ServerTls.Apply(listen, tls);
+            var time = kestrel.ApplicationServices.GetRequiredService<TimeProvider>();
+            var logger = kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServerTls));
+            Action<ListenOptions> endpoint = listen => ServerTls.Apply(listen, tls, time, logger);
             if (options.Host is "*" or "0.0.0.0")
             {
                 kestrel.ListenAnyIP(options.Port, endpoint);
@@ -68,11 +73,13 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddCommentedGrpcReflection(grpcServiceName);
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthProbes.LiveTag]);
         builder.Services.AddGrpcHealthChecks(o =>
         {
+            // Readiness: every check, the store's (AddStoreReadiness) included. Liveness: the process only.
             o.Services.Map("", _ => true);
             o.Services.Map(grpcServiceName, _ => true);
+            o.Services.Map(HealthProbes.Liveness, r => r.Tags.Contains(HealthProbes.LiveTag));
         });
 
         builder.AddSummariesTelemetry();

@@ -46,13 +46,14 @@ public static partial class ServiceSecurityExtensions
 
         LogPosture(app.Logger,
             tls.IsEnabled ? (tls.RequireClientCertificate ? "on, client certificates required" : tls.ClientCaPath is null ? "on" : "on, client certificates checked when sent") : "off (h2c)",
-            auth.Enabled ? $"on, keys: {string.Join(", ", auth.Keys.Select(k => k.Id))}; anonymous: {Describe(auth.EffectiveAnonymousServices)}" : "off",
+            auth.Enabled ? $"on, keys: {string.Join(", ", auth.Keys.Select(k => k.Id))}{(auth.AcceptClientCertificates ? " and client certificates" : string.Empty)}; anonymous: {Describe(auth.EffectiveAnonymousServices)}; grants: {DescribeGrants(auth)}" : "off",
             limits.Enabled ? $"{limits.Algorithm} {limits.PermitLimit} per {limits.Window} per client; exempt: {Describe(limits.EffectiveExemptServices)}" : "off",
             string.IsNullOrEmpty(clients.ApiKey) ? "none" : "configured");
 
         if (auth.Enabled)
         {
             app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
+            app.UseMiddleware<MethodAuthorizationMiddleware>();
         }
 
         if (limits.Enabled)
@@ -62,6 +63,10 @@ public static partial class ServiceSecurityExtensions
 
         return app;
     }
+
+    private static string DescribeGrants(AuthOptions auth) =>
+        string.Join("; ", auth.Keys.Select(k => k.Id.Trim()).Concat(auth.Grants.Keys).Distinct(StringComparer.Ordinal)
+            .Select(id => $"{id} {(auth.Grants.TryGetValue(id, out var configured) ? string.Join(", ", configured) : "default " + string.Join(", ", DefaultGrants.ById[id]))}"));
 
     private static string Describe(IReadOnlySet<string> services) => services.Count == 0 ? "none" : string.Join(", ", services);
 

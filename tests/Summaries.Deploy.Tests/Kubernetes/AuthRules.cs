@@ -1,11 +1,12 @@
 using Summaries.ServiceDefaults.Security;
+using Summaries.ServiceDefaults.Security.Auth;
 
 namespace Summaries.Deploy.Tests.Kubernetes;
 
 /// <summary>
-/// API keys and rate limits: keys only from Secrets, one id per caller, every caller in the call
-/// graph sending its own key to a service that accepts it under the caller's name, probes that need
-/// no key and are never limited. (Literal keys are reported by <see cref="SecretRules"/>.)
+/// API keys and rate limits: keys only from Secrets, one id per caller, each id with grants (its own
+/// or the defaults), every caller in the call graph sending its own key to a service that accepts it
+/// under the caller's name, probes that need no key and are never limited. (Literal keys are reported by <see cref="SecretRules"/>.)
 /// </summary>
 public static class AuthRules
 {
@@ -71,6 +72,21 @@ public static class AuthRules
             else if (key.Secret is null && !key.Literal)
             {
                 yield return $"Auth__Keys__{key.Index}__Key is not set";
+            }
+        }
+
+        // The service refuses to start with an id that has neither configured nor default grants.
+        foreach (var id in keys.Select(k => k.Id?.Trim()).OfType<string>().Where(id => id.Length > 0).Distinct()
+                     .Where(id => !service.Auth.Grants.ContainsKey(id) && !DefaultGrants.ById.ContainsKey(id)))
+        {
+            yield return $"the id '{id}' has no grants (Auth__Grants__{id}__N) and is not one the defaults know: the service refuses to start";
+        }
+
+        foreach (var (id, patterns) in service.Auth.Grants)
+        {
+            foreach (var problem in (patterns ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(MethodGrants.Problem).OfType<string>())
+            {
+                yield return $"Auth__Grants__{id}: {problem}";
             }
         }
 

@@ -76,6 +76,8 @@ public sealed class BrokenManifestTests
             "[tls] Deployment/entity container entity: Service__Tls__ClientCaPath=/etc/summaries/tls/client-ca.crt: Secret entity-tls mounts no file 'client-ca.crt'",
             "[tls] Service/ingestion: appProtocol kubernetes.io/h2c in front of a port that serves TLS",
             "[auth] Deployment/ingestion: entity accepts its key summaries-api-keys/ingestion under the id 'reader'; name it 'ingestion'",
+            // ...an id the default grants do not know, granted nothing: entity would refuse to start.
+            "[auth] Deployment/entity: the id 'reader' has no grants (Auth__Grants__reader__N) and is not one the defaults know: the service refuses to start",
             // ...so entity's larger limit for ingestion no longer applies to it.
             "[auth] Deployment/entity: RateLimits__KeyPermitLimits__ingestion: no API key has the id 'ingestion'",
             "[auth] Deployment/ingestion: RateLimits__KeyPermitLimits__summry: no API key has the id 'summry'",

@@ -41,10 +41,12 @@ public static partial class ContainerRules
                 yield return new Violation("probes", "", $"{probe} port {port} is not a container port");
             }
 
+            // Readiness follows the store (the service's own name); startup and liveness only the process.
+            var wanted = probe == "readinessProbe" ? service : Summaries.ServiceDefaults.Probes.HealthProbes.Liveness;
             var named = grpc.Str("service");
-            if (service is not null && named != service)
+            if (wanted is not null && named != wanted)
             {
-                yield return new Violation("probes", "", $"{probe} checks service \"{named}\", expected \"{service}\"");
+                yield return new Violation("probes", "", $"{probe} checks service \"{named}\", expected \"{wanted}\"");
             }
         }
     }

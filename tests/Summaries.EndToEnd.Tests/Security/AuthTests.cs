@@ -4,6 +4,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Grpc.Reflection.V1Alpha;
 using Summaries.Contracts.Entity.V1;
+using Summaries.Contracts.Ingestion.V1;
 using Summaries.EndToEnd.Tests.Infrastructure;
 
 namespace Summaries.EndToEnd.Tests.Security;
@@ -74,6 +75,21 @@ public sealed class AuthTests(SecuredSystemFixture system)
         var error = await Assert.ThrowsAsync<RpcException>(() => client.ListBriefingsAsync(new Contracts.Summary.V1.ListBriefingsRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grants_SummaryKeyCallsDeleteArticle_PermissionDeniedWhileItsReadsAreServed()
+    {
+        using var channel = system.Channel(system.Ingestion, ("x-api-key", system.SummaryKey));
+        var ingestion = new IngestionService.IngestionServiceClient(channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            ingestion.DeleteArticleAsync(new DeleteArticleRequest { Name = "articles/not-deleted" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal("METHOD_NOT_GRANTED", error.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Reason);
+        await ingestion.ListArticlesAsync(new ListArticlesRequest { PageSize = 1 });
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await Check(channel, SystemFixture.IngestionServiceName)).Status);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace Summaries.EndToEnd.Tests.Security;
 /// each other with their own keys and client certificates:
 /// <list type="bullet">
 /// <item>entity: mutual TLS required; keys ingestion, summary, dashboard, limited; only health anonymous
-/// (reflection needs a key); rate limits on (the "limited" key gets 3 calls a minute); 64 KiB largest request.</item>
+/// (reflection needs a key); rate limits on (the "limited" key gets 3 calls a minute, and may call AnnotateText
+/// only); 64 KiB largest request. The other keys have their default grants.</item>
 /// <item>ingestion: mutual TLS required; keys summary, dashboard; nothing anonymous (health needs a key too);
 /// calls entity at <c>dns:///localhost:port</c> over TLS.</item>
 /// <item>summary: TLS with optional client certificates (checked when sent); key dashboard; health and
@@ -92,6 +93,8 @@ public sealed class SecuredSystemFixture : IAsyncLifetime
                 ["RateLimits__Enabled"] = "true",
                 ["RateLimits__PermitLimit"] = "1000",
                 ["RateLimits__Window"] = "00:01:00",
+                // Not a caller the defaults know: it is granted the one method the tests call with it.
+                ["Auth__Grants__limited__0"] = "summaries.entity.v1.EntityService/AnnotateText",
                 ["RateLimits__KeyPermitLimits__limited"] = LimitedKeyPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Service__MaxReceiveMessageSize"] = EntityMaxReceiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }), dashboard);

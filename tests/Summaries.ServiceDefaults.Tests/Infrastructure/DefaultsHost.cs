@@ -28,7 +28,11 @@ public sealed class DefaultsHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static WebApplication Build(IDictionary<string, string?> settings, int port)
+    /// <param name="services">Registrations added after the defaults (a store check, say).</param>
+    /// <param name="map">Endpoints mapped besides the defaults (<see cref="ScriptedServices"/>, say).</param>
+    public static WebApplication Build(
+        IDictionary<string, string?> settings, int port,
+        Action<WebApplicationBuilder>? services = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
@@ -37,15 +41,18 @@ public sealed class DefaultsHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.AddServiceDefaults(ServiceName, port);
+        services?.Invoke(builder);
         var app = builder.Build();
+        map?.Invoke(app);
         app.MapServiceDefaults();
         return app;
     }
 
-    public static async Task<DefaultsHost> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<DefaultsHost> StartAsync(
+        IDictionary<string, string?> settings, Action<WebApplicationBuilder>? services = null, Action<WebApplication>? map = null)
     {
         var port = FreePort.Next();
-        var app = Build(settings, port);
+        var app = Build(settings, port, services, map);
         await app.StartAsync();
         return new DefaultsHost(app, port);
     }

@@ -10,7 +10,8 @@ namespace Summaries.ServiceDefaults.Security.Auth;
 /// Checks every call's API key before anything else runs (rate limits, gRPC, reflection, health).
 /// A call without an accepted key ends UNAUTHENTICATED unless its service is anonymous. The key id
 /// joins the log scope (<c>ClientId</c>) and the request's activity (<c>summaries.client.id</c>);
-/// the key itself is neither logged nor echoed.
+/// the key itself is neither logged nor echoed. With <see cref="AuthOptions.AcceptClientCertificates"/>,
+/// a call without a key is identified by the common name of the client certificate TLS verified.
 /// </summary>
 public sealed partial class ApiKeyAuthenticationMiddleware(
     RequestDelegate next, IOptions<AuthOptions> options, ILogger<ApiKeyAuthenticationMiddleware> logger)
@@ -19,12 +20,22 @@ public sealed partial class ApiKeyAuthenticationMiddleware(
 
     private readonly ApiKeyAuthenticator _authenticator = new(options.Value.Keys);
     private readonly IReadOnlySet<string> _anonymous = options.Value.EffectiveAnonymousServices;
+    private readonly bool _acceptCertificates = options.Value.AcceptClientCertificates;
 
     public async Task InvokeAsync(HttpContext context)
     {
         var presented = PresentedApiKey.From(context.Request.Headers);
         var keyId = _authenticator.Identify(presented);
-        if (keyId is null)
+        var principal = keyId is not null ? CallerIdentity.For(keyId) : null;
+        if (principal is null && presented is null && _acceptCertificates
+            && CallerIdentity.CertificateNameOf(context.Connection.ClientCertificate) is { } certificateName)
+        {
+            // Kestrel accepted the connection only after the certificate chained to Service:Tls:ClientCaPath.
+            keyId = certificateName;
+            principal = CallerIdentity.ForCertificate(certificateName);
+        }
+
+        if (principal is null || keyId is null)
         {
             var service = GrpcServices.ServiceOf(context.Request.Path);
             if (_anonymous.Contains(service))
@@ -42,7 +53,7 @@ public sealed partial class ApiKeyAuthenticationMiddleware(
             return;
         }
 
-        context.User = CallerIdentity.For(keyId);
+        context.User = principal;
         Activity.Current?.SetTag(ActivityTag, keyId);
         using (logger.BeginScope(new Dictionary<string, object> { ["ClientId"] = keyId }))
         {

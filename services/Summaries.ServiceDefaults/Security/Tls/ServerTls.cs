@@ -2,13 +2,14 @@ using System.Security.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Logging;
 
 namespace Summaries.ServiceDefaults.Security.Tls;
 
 /// <summary>Puts TLS (and, when configured, client-certificate checks) on a Kestrel endpoint.</summary>
 public static class ServerTls
 {
-    public static void Apply(ListenOptions listen, ServerTlsOptions options)
+    public static void Apply(ListenOptions listen, ServerTlsOptions options, TimeProvider time, ILogger logger)
     {
         // HTTP/2 only. Cleartext: without TLS there is no ALPN to negotiate it, so clients use prior
         // knowledge (h2c). TLS: ALPN offers h2 alone; gRPC needs nothing else.
@@ -18,9 +19,11 @@ public static class ServerTls
             return;
         }
 
+        // Asked on every handshake: a renewed certificate is served once the files change.
+        var certificate = Load(options, time, logger);
         var https = new HttpsConnectionAdapterOptions
         {
-            ServerCertificate = Load(options),
+            ServerCertificateSelector = (_, _) => certificate.Current,
             SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CheckCertificateRevocation = false,
         };
@@ -37,11 +40,11 @@ public static class ServerTls
         listen.UseHttps(https);
     }
 
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2 Load(ServerTlsOptions options)
+    private static ReloadingCertificate Load(ServerTlsOptions options, TimeProvider time, ILogger logger)
     {
         try
         {
-            return CertificateFiles.LoadWithKey(options.CertificatePath!, options.KeyPath, options.CertificatePassword);
+            return new ReloadingCertificate(options.CertificatePath!, options.KeyPath, options.CertificatePassword, options.ReloadInterval, time, logger);
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
         {

@@ -1,0 +1,131 @@
+using System.Security.Cryptography.X509Certificates;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Summaries.Contracts.Entity.V1;
+using Summaries.ServiceDefaults.Clients;
+using Summaries.ServiceDefaults.Tests.Infrastructure;
+using Summaries.Testing.Security;
+
+namespace Summaries.ServiceDefaults.Tests.Security.Tls;
+
+/// <summary>Certificate files replaced under a running Kestrel server and a client: the next handshake uses the new ones.</summary>
+public sealed class CertificateReloadTests : IDisposable
+{
+    private readonly TestPki _first = TestPki.Create("first", "second");
+    private readonly TestPki _renewed = TestPki.Create();
+    private readonly DirectoryInfo _mounted = Directory.CreateTempSubdirectory("summaries-tls-");
+
+    private string CertificatePath => Path.Combine(_mounted.FullName, "tls.crt");
+
+    private string KeyPath => Path.Combine(_mounted.FullName, "tls.key");
+
+    [Fact]
+    public async Task ServerCertificate_FilesReplaced_NextConnectionSeesTheNewCertificate()
+    {
+        Mount(_first.Server);
+        await using var host = await DefaultsHost.StartAsync(ServerSettings());
+
+        var before = await PresentedServerCertificateAsync(host.Port);
+        Mount(_renewed.Server);
+        var after = await PresentedServerCertificateAsync(host.Port);
+
+        Assert.Equal(_first.Server.Certificate.Thumbprint, before);
+        Assert.Equal(_renewed.Server.Certificate.Thumbprint, after);
+    }
+
+    [Fact]
+    public async Task ServerCertificate_NewCertificateBesideTheOldKey_OldOneKeptUntilTheKeyArrives()
+    {
+        Mount(_first.Server);
+        await using var host = await DefaultsHost.StartAsync(ServerSettings());
+
+        File.Copy(_renewed.Server.CertificatePath, CertificatePath, overwrite: true);
+        var halfWritten = await PresentedServerCertificateAsync(host.Port);
+        File.Copy(_renewed.Server.KeyPath, KeyPath, overwrite: true);
+        var complete = await PresentedServerCertificateAsync(host.Port);
+
+        Assert.Equal(_first.Server.Certificate.Thumbprint, halfWritten);
+        Assert.Equal(_renewed.Server.Certificate.Thumbprint, complete);
+    }
+
+    [Fact]
+    public async Task ClientCertificate_FilesReplaced_NextConnectionPresentsTheNewCertificate()
+    {
+        var script = new ScriptedServices();
+        await using var host = await DefaultsHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Service:Tls:CertificatePath"] = _first.Server.CertificatePath,
+            ["Service:Tls:KeyPath"] = _first.Server.KeyPath,
+            ["Service:Tls:ClientCaPath"] = _first.CaPath,
+            ["Service:Tls:RequireClientCertificate"] = "true",
+            // The caller's certificate name comes back in the PERMISSION_DENIED details: what the server saw.
+            ["Auth:Enabled"] = "true",
+            ["Auth:AcceptClientCertificates"] = "true",
+        }, b => ScriptedServices.Add(b, script), ScriptedServices.Map);
+        Mount(_first.Client("first"));
+        var address = new Uri($"https://localhost:{host.Port}");
+        // Each call on a fresh connection (an HTTP/2 connection is otherwise kept), through one handler.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMilliseconds(1) };
+        ClientTransport.Configure(handler, address, new ClientTlsOptions
+        {
+            CaPath = _first.CaPath,
+            CertificatePath = CertificatePath,
+            KeyPath = KeyPath,
+            ReloadInterval = TimeSpan.Zero,
+        });
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
+
+        var before = await CallerSeenAsync(channel);
+        Mount(_first.Client("second"));
+        await Task.Delay(50);
+        var after = await CallerSeenAsync(channel);
+
+        Assert.Equal("first", before);
+        Assert.Equal("second", after);
+    }
+
+    public void Dispose()
+    {
+        _first.Dispose();
+        _renewed.Dispose();
+        _mounted.Delete(recursive: true);
+    }
+
+    private Dictionary<string, string?> ServerSettings() => new()
+    {
+        ["Service:Tls:CertificatePath"] = CertificatePath,
+        ["Service:Tls:KeyPath"] = KeyPath,
+        ["Service:Tls:ReloadInterval"] = "00:00:00",
+    };
+
+    /// <summary>Writes a certificate and key where the settings point, as a Secret update would.</summary>
+    private void Mount(IssuedCertificate issued)
+    {
+        File.Copy(issued.CertificatePath, CertificatePath, overwrite: true);
+        File.Copy(issued.KeyPath, KeyPath, overwrite: true);
+    }
+
+    private static async Task<string> PresentedServerCertificateAsync(int port)
+    {
+        string? thumbprint = null;
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+        {
+            thumbprint = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()).Thumbprint;
+            return true;
+        };
+        using var channel = GrpcChannel.ForAddress($"https://localhost:{port}", new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+        return thumbprint ?? throw new InvalidOperationException("No certificate was presented.");
+    }
+
+    private static async Task<string> CallerSeenAsync(GrpcChannel channel)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            new EntityService.EntityServiceClient(channel).GetEntityAsync(new GetEntityRequest { Name = "entities/e" }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        return error.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Metadata["caller"];
+    }
+}
