@@ -31,7 +31,7 @@ public static class LoadClient
             await foreach (var ack in call.ResponseStream.ReadAllAsync())
             {
                 ackedAt[ack.Index] = Stopwatch.GetTimestamp();
-                if (ack.Error is not null)
+                if (ack.Status is not null)
                 {
                     failed++;
                 }

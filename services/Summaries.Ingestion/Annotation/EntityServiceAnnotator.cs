@@ -70,7 +70,7 @@ public sealed partial class EntityServiceAnnotator(
                 $"entity service: answered {response.Results.Count} results for {articles.Count} articles", Permanent: false, TimedOut: false));
         }
 
-        return response.Results.Select(r => r.Error is { } error ? Classify(error.Code, error.Message) : null).ToList();
+        return response.Results.Select(ItemFailure).ToList();
     }
 
     private async Task<IReadOnlyList<AnnotationFailure?>> OneByOneAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
@@ -107,6 +107,18 @@ public sealed partial class EntityServiceAnnotator(
     /// text, a timeout when it did not answer in time. <paramref name="code"/> is the status as the
     /// client names it (<c>InvalidArgument</c>) or as a batch result spells it (<c>INVALID_ARGUMENT</c>).
     /// </summary>
+    private static AnnotationFailure? ItemFailure(BatchAnnotateArticlesResult result)
+    {
+        if (result.Status is { } status)
+        {
+            return Classify(((StatusCode)status.Code).ToString(), status.Message);
+        }
+
+#pragma warning disable CS0612 // an entity service of the release before fills only the deprecated error
+        return result.Error is { } error ? Classify(error.Code, error.Message) : null;
+#pragma warning restore CS0612
+    }
+
     private static AnnotationFailure Classify(string code, string detail)
     {
         var shortDetail = detail.Length > MaxMessageChars ? detail[..MaxMessageChars] + "…" : detail;

@@ -20,7 +20,10 @@ public static class ImportResults
         }
         else
         {
+            item.Status = ItemStatus.From(result.Error!);
+#pragma warning disable CS0612 // the deprecated ItemError is still filled for one release
             item.Error = BatchItemErrors.From(result.Error!);
+#pragma warning restore CS0612
         }
 
         return item;
@@ -34,7 +37,10 @@ public static class ImportResults
             Index = batch.Index,
             RequestId = batch.RequestId,
             ArticleName = batch.ArticleName,
+            Status = batch.Status,
+#pragma warning disable CS0612 // the deprecated ItemError is still filled for one release
             Error = batch.Error,
+#pragma warning restore CS0612
             Existing = batch.Existing,
             DuplicateOf = batch.DuplicateOf,
         };

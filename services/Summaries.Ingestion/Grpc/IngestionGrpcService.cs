@@ -39,7 +39,7 @@ public sealed partial class IngestionGrpcService(
                 var item = ImportResults.ToBatchResult(result);
                 LogIfUnexpected(result);
                 response.Results.Add(item);
-                if (item.Error is null)
+                if (item.Status is null)
                 {
                     response.CreatedCount++;
                 }

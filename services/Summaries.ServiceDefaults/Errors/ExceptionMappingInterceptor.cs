@@ -67,16 +67,19 @@ public sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMapping
 
     private RpcException Map(Exception ex, ServerCallContext context)
     {
+        if (TransientStoreErrors.Find(ex) is { } transient)
+        {
+            LogTransient(logger, context.Method, transient.Store, transient.Code, ex);
+            return RpcErrors.StoreUnavailable(transient);
+        }
+
+        if (RpcErrors.ForDomainException(ex) is { } domain)
+        {
+            return domain;
+        }
+
         switch (ex)
         {
-            case ValidationException v:
-                return RpcErrors.InvalidArgument(v.Problems);
-            case ResourceNotFoundException n:
-                return RpcErrors.NotFound(n.ResourceName);
-            case ResourceExistsException e:
-                return RpcErrors.AlreadyExists(e.ResourceName, e.Message);
-            case DependencyUnavailableException d:
-                return RpcErrors.Unavailable(d.Dependency, d.Message, TimeSpan.FromSeconds(1));
             case OperationCanceledException when context.Deadline <= time.GetUtcNow().UtcDateTime:
                 return RpcErrors.Build(StatusCode.DeadlineExceeded.ToRpcCode(), "Deadline exceeded.", "DEADLINE_EXCEEDED", null);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
@@ -85,12 +88,6 @@ public sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMapping
                 // The client reset its request stream mid-read: it has gone, this is not a server fault.
                 return RpcErrors.Build(StatusCode.Cancelled.ToRpcCode(), "The client reset the call.", "CANCELLED", null);
             default:
-                if (TransientStoreErrors.Find(ex) is { } transient)
-                {
-                    LogTransient(logger, context.Method, transient.Store, transient.Code, ex);
-                    return RpcErrors.StoreUnavailable(transient);
-                }
-
                 LogUnhandled(logger, context.Method, ex);
                 return RpcErrors.Internal("Internal error; it has been logged.");
         }

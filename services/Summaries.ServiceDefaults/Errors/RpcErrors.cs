@@ -10,6 +10,20 @@ public static class RpcErrors
     /// <summary>The ErrorInfo domain every Summaries error carries.</summary>
     public const string Domain = "summaries.dev";
 
+    /// <summary>
+    /// The status a domain exception maps to (bad input, not found, exists, a dependency or the store
+    /// briefly unavailable); null for anything else, which is the caller's to map (cancellation,
+    /// deadline) or to log as INTERNAL.
+    /// </summary>
+    public static RpcException? ForDomainException(Exception exception) => exception switch
+    {
+        ValidationException v => InvalidArgument(v.Problems),
+        ResourceNotFoundException n => NotFound(n.ResourceName),
+        ResourceExistsException e => AlreadyExists(e.ResourceName, e.Message),
+        DependencyUnavailableException d => Unavailable(d.Dependency, d.Message, TimeSpan.FromSeconds(1)),
+        _ => TransientStoreErrors.Find(exception) is { } transient ? StoreUnavailable(transient) : null,
+    };
+
     public static RpcException InvalidArgument(IEnumerable<FieldProblem> problems)
     {
         var list = problems.ToList();

@@ -56,9 +56,8 @@ public static class EntityCases
                         new AnnotateArticleRequest { ArticleName = "articles/batchok", Text = "Ana Ruiz met Xi Jinping in Beijing." },
                     },
                 });
-                Assert.Equal("INVALID_ARGUMENT", response.Results[0].Error.Code);
-                Assert.Equal(["article_name", "text"], response.Results[0].Error.FieldViolations.Select(v => v.Field));
-                Assert.Null(response.Results[1].Error);
+                ItemStatuses.AssertInvalid(response.Results[0].Status, "article_name", "text");
+                Assert.Null(response.Results[1].Status);
                 Assert.True(response.Results[1].EntityCount >= 1);
             }),
         new("get-annotation-unknown", GetAnnotation, "a well-formed article never annotated", StatusCode.NotFound, new MissingResource("articles/neverannotated/annotation"),

@@ -118,9 +118,9 @@ public static class IngestionStreamCases
                 var response = await call;
 
                 Assert.Equal((1, 2), (response.CreatedCount, response.FailedCount));
-                AssertItemError(response.Results[0].Error, "article");
-                AssertItemError(response.Results[1].Error, "article.body");
-                Assert.Null(response.Results[2].Error);
+                AssertItemError(response.Results[0].Status, "article");
+                AssertItemError(response.Results[1].Status, "article.body");
+                Assert.Null(response.Results[2].Status);
                 var listed = await s.IngestionClient.ListArticlesAsync(new ListArticlesRequest { Filter = $"source = \"{source}\"" });
                 Assert.Equal(response.Results[2].ArticleName, Assert.Single(listed.Articles).Name);
             });
@@ -201,10 +201,10 @@ public static class IngestionStreamCases
                 var acks = await call.ResponseStream.ReadAllAsync().ToListAsync();
 
                 Assert.Equal([0, 1, 2, 3], acks.Select(a => a.Index));
-                AssertItemError(acks[0].Error, "article.body");
-                AssertItemError(acks[1].Error, "article.title");
-                AssertItemError(acks[2].Error, "article.url");
-                Assert.Null(acks[3].Error);
+                AssertItemError(acks[0].Status, "article.body");
+                AssertItemError(acks[1].Status, "article.title");
+                AssertItemError(acks[2].Status, "article.url");
+                Assert.Null(acks[3].Status);
                 var listed = await s.IngestionClient.ListArticlesAsync(new ListArticlesRequest { Filter = $"source = \"{source}\"" });
                 Assert.Equal(acks[3].ArticleName, Assert.Single(listed.Articles).Name);
             });
@@ -225,10 +225,5 @@ public static class IngestionStreamCases
                 }
             });
 
-    private static void AssertItemError(ItemError? error, string field)
-    {
-        Assert.NotNull(error);
-        Assert.Equal("INVALID_ARGUMENT", error.Code);
-        Assert.Equal(field, Assert.Single(error.FieldViolations).Field);
-    }
+    private static void AssertItemError(Google.Rpc.Status? status, string field) => ItemStatuses.AssertInvalid(status, field);
 }

@@ -9,8 +9,9 @@ public sealed class BufLintTests
     public async Task BufLint_Protos_Clean()
     {
         var buf = ExternalTools.Require(ExternalTools.Buf, "buf", "run `npm ci` at the repository root");
+        using var workspace = new BufWorkspace();
 
-        var result = await CommandRunner.RunAsync(buf, ["lint", "protos"]);
+        var result = await CommandRunner.RunAsync(buf, ["lint", .. workspace.OurFiles], workspace.Root);
 
         Assert.True(result.ExitCode == 0, $"buf lint found problems:\n{result.Stdout}{result.Stderr}");
     }
@@ -19,9 +20,10 @@ public sealed class BufLintTests
     public async Task BufLint_CommentRules_EveryMessageFieldAndRpcCommented()
     {
         var buf = ExternalTools.Require(ExternalTools.Buf, "buf", "run `npm ci` at the repository root");
-        var config = """{"version":"v2","modules":[{"path":"protos"}],"lint":{"use":["COMMENTS"]}}""";
+        using var workspace = new BufWorkspace();
+        var config = """{"version":"v2","modules":[{"path":"api"},{"path":"deps"}],"lint":{"use":["COMMENTS"]}}""";
 
-        var result = await CommandRunner.RunAsync(buf, ["lint", "--config", config]);
+        var result = await CommandRunner.RunAsync(buf, ["lint", "--config", config, .. workspace.OurFiles], workspace.Root);
 
         Assert.True(result.ExitCode == 0, $"uncommented elements:\n{result.Stdout}{result.Stderr}");
     }

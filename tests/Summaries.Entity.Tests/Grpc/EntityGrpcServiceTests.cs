@@ -173,10 +173,16 @@ public sealed class EntityGrpcServiceTests(EntityServiceFixture service) : IClas
         var results = (await Client.BatchAnnotateArticlesAsync(request)).Results;
 
         Assert.Equal(["articles/batch1", "../batch2", "articles/batch3"], results.Select(r => r.ArticleName));
+        Assert.Null(results[0].Status);
+        Assert.Null(results[2].Status);
+        Assert.Equal((int)Google.Rpc.Code.InvalidArgument, results[1].Status.Code);
+        var badRequest = results[1].Status.Details.Select(d => d.TryUnpack<Google.Rpc.BadRequest>(out var b) ? b : null).Single(b => b is not null)!;
+        Assert.Equal(["article_name", "text"], badRequest.FieldViolations.Select(v => v.Field));
+#pragma warning disable CS0612 // the deprecated error is still filled for one release
         Assert.Null(results[0].Error);
-        Assert.Null(results[2].Error);
         Assert.Equal("INVALID_ARGUMENT", results[1].Error.Code);
         Assert.Equal(["article_name", "text"], results[1].Error.FieldViolations.Select(v => v.Field));
+#pragma warning restore CS0612
         var first = await Client.GetArticleAnnotationAsync(new GetArticleAnnotationRequest { ArticleName = "articles/batch1" });
         var single = await Client.AnnotateArticleAsync(new AnnotateArticleRequest { ArticleName = "articles/batch1", Text = EntityServiceFixture.SeedText });
         Assert.Equal(single.Annotation, first.Annotation);

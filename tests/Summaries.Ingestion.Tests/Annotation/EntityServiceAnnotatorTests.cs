@@ -98,7 +98,7 @@ public sealed class EntityServiceAnnotatorTests
             response.Results.AddRange(request.Requests.Select(r => new BatchAnnotateArticlesResult
             {
                 ArticleName = r.ArticleName,
-                Error = r.Text == "bad" ? new BatchItemError { Code = "INVALID_ARGUMENT", Message = "text: too short" } : null,
+                Status = r.Text == "bad" ? new Google.Rpc.Status { Code = (int)Google.Rpc.Code.InvalidArgument, Message = "text: too short" } : null,
             }));
             return Task.FromResult(response);
         }

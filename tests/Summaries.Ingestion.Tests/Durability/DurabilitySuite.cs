@@ -112,7 +112,7 @@ public abstract class DurabilitySuite(ITestOutputHelper output) : IDisposable
             {
                 await foreach (var ack in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
-                    if (inFlight.TryRemove(ack.Index, out var article) && ack.Error is null)
+                    if (inFlight.TryRemove(ack.Index, out var article) && ack.Status is null)
                     {
                         _acked[ack.ArticleName] = article with { Name = ack.ArticleName };
                     }

@@ -1,3 +1,4 @@
+using Summaries.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -159,12 +160,15 @@ public sealed class IngestionGrpcServiceTests : IClassFixture<IngestionFactory>
         Assert.Equal(4, response.FailedCount);
         Assert.Equal(Enumerable.Range(0, 100), response.Results.Select(r => r.Index));
         Assert.All(response.Results, r => Assert.Equal($"{source}-{r.Index}", r.RequestId));
-        var failed = response.Results.Where(r => r.Error is not null).ToList();
+        var failed = response.Results.Where(r => r.Status is not null).ToList();
         Assert.Equal(bad.Order(), failed.Select(r => r.Index));
         Assert.All(failed, r =>
         {
+            ItemStatuses.AssertInvalid(r.Status, "article.title");
+#pragma warning disable CS0612 // the deprecated ItemError is still filled for one release
             Assert.Equal("INVALID_ARGUMENT", r.Error.Code);
             Assert.Equal("article.title", Assert.Single(r.Error.FieldViolations).Field);
+#pragma warning restore CS0612
             Assert.Empty(r.ArticleName);
         });
         var listed = await _client.ListArticlesAsync(new ListArticlesRequest { PageSize = 1000, Filter = $"source = \"{source}\"" });

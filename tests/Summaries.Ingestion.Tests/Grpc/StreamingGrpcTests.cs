@@ -1,3 +1,4 @@
+using Summaries.Testing;
 using Grpc.Core;
 using Summaries.Contracts.Ingestion.V1;
 using Summaries.Ingestion.Tests.Infrastructure;
@@ -34,9 +35,9 @@ public sealed class StreamingGrpcTests(IngestionFactory factory) : IClassFixture
         Assert.Equal(9_900, response.CreatedCount);
         Assert.Equal(100, response.FailedCount);
         Assert.Equal(Enumerable.Range(0, 10_000), response.Results.Select(r => r.Index));
-        var failed = response.Results.Where(r => r.Error is not null).ToList();
+        var failed = response.Results.Where(r => r.Status is not null).ToList();
         Assert.Equal(bad.Order(), failed.Select(r => r.Index));
-        Assert.All(failed, r => Assert.Equal("article.url", Assert.Single(r.Error.FieldViolations).Field));
+        Assert.All(failed, r => ItemStatuses.AssertInvalid(r.Status, "article.url"));
         Assert.Equal(9_900, await CountAsync($"source = \"{source}\""));
     }
 
@@ -88,8 +89,10 @@ public sealed class StreamingGrpcTests(IngestionFactory factory) : IClassFixture
         Assert.False(acks[0].Existing);
         Assert.True(acks[1].Existing);
         Assert.Equal(acks[0].ArticleName, acks[1].ArticleName);
+        ItemStatuses.AssertInvalid(acks[2].Status, "article.title");
+#pragma warning disable CS0612 // the deprecated ItemError is still filled for one release
         Assert.Equal("INVALID_ARGUMENT", acks[2].Error.Code);
-        Assert.Equal("article.title", Assert.Single(acks[2].Error.FieldViolations).Field);
+#pragma warning restore CS0612
         Assert.Empty(acks[2].ArticleName);
         Assert.True(acks[3].Existing);
         Assert.Equal(1, await CountAsync($"source = \"{source}\""));

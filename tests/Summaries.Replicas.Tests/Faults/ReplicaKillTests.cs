@@ -148,7 +148,7 @@ public sealed class ReplicaKillTests : IAsyncLifetime
         {
             await foreach (var response in responses.ReadAllAsync())
             {
-                Assert.Null(response.Error);
+                Assert.Null(response.Status);
                 acked[response.RequestId] = response.ArticleName;
             }
 

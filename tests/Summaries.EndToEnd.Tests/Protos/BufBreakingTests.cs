@@ -1,0 +1,26 @@
+namespace Summaries.EndToEnd.Tests.Protos;
+
+/// <summary>
+/// <c>buf breaking</c> (FILE rules) against the protos as released before the API mechanics of
+/// issue 16 (<c>Baseline/protos-before-issue-16.json</c>: <c>buf build .git#ref=7c63e9d,subdir=protos
+/// --exclude-source-info</c>). Changes since are additive: per-item <c>google.rpc.Status</c> beside
+/// the deprecated home-made item errors, and renamed resources beside their deprecated old fields.
+/// </summary>
+public sealed class BufBreakingTests
+{
+    [SkippableFact]
+    public async Task BufBreaking_AgainstTheReleaseBefore_NoBreakingChange()
+    {
+        var buf = ExternalTools.Require(ExternalTools.Buf, "buf", "run `npm ci` at the repository root");
+        using var workspace = new BufWorkspace();
+        var image = Path.Combine(workspace.Root, "current.binpb");
+        var baseline = Path.Combine(RepoPaths.Root, "tests", "Summaries.EndToEnd.Tests", "Protos", "Baseline", "protos-before-issue-16.json");
+
+        var build = await CommandRunner.RunAsync(buf, ["build", .. workspace.OurFiles, "-o", image], workspace.Root);
+        Assert.True(build.ExitCode == 0, $"buf build failed:\n{build.Stdout}{build.Stderr}");
+        var result = await CommandRunner.RunAsync(buf,
+            ["breaking", image, "--against", baseline, "--config", """{"version":"v2","breaking":{"use":["FILE"]}}"""], workspace.Root);
+
+        Assert.True(result.ExitCode == 0, $"buf breaking found breaking changes:\n{result.Stdout}{result.Stderr}");
+    }
+}
