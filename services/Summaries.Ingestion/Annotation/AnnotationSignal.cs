@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Summaries.Ingestion.Articles;
+
+namespace Summaries.Ingestion.Annotation;
+
+/// <summary>
+/// Between the writers of this process and its <see cref="AnnotationWorker"/>: a commit wakes the
+/// worker (the articles themselves are in the outbox, the store, not here), and a create that waits
+/// for its article's annotation hears when the worker has attempted it. Carries no article to
+/// annotate, so it is not a second way into annotation: a lost wake-up costs one poll interval.
+/// </summary>
+public sealed class AnnotationSignal
+{
+    // Capacity one: wake-ups coalesce, the worker only needs "something was committed since".
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<Article>> _waiting = new(StringComparer.Ordinal);
+
+    /// <summary>Articles were committed: the worker looks at the outbox now rather than at its next poll.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Waits for a <see cref="Wake"/> since the last wait, or <paramref name="poll"/>, whichever comes first.</summary>
+    public async Task WaitAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(poll, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            await _wake.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed.
+        }
+    }
+
+    /// <summary>
+    /// Completes with the article as recorded once this process's worker has attempted it; call
+    /// <see cref="Forget"/> when no longer waiting. (A replica that claims it first does not tell.)
+    /// </summary>
+    public Task<Article> WhenAttempted(string id) =>
+        _waiting.GetOrAdd(id, static _ => new TaskCompletionSource<Article>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Forget(string id) => _waiting.TryRemove(id, out _);
+
+    /// <summary>The worker recorded this outcome.</summary>
+    public void Attempted(Article article)
+    {
+        if (_waiting.TryRemove(article.Id, out var waiter))
+        {
+            waiter.TrySetResult(article);
+        }
+    }
+}
