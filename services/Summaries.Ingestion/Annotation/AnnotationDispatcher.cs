@@ -13,6 +13,7 @@ public sealed partial class AnnotationDispatcher(
     IArticleStore store,
     AnnotationPolicy policy,
     EntityServiceCircuit circuit,
+    AnnotationSignal signal,
     TimeProvider time,
     IngestionTelemetry telemetry,
     ILogger<AnnotationDispatcher> logger)
@@ -51,6 +52,13 @@ public sealed partial class AnnotationDispatcher(
                 }
                 else
                 {
+                    // A call for an article whose create waits (or waited) continues that create's
+                    // trace. By context, not the request's activity: that one may have ended (a
+                    // create answers after CreateWait), and an ended activity cannot be made current.
+                    var trace = slice.Select(a => signal.TraceOf(a.Id)).FirstOrDefault(t => t is not null);
+                    using var parent = trace is { } context
+                        ? new Activity("AnnotateCreatedArticle").SetParentId(context.TraceId, context.SpanId, context.TraceFlags).Start()
+                        : null;
                     outcomes = await TryAnnotateManyAsync(slice, token);
                 }
 

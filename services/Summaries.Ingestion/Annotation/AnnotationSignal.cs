@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Summaries.Ingestion.Articles;
 
@@ -16,7 +17,10 @@ public sealed class AnnotationSignal
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<Article>> _waiting = new(StringComparer.Ordinal);
+    /// <summary>Most articles waited for at once (creates in flight, and attempts they stopped waiting for).</summary>
+    public const int MaxWaiting = 10_000;
+
+    private readonly ConcurrentDictionary<string, Waiter> _waiting = new(StringComparer.Ordinal);
 
     /// <summary>Articles were committed: the worker looks at the outbox now rather than at its next poll.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
@@ -37,11 +41,20 @@ public sealed class AnnotationSignal
     }
 
     /// <summary>
-    /// Completes with the article as recorded once this process's worker has attempted it; call
-    /// <see cref="Forget"/> when no longer waiting. (A replica that claims it first does not tell.)
+    /// Completes with the article as recorded once this process's worker has attempted it. A caller
+    /// that stops waiting for an article it did not store calls <see cref="Forget"/>; one that stops
+    /// because the attempt takes long leaves it, so that the attempt still continues
+    /// <paramref name="trace"/> (the create's request: the entity service's work shows in the caller's
+    /// trace) and removes it. At most <see cref="MaxWaiting"/> are kept (one left behind when another
+    /// replica attempts the article is the cost); past that a create does not wait.
     /// </summary>
-    public Task<Article> WhenAttempted(string id) =>
-        _waiting.GetOrAdd(id, static _ => new TaskCompletionSource<Article>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    public Task<Article> WhenAttempted(string id, ActivityContext? trace) =>
+        _waiting.Count >= MaxWaiting
+            ? new TaskCompletionSource<Article>().Task
+            : _waiting.GetOrAdd(id, static (_, t) => new Waiter(t), trace).Result.Task;
+
+    /// <summary>The trace of the create waiting for this article, if one is.</summary>
+    public ActivityContext? TraceOf(string id) => _waiting.TryGetValue(id, out var waiter) ? waiter.Trace : null;
 
     public void Forget(string id) => _waiting.TryRemove(id, out _);
 
@@ -50,7 +63,14 @@ public sealed class AnnotationSignal
     {
         if (_waiting.TryRemove(article.Id, out var waiter))
         {
-            waiter.TrySetResult(article);
+            waiter.Result.TrySetResult(article);
         }
+    }
+
+    private sealed class Waiter(ActivityContext? trace)
+    {
+        public TaskCompletionSource<Article> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ActivityContext? Trace { get; } = trace;
     }
 }

@@ -71,7 +71,7 @@ public sealed partial class AnnotationWorker(
     {
         var now = time.GetUtcNow();
         var claimed = await store.ClaimDueForAnnotationAsync(
-            new AnnotationClaim(Claimant, now, now + options.Value.ClaimLease), options.Value.BatchSize, cancellationToken);
+            new AnnotationClaim(Claimant, now, now + options.Value.EffectiveClaimLease), options.Value.BatchSize, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;

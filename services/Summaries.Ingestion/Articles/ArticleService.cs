@@ -37,42 +37,51 @@ public sealed partial class ArticleService(
     {
         var record = preparer.Prepare(command, cancellationToken);
         // Listening before the commit: the worker may attempt the article as soon as it is committed.
-        var attempted = annotation.WhenAttempted(record.Id);
+        var attempted = annotation.WhenAttempted(record.Id, System.Diagnostics.Activity.Current?.Context);
+        CreateArticleOutcome outcome;
         try
         {
             // Committed together with the creates of other callers (and streams) that arrive while a
             // commit is running. A caller gone before its record is taken stores nothing; once taken
             // it is committed whether or not the caller stays.
-            var outcome = await commits.InsertAsync(record, cancellationToken);
+            outcome = await commits.InsertAsync(record, cancellationToken);
+        }
+        catch
+        {
+            annotation.Forget(record.Id);
+            throw;
+        }
+
+        if (!outcome.Created || outcome.Article.Id != record.Id)
+        {
+            // An article stored earlier, or this one under another id (the first was taken): no
+            // attempt to wait for under this id.
+            annotation.Forget(record.Id);
             if (!outcome.Created)
             {
                 LogExisting(logger, outcome.Article.Name, command.RequestId);
                 return outcome;
             }
-
-            telemetry.ArticlesCreated.Add(1);
-            broadcaster.NotifyCommitted();
-            annotation.Wake();
-            LogCreated(logger, outcome.Article.Name, outcome.Article.Sequence, outcome.Article.Body.Length, outcome.Article.DuplicateOf);
-            if (outcome.Article.Id != record.Id)
-            {
-                // Stored under another id (the first was taken): no attempt to wait for under this one.
-                return outcome;
-            }
-
-            try
-            {
-                return outcome with { Article = await attempted.WaitAsync(annotationOptions.Value.CreateWait, time, cancellationToken) };
-            }
-            catch (TimeoutException)
-            {
-                LogAnsweredBeforeAnnotation(logger, outcome.Article.Name, annotationOptions.Value.CreateWait.TotalMilliseconds);
-                return outcome;
-            }
         }
-        finally
+
+        telemetry.ArticlesCreated.Add(1);
+        broadcaster.NotifyCommitted();
+        annotation.Wake();
+        LogCreated(logger, outcome.Article.Name, outcome.Article.Sequence, outcome.Article.Body.Length, outcome.Article.DuplicateOf);
+        if (outcome.Article.Id != record.Id)
         {
-            annotation.Forget(record.Id);
+            return outcome;
+        }
+
+        try
+        {
+            return outcome with { Article = await attempted.WaitAsync(annotationOptions.Value.CreateWait, time, cancellationToken) };
+        }
+        catch (TimeoutException)
+        {
+            // The attempt goes on (behind a backlog, or a slow entity service) and ends the wait itself.
+            LogAnsweredBeforeAnnotation(logger, outcome.Article.Name, annotationOptions.Value.CreateWait.TotalMilliseconds);
+            return outcome;
         }
     }
 

@@ -46,11 +46,16 @@ public sealed class AnnotationOptions : IValidatableObject
 
     /// <summary>
     /// How long a worker's claim on the articles of one pass keeps other workers (other replicas) off
-    /// them; a claim left by a crashed replica holds its articles back this long. Must cover a pass:
-    /// at least four <see cref="CallTimeout"/>s. Default 1 min.
+    /// them; a claim left by a crashed replica holds its articles back this long. It must cover a pass,
+    /// which can make two rounds of calls (an entity service without the batch call is called once per
+    /// article, eight at a time) and record them: never less than four <see cref="CallTimeout"/>s
+    /// (<see cref="EffectiveClaimLease"/>). Default 1 min.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.040", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary><see cref="ClaimLease"/>, raised to four <see cref="CallTimeout"/>s where it is shorter.</summary>
+    public TimeSpan EffectiveClaimLease => ClaimLease > 4 * CallTimeout ? ClaimLease : 4 * CallTimeout;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -60,12 +65,5 @@ public sealed class AnnotationOptions : IValidatableObject
                 "Ingestion:Annotation:MaxBackoff must not be shorter than RetryInterval.", [nameof(MaxBackoff)]);
         }
 
-        if (ClaimLease < 4 * CallTimeout)
-        {
-            // One pass can make two rounds of calls (an entity service without the batch call is
-            // called once per article, eight at a time), each up to CallTimeout, and then record them.
-            yield return new ValidationResult(
-                "Ingestion:Annotation:ClaimLease must be at least four CallTimeouts.", [nameof(ClaimLease)]);
-        }
     }
 }
