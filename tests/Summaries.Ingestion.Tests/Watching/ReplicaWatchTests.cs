@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Storage.Postgres;
 using Summaries.Ingestion.Tests.Infrastructure;
 using Summaries.Ingestion.Watching;
 
@@ -68,6 +70,62 @@ public sealed class ReplicaWatchTests : IDisposable
         {
             await feed.StopAsync(CancellationToken.None);
         }
+    }
+
+    [SkippableFact]
+    public async Task WatchAsync_ListeningConnectionKilled_FeedReopensAndOtherReplicasCommitsStillSeen()
+    {
+        var settings = new Dictionary<string, string?> { ["Ingestion:Storage:CommitPollInterval"] = "00:00:01" };
+        using var watched = new DomainHarness(settings, new SharedDatabase(_database));
+        using var other = new DomainHarness(settings, new SharedDatabase(_database));
+        var feed = watched.Get<IEnumerable<IHostedService>>().OfType<CommitFeedWorker>().Single();
+        await feed.StartAsync(CancellationToken.None);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var seen = new List<Article>();
+            var watching = Task.Run(async () =>
+            {
+                await foreach (var article in watched.Get<ArticleWatcher>().WatchAsync(0, timeout.Token))
+                {
+                    seen.Add(article);
+                    if (seen.Count == 2)
+                    {
+                        return;
+                    }
+                }
+            });
+            var first = (await other.Articles.CreateAsync(TestArticles.Command(1), CancellationToken.None)).Article;
+            await WaitUntilAsync(() => Volatile.Read(ref seen).Count >= 1, timeout.Token);
+
+            // The server drops the watched replica's listening connection (a restart, a network cut).
+            Assert.Equal(1, await TerminateListenerAsync(watched));
+            var second = (await other.Articles.CreateAsync(TestArticles.Command(2), CancellationToken.None)).Article;
+            // The feed waits one poll interval (on the replica's clock) before it listens again.
+            while (!watching.IsCompleted)
+            {
+                watched.Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.WhenAny(watching, Task.Delay(50, timeout.Token));
+            }
+
+            await watching;
+            Assert.Equal([first.Id, second.Id], seen.Select(a => a.Id));
+        }
+        finally
+        {
+            await feed.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<int> TerminateListenerAsync(DomainHarness replica)
+    {
+        await using var connection = await replica.Get<PostgresDatabase>().OpenAsync(CancellationToken.None);
+        // The listener's last statement was its LISTEN on this schema's channel.
+        await using var command = new NpgsqlCommand($"""
+            SELECT COUNT(pg_terminate_backend(pid))::int FROM pg_stat_activity
+            WHERE pid <> pg_backend_pid() AND query = 'LISTEN "' || {PostgresCommitFeed.ChannelSql} || '"'
+            """, connection);
+        return (int)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<List<string>> CreateAsync(DomainHarness replica, int from, CancellationToken cancellationToken)
