@@ -5,6 +5,7 @@ using Summaries.ServiceDefaults.Storage;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Clients;
 using Summaries.Ingestion.Duplicates;
 using Summaries.Ingestion.Importing;
 using Summaries.Ingestion.Options;
@@ -39,15 +40,15 @@ public static class IngestionServiceRegistration
         AddValidatedOptions<AnnotationOptions>(services, AnnotationOptions.SectionName);
         AddValidatedOptions<DuplicateOptions>(services, DuplicateOptions.SectionName);
 
-        // Deadlines, cancellation and trace context flow from the incoming call; background callers
-        // (retry worker, seeds) have none, which is fine. Unlike AddSummariesGrpcClient there are no
-        // transport retries: AnnotationRetryWorker retries with per-article backoff, and a refused
-        // connection then fails in milliseconds, keeping CreateArticle fast while the entity service is down.
+        // Only the annotation worker calls the entity service, so no caller's deadline or cancellation
+        // reaches it. Unlike AddSummariesGrpcClient there are no transport retries: the worker retries
+        // with per-article backoff, and a refused connection then fails in milliseconds, keeping
+        // CreateArticle's wait short while the entity service is down.
         services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(
             sp => sp.GetRequiredService<IOptions<EntityClientOptions>>().Value.Address,
             o =>
             {
-                // The annotation retry worker retries; a retry here would only slow an accepted create.
+                // The annotation worker retries; a retry here would only slow an accepted create.
                 o.RetryUnavailable = false;
                 // The annotation of a 1,000,000-character body can pass the 16 MB default.
                 o.MaxReceiveMessageSize = 64 * 1024 * 1024;
@@ -69,11 +70,11 @@ public static class IngestionServiceRegistration
         services.AddSingleton<EntityServiceCircuit>();
         services.AddSingleton<AnnotationPolicy>();
         services.AddSingleton<AnnotationDispatcher>();
-        services.AddSingleton<AnnotationQueue>();
+        services.AddSingleton<AnnotationSignal>();
         services.AddSingleton<ArticleService>();
         services.AddSingleton<ArticleImporter>();
-        services.AddHostedService<AnnotationRetryWorker>();
-        services.AddHostedService<AnnotationQueueWorker>();
+        services.AddHostedService<AnnotationWorker>();
+        services.AddHostedService<CommitFeedWorker>();
         services.AddHostedService<SeedLoader>();
         return services;
     }
@@ -94,6 +95,11 @@ public static class IngestionServiceRegistration
         services.AddSingleton<IArticleStoreMigrator>(sp => IsPostgres(sp)
             ? sp.GetRequiredService<PostgresDatabase>()
             : sp.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<SqliteCommitFeed>();
+        services.AddSingleton<PostgresCommitFeed>();
+        services.AddSingleton<IArticleCommitFeed>(sp => IsPostgres(sp)
+            ? sp.GetRequiredService<PostgresCommitFeed>()
+            : sp.GetRequiredService<SqliteCommitFeed>());
 
         // As in the entity and summary services: the schema is brought up to date by a hosted service,
         // then what the store keeps in memory is loaded, both before the server takes calls (and

@@ -23,7 +23,7 @@ public sealed class IngestionTelemetry : IDisposable
             "Calls to the entity service, tagged with their outcome (done; pending: failed, will retry; failed: given up; skipped) and attempt (first or retry).");
         meter.CreateObservableGauge(
             BacklogInstrument, ObserveBacklog, "{article}",
-            "Articles waiting for annotation (state pending: the outbox) and given up on (state failed), as last counted by the retry worker.");
+            "Articles waiting for annotation (state pending: the outbox) and given up on (state failed), as last counted by the annotation worker.");
     }
 
     public ActivitySource ActivitySource { get; } = new(Name);

@@ -5,15 +5,15 @@ using Summaries.Ingestion.Storage;
 namespace Summaries.Ingestion.Annotation;
 
 /// <summary>
-/// Sends a committed article to the entity service and records the outcome. Never throws because of
-/// the entity service: storing an article must not depend on it.
+/// Sends articles claimed from the outbox to the entity service and records the outcomes. Never
+/// throws because of the entity service: storing an article must not depend on it.
 /// </summary>
 public sealed partial class AnnotationDispatcher(
     IArticleAnnotator annotator,
     IArticleStore store,
-    GroupCommitter commits,
     AnnotationPolicy policy,
     EntityServiceCircuit circuit,
+    AnnotationSignal signal,
     TimeProvider time,
     IngestionTelemetry telemetry,
     ILogger<AnnotationDispatcher> logger)
@@ -24,34 +24,16 @@ public sealed partial class AnnotationDispatcher(
     /// <summary>Most characters of text in one call: a few large articles go in calls of their own.</summary>
     public const long MaxCharsPerCall = 1_000_000;
 
-    /// <summary>Most calls of a stream's batch in flight at once.</summary>
+    /// <summary>Most calls of one claim in flight at once.</summary>
     public const int ParallelCalls = 4;
 
-    /// <summary>The first attempt, right after commit; skipped while the entity service is known to be timing out.</summary>
-    public async Task<Article> AnnotateNewAsync(Article article, CancellationToken cancellationToken)
-    {
-        if (!circuit.IsOpen)
-        {
-            return await AttemptAsync(article, cancellationToken);
-        }
-
-        CountSkipped(article);
-        return await RecordAsync(article, policy.OnSkipped(article, time.GetUtcNow()));
-    }
-
-    /// <summary>One attempt; returns the article with its new annotation state.</summary>
-    public async Task<Article> AttemptAsync(Article article, CancellationToken cancellationToken)
-    {
-        var update = await TryAnnotateAsync(article, cancellationToken);
-        return await RecordAsync(article, update);
-    }
-
     /// <summary>
-    /// First attempts for articles stored by a stream, <see cref="ArticlesPerCall"/> to a call and up to
-    /// <see cref="ParallelCalls"/> calls at a time (skipped while the entity service is timing out), with
-    /// all the outcomes recorded in one transaction.
+    /// One attempt for each article, <see cref="ArticlesPerCall"/> to a call and up to
+    /// <see cref="ParallelCalls"/> calls at a time (skipped while the entity service is timing out),
+    /// with all the outcomes recorded in one transaction, which also ends the articles' claims.
+    /// Returns the articles with their new annotation state, in order.
     /// </summary>
-    public async Task AnnotateNewBatchAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Article>> AnnotateAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
         var updates = new KeyValuePair<string, AnnotationUpdate>[articles.Count];
         // Several articles to a call: what a call costs besides its texts (an HTTP/2 request, headers,
@@ -65,11 +47,18 @@ public sealed partial class AnnotationDispatcher(
                 IReadOnlyList<AnnotationUpdate> outcomes;
                 if (circuit.IsOpen)
                 {
-                    slice.ForEach(CountSkipped);
+                    slice.ForEach(a => Count("skipped", a));
                     outcomes = slice.Select(a => policy.OnSkipped(a, time.GetUtcNow())).ToList();
                 }
                 else
                 {
+                    // A call for an article whose create waits (or waited) continues that create's
+                    // trace. By context, not the request's activity: that one may have ended (a
+                    // create answers after CreateWait), and an ended activity cannot be made current.
+                    var trace = slice.Select(a => signal.TraceOf(a.Id)).FirstOrDefault(t => t is not null);
+                    using var parent = trace is { } context
+                        ? new Activity("AnnotateCreatedArticle").SetParentId(context.TraceId, context.SpanId, context.TraceFlags).Start()
+                        : null;
                     outcomes = await TryAnnotateManyAsync(slice, token);
                 }
 
@@ -79,8 +68,14 @@ public sealed partial class AnnotationDispatcher(
                 }
             });
 
-        // The articles are committed and the caller may be gone: the bookkeeping is not cancelled.
+        // The calls are made: their outcomes are recorded even when the worker is stopping.
         await store.UpdateAnnotationsAsync(updates, CancellationToken.None);
+        return articles.Select((article, i) => article with
+        {
+            AnnotationState = updates[i].Value.State,
+            AnnotationError = updates[i].Value.Error,
+            AnnotationAttempts = updates[i].Value.Attempts,
+        }).ToList();
     }
 
     /// <summary>Consecutive ranges of at most <see cref="ArticlesPerCall"/> articles and (unless one alone is larger) <see cref="MaxCharsPerCall"/> characters.</summary>
@@ -126,22 +121,6 @@ public sealed partial class AnnotationDispatcher(
         }
     }
 
-    private async Task<AnnotationUpdate> TryAnnotateAsync(Article article, CancellationToken cancellationToken)
-    {
-        using var activity = telemetry.ActivitySource.StartActivity("AnnotateArticle");
-        activity?.SetTag("article.name", article.Name);
-        try
-        {
-            await annotator.AnnotateAsync(article, cancellationToken);
-            circuit.RecordSuccess();
-            return Succeeded(article);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return Failed(article, CallFailed(ex, activity));
-        }
-    }
-
     /// <summary>Why a call failed; a timeout opens the circuit, and the call's activity records the error.</summary>
     private AnnotationFailure CallFailed(Exception ex, Activity? activity)
     {
@@ -172,21 +151,6 @@ public sealed partial class AnnotationDispatcher(
         Count(OutcomeTag(update.State), article);
         return update;
     }
-
-    private async Task<Article> RecordAsync(Article article, AnnotationUpdate update)
-    {
-        // The article is already committed and the caller may be gone: the bookkeeping is not cancelled.
-        // Outcomes of concurrent attempts are written together.
-        await commits.UpdateAnnotationAsync(article.Id, update);
-        return article with
-        {
-            AnnotationState = update.State,
-            AnnotationError = update.Error,
-            AnnotationAttempts = update.Attempts,
-        };
-    }
-
-    private void CountSkipped(Article article) => Count("skipped", article);
 
     private void Count(string outcome, Article article) =>
         telemetry.AnnotationAttempts.Add(

@@ -20,10 +20,6 @@ public sealed class AnnotationPolicy(IOptions<AnnotationOptions> options)
         return TimeSpan.FromTicks((long)ticks);
     }
 
-    /// <summary>The first attempt happens right after commit; the worker only picks an article up if that one has not settled it.</summary>
-    public DateTimeOffset FirstRetryTime(DateTimeOffset createTime) =>
-        createTime + _options.CallTimeout + _options.RetryInterval;
-
     public AnnotationUpdate OnSuccess(Article article) =>
         new(AnnotationState.Done, string.Empty, article.AnnotationAttempts + 1, null);
 

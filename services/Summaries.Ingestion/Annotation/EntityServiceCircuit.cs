@@ -7,7 +7,7 @@ namespace Summaries.Ingestion.Annotation;
 /// Remembers that a call to the entity service timed out a moment ago, so new articles skip the call
 /// for one retry interval instead of each waiting out the deadline (a batch of 1,000 behind a
 /// blackholed entity service would otherwise take over an hour). A refused connection fails in
-/// milliseconds and does not open it. The retry worker keeps trying and closes it on success.
+/// milliseconds and does not open it. The annotation worker tries again after it and closes it on success.
 /// </summary>
 public sealed class EntityServiceCircuit(TimeProvider time, IOptions<AnnotationOptions> options)
 {

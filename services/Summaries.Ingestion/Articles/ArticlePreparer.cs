@@ -1,4 +1,3 @@
-using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Cleaning;
 using Summaries.Ingestion.Duplicates;
 
@@ -8,7 +7,7 @@ namespace Summaries.Ingestion.Articles;
 /// Turns a create command into what the store needs: normalised, validated, cleaned, hashed and
 /// fingerprinted. All the CPU work of an insert happens here, outside the store's write lock.
 /// </summary>
-public sealed class ArticlePreparer(ArticleValidator validator, AnnotationPolicy annotationPolicy, TimeProvider time)
+public sealed class ArticlePreparer(ArticleValidator validator, TimeProvider time)
 {
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
 
@@ -28,7 +27,7 @@ public sealed class ArticlePreparer(ArticleValidator validator, AnnotationPolicy
         article = article with { PublishTime = article.PublishTime is { } published ? Microseconds(published) : null };
         return new NewArticleRecord(
             ArticleNames.NewId(now), command.RequestId, article, cleaned, ContentHash.Of(cleaned.Text),
-            TextFingerprint.Of(cleaned.Text), now, annotationPolicy.FirstRetryTime(now));
+            TextFingerprint.Of(cleaned.Text), now, NextAnnotationTime: now);
     }
 
     private static DateTimeOffset Microseconds(DateTimeOffset value) =>

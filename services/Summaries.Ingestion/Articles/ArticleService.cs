@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Options;
@@ -17,12 +16,11 @@ public sealed partial class ArticleService(
     ArticlePreparer preparer,
     IArticleStore store,
     GroupCommitter commits,
-    AnnotationDispatcher annotation,
+    AnnotationSignal annotation,
     ArticleBroadcaster broadcaster,
     IngestionTelemetry telemetry,
     IOptions<AnnotationOptions> annotationOptions,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
     ILogger<ArticleService> logger)
 {
     /// <summary>
@@ -30,58 +28,60 @@ public sealed partial class ArticleService(
     /// or with exactly the same cleaned body (an exact duplicate: same <c>content_hash</c>, whatever
     /// the request id). Keeping one copy per text is deliberate: a second copy would only double its
     /// weight in briefings. A near-duplicate is stored and linked to its original. The article is
-    /// committed before the entity service is asked to annotate it, and that call's failure only
-    /// leaves it PENDING for the retry worker. The answer waits for that first attempt for at most
-    /// <see cref="AnnotationOptions.CreateWait"/>; after that the article is returned PENDING and the
-    /// attempt goes on without the caller (nor is it cancelled when the caller goes away).
+    /// committed PENDING, which puts it in the annotation outbox; the annotation worker is woken and
+    /// the answer waits for its first attempt for at most <see cref="AnnotationOptions.CreateWait"/>
+    /// (and the call's deadline). After that the article is returned PENDING; the attempt goes on
+    /// without the caller, and a failed one is retried by the same worker.
     /// </summary>
     public async Task<CreateArticleOutcome> CreateAsync(CreateArticleCommand command, CancellationToken cancellationToken)
     {
         var record = preparer.Prepare(command, cancellationToken);
-        // Committed together with the creates of other callers (and streams) that arrive while a commit
-        // is running. A caller gone before its record is taken stores nothing; once taken it is
-        // committed whether or not the caller stays, and the wait is not cut short either: a committed
-        // article always gets its first annotation attempt started here.
-        var outcome = await commits.InsertAsync(record, cancellationToken);
-        if (!outcome.Created)
+        // Listening before the commit: the worker may attempt the article as soon as it is committed.
+        var attempted = annotation.WhenAttempted(record.Id, System.Diagnostics.Activity.Current?.Context);
+        CreateArticleOutcome outcome;
+        try
         {
-            LogExisting(logger, outcome.Article.Name, command.RequestId);
-            return outcome;
+            // Committed together with the creates of other callers (and streams) that arrive while a
+            // commit is running. A caller gone before its record is taken stores nothing; once taken
+            // it is committed whether or not the caller stays.
+            outcome = await commits.InsertAsync(record, cancellationToken);
+        }
+        catch
+        {
+            annotation.Forget(record.Id);
+            throw;
+        }
+
+        if (!outcome.Created || outcome.Article.Id != record.Id)
+        {
+            // An article stored earlier, or this one under another id (the first was taken): no
+            // attempt to wait for under this id.
+            annotation.Forget(record.Id);
+            if (!outcome.Created)
+            {
+                LogExisting(logger, outcome.Article.Name, command.RequestId);
+                return outcome;
+            }
         }
 
         telemetry.ArticlesCreated.Add(1);
         broadcaster.NotifyCommitted();
+        annotation.Wake();
         LogCreated(logger, outcome.Article.Name, outcome.Article.Sequence, outcome.Article.Body.Length, outcome.Article.DuplicateOf);
-        var attempt = StartFirstAnnotation(outcome.Article);
-        _ = attempt.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        if (outcome.Article.Id != record.Id)
+        {
+            return outcome;
+        }
+
         try
         {
-            return outcome with { Article = await attempt.WaitAsync(annotationOptions.Value.CreateWait, time, cancellationToken) };
+            return outcome with { Article = await attempted.WaitAsync(annotationOptions.Value.CreateWait, time, cancellationToken) };
         }
         catch (TimeoutException)
         {
+            // The attempt goes on (behind a backlog, or a slow entity service) and ends the wait itself.
             LogAnsweredBeforeAnnotation(logger, outcome.Article.Name, annotationOptions.Value.CreateWait.TotalMilliseconds);
             return outcome;
-        }
-    }
-
-    /// <summary>
-    /// The first attempt, detached from the incoming call: it records its own outcome also when nobody
-    /// waits for it any more, and only a shutdown cancels it (the article then stays PENDING for the
-    /// retry worker). The incoming call's context does not flow into it, so the gRPC client does not
-    /// hand the caller's deadline or cancellation on to the entity service call; the trace parent is
-    /// kept.
-    /// </summary>
-    private Task<Article> StartFirstAnnotation(Article article)
-    {
-        var parent = Activity.Current;
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(() =>
-            {
-                Activity.Current = parent;
-                return annotation.AnnotateNewAsync(article, lifetime.ApplicationStopping);
-            });
         }
     }
 
@@ -122,7 +122,7 @@ public sealed partial class ArticleService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ArticleName} (sequence {Sequence}, {BodyChars} body characters, near-duplicate of '{DuplicateOf}')")]
     private static partial void LogCreated(ILogger logger, string articleName, long sequence, int bodyChars, string duplicateOf);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered for {ArticleName} PENDING: its first annotation attempt took longer than {WaitMilliseconds} ms and goes on in the background")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered for {ArticleName} PENDING: its first annotation attempt did not end within {WaitMilliseconds} ms and goes on in the background")]
     private static partial void LogAnsweredBeforeAnnotation(ILogger logger, string articleName, double waitMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Returned existing {ArticleName} for request id '{RequestId}' (retry or identical text)")]

@@ -15,13 +15,13 @@ namespace Summaries.Ingestion.Importing;
 /// whatever else is being created), the other returns the outcomes in order as they are committed.
 /// At most <see cref="InFlight"/> items are queued and not yet returned; when that many are, no more
 /// is read, so HTTP/2 flow control holds a fast client back and the server's memory stays bounded.
-/// Annotation is queued, never awaited.
+/// The annotation worker is woken for what was committed (the articles wait in the outbox), never awaited.
 /// </summary>
 public sealed partial class ArticleImporter(
     ArticlePreparer preparer,
     GroupCommitter commits,
     ArticleBroadcaster broadcaster,
-    AnnotationQueue annotationQueue,
+    AnnotationSignal annotation,
     IngestionTelemetry telemetry,
     ILogger<ArticleImporter> logger)
 {
@@ -180,10 +180,9 @@ public sealed partial class ArticleImporter(
         var created = 0;
         foreach (var result in group)
         {
-            if (result.Outcome is { Created: true } outcome)
+            if (result.Outcome is { Created: true })
             {
                 created++;
-                annotationQueue.TryEnqueue(outcome.Article);
             }
         }
 
@@ -191,6 +190,7 @@ public sealed partial class ArticleImporter(
         {
             telemetry.ArticlesCreated.Add(created);
             broadcaster.NotifyCommitted();
+            annotation.Wake();
         }
 
         LogGroup(logger, group.Count, created);

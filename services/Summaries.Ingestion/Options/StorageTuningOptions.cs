@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Summaries.Ingestion.Options;
 
-/// <summary>How hard SQLite works to keep a commit. Section <c>Ingestion:Storage</c>.</summary>
+/// <summary>How hard SQLite works to keep a commit, and how commits reach watchers. Section <c>Ingestion:Storage</c>.</summary>
 public sealed class StorageTuningOptions
 {
     public const string SectionName = "Ingestion:Storage";
@@ -41,6 +41,14 @@ public sealed class StorageTuningOptions
     /// </summary>
     [Range(0, 1024)]
     public int SqliteBandFilterMiB { get; set; } = 8;
+
+    /// <summary>
+    /// Longest a watcher goes without looking for commits made by other replicas when no notice of
+    /// them arrives (PostgreSQL sends one per commit through LISTEN/NOTIFY; this bounds the wait when
+    /// one is lost, or while the listening connection is reopened). Default 5 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan CommitPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>The SQLite <c>synchronous</c> levels that are safe in WAL mode.</summary>

@@ -3,8 +3,8 @@ using Summaries.Ingestion.Articles;
 namespace Summaries.Ingestion.Storage;
 
 /// <summary>
-/// The store's one write path for new articles (a CreateArticle, a BatchCreate or StreamCreate item)
-/// and for annotation outcomes: each committed with whatever others arrive while a commit is running
+/// The store's one write path for new articles (a CreateArticle, a BatchCreate or StreamCreate item):
+/// each committed with whatever others arrive while a commit is running
 /// (<see cref="ChannelGroupCommitter{TItem, TResult}"/>). What is written once taken into a group does
 /// not depend on the caller staying: the writes themselves are never cancelled. Disposing it (at
 /// shutdown) writes what is queued.
@@ -17,25 +17,12 @@ public sealed class GroupCommitter(IArticleStore store) : IAsyncDisposable, IDis
     /// <summary>Most characters of body in one transaction (a few very long articles go in groups of their own).</summary>
     public const long MaxArticleChars = 4_000_000;
 
-    /// <summary>Most annotation outcomes in one transaction (a few bytes each).</summary>
-    public const int MaxAnnotationUpdates = 256;
-
     /// <summary>Most writes queued and not yet taken; callers beyond it wait for room.</summary>
     public const int Capacity = 1_024;
 
     private readonly ChannelGroupCommitter<NewArticleRecord, CreateArticleOutcome> _inserts =
         new(records => store.InsertManyAsync(records, CancellationToken.None), MaxArticles, Capacity,
             record => record.Content.Body.Length, MaxArticleChars);
-
-    private readonly ChannelGroupCommitter<KeyValuePair<string, AnnotationUpdate>, bool> _annotations =
-        new(
-            async updates =>
-            {
-                await store.UpdateAnnotationsAsync(updates, CancellationToken.None);
-                return updates.Select(_ => true).ToList();
-            },
-            MaxAnnotationUpdates,
-            Capacity);
 
     /// <summary>
     /// Queues the record and returns the task of its outcome (see <see cref="IArticleStore.InsertManyAsync"/>);
@@ -49,19 +36,7 @@ public sealed class GroupCommitter(IArticleStore store) : IAsyncDisposable, IDis
     public Task<CreateArticleOutcome> InsertAsync(NewArticleRecord record, CancellationToken cancellationToken) =>
         _inserts.WriteAsync(record, cancellationToken);
 
-    /// <summary>Records one annotation outcome; see <see cref="IArticleStore.UpdateAnnotationsAsync"/>.</summary>
-    public Task UpdateAnnotationAsync(string id, AnnotationUpdate update) =>
-        _annotations.WriteAsync(new(id, update), CancellationToken.None);
+    public ValueTask DisposeAsync() => _inserts.DisposeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _inserts.DisposeAsync();
-        await _annotations.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        _inserts.Dispose();
-        _annotations.Dispose();
-    }
+    public void Dispose() => _inserts.Dispose();
 }

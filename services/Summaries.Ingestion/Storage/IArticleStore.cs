@@ -7,8 +7,9 @@ namespace Summaries.Ingestion.Storage;
 public sealed record StoredArticlePage(IReadOnlyList<Article> Articles, long? NextBefore);
 
 /// <summary>
-/// Where articles live. Sequences grow strictly in commit order (writers are serialised), which is what
-/// makes a watch from a cursor gap-free.
+/// Where articles live. Sequences grow strictly in commit order (writers are serialised: on PostgreSQL
+/// by a lock in the database, so across every replica on it), which is what makes a watch from a
+/// cursor gap-free.
 /// </summary>
 public interface IArticleStore
 {
@@ -43,21 +44,22 @@ public interface IArticleStore
     /// <summary>The highest sequence stored so far; 0 when the store is empty.</summary>
     Task<long> GetLatestSequenceAsync(CancellationToken cancellationToken);
 
-    /// <summary>PENDING articles whose next annotation attempt is due at <paramref name="now"/>, most overdue first.</summary>
-    Task<IReadOnlyList<Article>> ListDueForAnnotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Of these ids, those whose articles still exist, are PENDING and have had no annotation attempt
-    /// yet. Reads neither body.
+    /// Claims up to <paramref name="limit"/> PENDING articles whose next attempt is due at
+    /// <see cref="AnnotationClaim.Now"/> and that no one holds a live claim on (most overdue first), and
+    /// returns them, oldest sequence first. A claim lasts until <see cref="AnnotationClaim.Until"/>:
+    /// another worker (in this process or another replica) skips the article until then, and takes it
+    /// over after, so a crashed claimant delays an article by one lease at most. Recording an outcome
+    /// (<see cref="UpdateAnnotationsAsync"/>) ends the claim.
     /// </summary>
-    Task<IReadOnlySet<string>> FilterAwaitingFirstAnnotationAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Article>> ClaimDueForAnnotationAsync(AnnotationClaim claim, int limit, CancellationToken cancellationToken);
 
     /// <summary>How many articles are PENDING annotation and how many FAILED; both counted over partial indexes.</summary>
     Task<AnnotationBacklog> CountAnnotationBacklogAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records annotation outcomes in one transaction. Only PENDING articles change (DONE and FAILED are
-    /// final, so a late failure can never undo a success); deleted ones are skipped.
+    /// Records annotation outcomes in one transaction and releases their claims. Only PENDING articles
+    /// change (DONE and FAILED are final, so a late failure can never undo a success); deleted ones are skipped.
     /// </summary>
     Task UpdateAnnotationsAsync(IReadOnlyList<KeyValuePair<string, AnnotationUpdate>> updates, CancellationToken cancellationToken);
 }
@@ -65,8 +67,25 @@ public interface IArticleStore
 /// <summary>New annotation bookkeeping for one article.</summary>
 public sealed record AnnotationUpdate(AnnotationState State, string Error, int Attempts, DateTimeOffset? NextAttemptTime);
 
+/// <summary>Who claims due articles for annotation, at what time, and until when.</summary>
+public sealed record AnnotationClaim(string Claimant, DateTimeOffset Now, DateTimeOffset Until);
+
 /// <summary>Articles waiting for annotation (PENDING) and those given up on (FAILED).</summary>
 public sealed record AnnotationBacklog(long Pending, long Failed);
+
+/// <summary>
+/// Tells of articles committed by any writer of the same database: other replicas included. The
+/// watchers of this process wake on it; a signal carries no article (watchers read the store).
+/// </summary>
+public interface IArticleCommitFeed
+{
+    /// <summary>
+    /// Calls <paramref name="committed"/> after commits, until cancelled; throws when the feed breaks
+    /// (the caller reconnects). Also calls it at least every <paramref name="poll"/>, so a notice lost
+    /// on the way costs a watcher at most that long.
+    /// </summary>
+    Task ListenAsync(Action committed, TimeSpan poll, CancellationToken cancellationToken);
+}
 
 /// <summary>
 /// Creates the store's schema or brings it up to date: run once at start, before the server takes

@@ -27,7 +27,7 @@ public sealed class MidRequestFaultTests(FaultSystem system) : IClassFixture<Fau
         await ProcessSignals.StopAsync(system.Entity);
 
         // Ingestion commits the article ("Stored …" is logged just before its first annotation attempt),
-        // then its AnnotateArticle call waits on the stopped process. (Its entity client does not log
+        // then its annotation worker's call waits on the stopped process. (Its entity client does not log
         // each call, so the commit is the last thing it says.)
         var ingestionLines = system.Ingestion.Output.Count;
         var sent = FaultSystem.NewArticle("annotation-in-flight");
@@ -54,7 +54,7 @@ public sealed class MidRequestFaultTests(FaultSystem system) : IClassFixture<Fau
 
         await system.RestartEntityAsync();
 
-        // The retry worker annotates it; the entity service now holds that annotation.
+        // The annotation worker retries it; the entity service now holds that annotation.
         Assert.Equal(AnnotationState.Done, (await system.WaitForAnnotationAsync(stored.Name, TimeSpan.FromSeconds(60))).AnnotationState);
         var annotation = await system.EntityClient.GetArticleAnnotationAsync(new GetArticleAnnotationRequest { ArticleName = stored.Name });
         Assert.Contains(annotation.Annotation.Entities, e => e.DisplayName.Contains("Ruiz", StringComparison.Ordinal));

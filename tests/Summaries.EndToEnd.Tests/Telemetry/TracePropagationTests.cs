@@ -27,7 +27,8 @@ public sealed class TracePropagationTests(SystemFixture system)
             Traceparent(traceId));
 
         await AssertLoggedAsync(system.Ingestion, traceId, "/summaries.ingestion.v1.IngestionService/CreateArticle");
-        await AssertLoggedAsync(system.Entity, traceId, "/summaries.entity.v1.EntityService/AnnotateArticle");
+        // The ingestion service's annotation worker sends it, continuing the create's trace.
+        await AssertLoggedAsync(system.Entity, traceId, "/summaries.entity.v1.EntityService/BatchAnnotateArticles");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using Summaries.Ingestion.Annotation;
@@ -30,25 +29,27 @@ public sealed class AnnotationBacklogMetricTests : IDisposable
     [Fact]
     public async Task Backlog_EntityServiceDownThenBack_RisesThenFallsToZero()
     {
-        var worker = _harness.Get<IEnumerable<IHostedService>>().OfType<AnnotationRetryWorker>().Single();
-        _harness.Annotator.FailWith = FakeAnnotator.Refused;
-        for (var i = 0; i < 3; i++)
+        var worker = _harness.Worker;
+        var created = new List<string>();
+        for (var i = 0; i < 4; i++)
         {
-            await _harness.Articles.CreateAsync(TestArticles.Command(i), CancellationToken.None);
+            created.Add((await _harness.Articles.CreateAsync(TestArticles.Command(i), CancellationToken.None)).Article.Id);
         }
 
-        // One article the entity service rejects outright: FAILED at once, never retried.
-        _harness.Annotator.FailWith = new AnnotationFailure("entity service: InvalidArgument: text", Permanent: true, TimedOut: false);
-        await _harness.Articles.CreateAsync(TestArticles.Command(3), CancellationToken.None);
-        _harness.Annotator.FailWith = FakeAnnotator.Refused;
+        // The entity service is down, except that it rejects one article outright: FAILED at once, never retried.
+        var rejected = created[3];
+        _harness.Annotator.FailArticle = a => a.Id == rejected
+            ? new AnnotationFailure("entity service: InvalidArgument: text", Permanent: true, TimedOut: false)
+            : FakeAnnotator.Refused;
+        Assert.Equal(4, await worker.RunOnceAsync(CancellationToken.None));
 
         await worker.StartAsync(CancellationToken.None);
         try
         {
             Assert.Equal((3L, 1L), await WaitForBacklogAsync(b => b.Pending == 3));
 
-            // Back: once the articles are due, the retry worker's passes annotate them.
-            _harness.Annotator.FailWith = null;
+            // Back: once the articles are due, the worker's passes annotate them.
+            _harness.Annotator.FailArticle = null;
             _harness.Time.Advance(TimeSpan.FromMinutes(10));
             Assert.Equal((0L, 1L), await WaitForBacklogAsync(b => b.Pending == 0));
         }

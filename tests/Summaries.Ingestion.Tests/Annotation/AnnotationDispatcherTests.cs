@@ -4,7 +4,7 @@ using Summaries.Ingestion.Tests.Infrastructure;
 
 namespace Summaries.Ingestion.Tests.Annotation;
 
-/// <summary>A stream's first annotation attempts go several articles to a call, each article with its own outcome.</summary>
+/// <summary>Claimed articles go several to a call, each article with its own outcome.</summary>
 public sealed class AnnotationDispatcherTests : IDisposable
 {
     private readonly DomainHarness _harness = new();
@@ -12,11 +12,11 @@ public sealed class AnnotationDispatcherTests : IDisposable
     public void Dispose() => _harness.Dispose();
 
     [Fact]
-    public async Task AnnotateNewBatchAsync_FortyArticles_ThreeCallsAllDone()
+    public async Task AnnotateAsync_FortyArticles_ThreeCallsAllDone()
     {
         var articles = await StoreAsync(40);
 
-        await _harness.Get<AnnotationDispatcher>().AnnotateNewBatchAsync(articles, CancellationToken.None);
+        await _harness.Get<AnnotationDispatcher>().AnnotateAsync(articles, CancellationToken.None);
 
         Assert.Equal(3, _harness.Annotator.BatchCalls);
         Assert.Equal(40, _harness.Annotator.Calls);
@@ -24,7 +24,7 @@ public sealed class AnnotationDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task AnnotateNewBatchAsync_OneRefusedForGood_ThatOneFailedOthersDone()
+    public async Task AnnotateAsync_OneRefusedForGood_ThatOneFailedOthersDone()
     {
         var articles = await StoreAsync(5);
         var refused = articles[2].Id;
@@ -32,7 +32,7 @@ public sealed class AnnotationDispatcherTests : IDisposable
             ? new AnnotationFailure("entity service: INVALID_ARGUMENT: text: must not be empty", Permanent: true, TimedOut: false)
             : null;
 
-        await _harness.Get<AnnotationDispatcher>().AnnotateNewBatchAsync(articles, CancellationToken.None);
+        await _harness.Get<AnnotationDispatcher>().AnnotateAsync(articles, CancellationToken.None);
 
         var stored = await ReadBackAsync(articles);
         Assert.Equal(AnnotationState.Failed, stored[2].AnnotationState);
@@ -41,12 +41,12 @@ public sealed class AnnotationDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task AnnotateNewBatchAsync_CallRefused_AllPendingWithTheReason()
+    public async Task AnnotateAsync_CallRefused_AllPendingWithTheReason()
     {
         var articles = await StoreAsync(20);
         _harness.Annotator.FailWith = FakeAnnotator.Refused;
 
-        await _harness.Get<AnnotationDispatcher>().AnnotateNewBatchAsync(articles, CancellationToken.None);
+        await _harness.Get<AnnotationDispatcher>().AnnotateAsync(articles, CancellationToken.None);
 
         Assert.All(await ReadBackAsync(articles), a =>
         {

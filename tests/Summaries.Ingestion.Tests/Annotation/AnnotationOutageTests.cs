@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Importing;
 using Summaries.Ingestion.Tests.Infrastructure;
@@ -9,16 +7,13 @@ namespace Summaries.Ingestion.Tests.Annotation;
 /// <summary>The entity service goes away during a 1,000-article stream and comes back 30 s later.</summary>
 public sealed class AnnotationOutageTests : IDisposable
 {
-    private readonly DomainHarness _harness = new();
+    private readonly DomainHarness _harness = new(startWorker: true);
 
     public void Dispose() => _harness.Dispose();
 
     [Fact]
     public async Task ImportAsync_EntityServiceDownThenBack_AllStoredThenAllAnnotated()
     {
-        var queueWorker = _harness.Get<IEnumerable<IHostedService>>().OfType<AnnotationQueueWorker>().Single();
-        var retryWorker = _harness.Get<IEnumerable<IHostedService>>().OfType<AnnotationRetryWorker>().Single();
-        await queueWorker.StartAsync(CancellationToken.None);
         _harness.Annotator.FailWith = FakeAnnotator.Refused;
 
         var results = new List<ImportResult>();
@@ -28,17 +23,15 @@ public sealed class AnnotationOutageTests : IDisposable
         }
 
         Assert.All(results, r => Assert.True(r.Outcome?.Created));
-        // The stream never waited for the entity service; the queue worker tries each article once meanwhile.
-        await WaitUntilAsync(() => _harness.Annotator.Calls >= 1_000);
-        await queueWorker.StopAsync(CancellationToken.None);
+        // The stream never waited for the entity service; the worker, woken by its commits, tries each
+        // article once meanwhile.
+        await WaitUntilAsync(async () => (await AllAsync()).All(a => a.AnnotationAttempts == 1));
         Assert.All(await AllAsync(), a => Assert.Equal(AnnotationState.Pending, a.AnnotationState));
 
-        // Back 30 s later: the retry worker's passes annotate everything.
+        // Back 30 s later: once the articles are due again, the worker's passes annotate everything.
         _harness.Annotator.FailWith = null;
         _harness.Time.Advance(TimeSpan.FromSeconds(30));
-        while (await retryWorker.RunOnceAsync(CancellationToken.None) > 0)
-        {
-        }
+        await WaitUntilAsync(async () => (await AllAsync()).All(a => a.AnnotationState == AnnotationState.Done));
 
         var stored = await AllAsync();
         Assert.Equal(1_000, stored.Count);
@@ -49,12 +42,12 @@ public sealed class AnnotationOutageTests : IDisposable
     private async Task<IReadOnlyList<Article>> AllAsync() =>
         await _harness.Store.ListAfterAsync(0, 10_000, CancellationToken.None);
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition() && DateTime.UtcNow < deadline)
+        while (!await condition() && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(20);
+            await Task.Delay(50);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Summaries.Ingestion.Tests.Articles;
 /// <summary>Idempotency, dedupe and the create-then-annotate path, against a real SQLite file.</summary>
 public sealed class ArticleServiceTests : IDisposable
 {
-    private readonly DomainHarness _harness = new();
+    private readonly DomainHarness _harness = new(startWorker: true);
 
     public void Dispose() => _harness.Dispose();
 
@@ -118,7 +118,7 @@ public sealed class ArticleServiceTests : IDisposable
     [Fact]
     public async Task CreateAsync_EntityServiceSlowerThanCreateWait_AnsweredPendingThenAnnotated()
     {
-        using var harness = new DomainHarness(new Dictionary<string, string?> { ["Ingestion:Annotation:CreateWait"] = "00:00:00.200" });
+        using var harness = new DomainHarness(new Dictionary<string, string?> { ["Ingestion:Annotation:CreateWait"] = "00:00:00.200" }, startWorker: true);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Annotator.Hold = release.Task;
 

@@ -12,14 +12,16 @@ namespace Summaries.Ingestion.Tests.Infrastructure;
 
 /// <summary>
 /// The service's real registrations over a private database (a temp SQLite file unless given one),
-/// with the clock and the entity service (the process edge) replaced. Nothing is started: tests call
-/// the domain classes directly.
+/// with the clock and the entity service (the process edge) replaced. Tests call the domain classes
+/// directly; of the background services only the annotation worker runs, and only when asked
+/// (<c>startWorker</c>). Without it a create answers without waiting for annotation (CreateWait 0).
 /// </summary>
 public sealed class DomainHarness : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly bool _workerStarted;
 
-    public DomainHarness(IDictionary<string, string?>? settings = null, ITestDatabase? database = null)
+    public DomainHarness(IDictionary<string, string?>? settings = null, ITestDatabase? database = null, bool startWorker = false)
     {
         Database = database ?? new SqliteTestDatabase();
         var values = new Dictionary<string, string?>
@@ -27,6 +29,11 @@ public sealed class DomainHarness : IDisposable
             ["ConnectionStrings:Ingestion"] = Database.ConnectionString,
             ["Seeds:Enabled"] = "false",
         };
+        if (!startWorker)
+        {
+            values["Ingestion:Annotation:CreateWait"] = "00:00:00";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -43,6 +50,11 @@ public sealed class DomainHarness : IDisposable
         services.AddSingleton<IHostEnvironment>(new TestEnvironment(Temp.Path));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Migrate();
+        if (startWorker)
+        {
+            Worker.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            _workerStarted = true;
+        }
     }
 
     public ITestDatabase Database { get; }
@@ -61,6 +73,9 @@ public sealed class DomainHarness : IDisposable
 
     public ArticleImporter Importer => Get<ArticleImporter>();
 
+    /// <summary>The annotation worker (the outbox's one reader); started only when asked.</summary>
+    public AnnotationWorker Worker => Get<IEnumerable<IHostedService>>().OfType<AnnotationWorker>().Single();
+
     public void Migrate() => Get<IArticleStoreMigrator>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     public T Get<T>()
@@ -68,6 +83,11 @@ public sealed class DomainHarness : IDisposable
 
     public void Dispose()
     {
+        if (_workerStarted)
+        {
+            Worker.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         _services.Dispose();
         Lifetime.Dispose();
         Database.Dispose();

@@ -1,11 +1,13 @@
+using System.Collections.Concurrent;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
 
 namespace Summaries.Ingestion.Tests.Infrastructure;
 
-/// <summary>Stands in for the entity service at the process edge: succeeds, or fails as told.</summary>
+/// <summary>Stands in for the entity service at the process edge: succeeds, or fails as told, and counts the calls for each article.</summary>
 public sealed class FakeAnnotator : IArticleAnnotator
 {
+    private readonly ConcurrentDictionary<string, int> _callsPerArticle = new(StringComparer.Ordinal);
     private int _calls;
     private int _batchCalls;
 
@@ -14,12 +16,19 @@ public sealed class FakeAnnotator : IArticleAnnotator
 
     public int Calls => Volatile.Read(ref _calls);
 
-    /// <summary>When set, single calls answer only once this task completes (a slow entity service).</summary>
+    /// <summary>Real time each batch call takes (an entity service at work), so that concurrent callers overlap.</summary>
+    public TimeSpan BatchCallTime { get; set; }
+
+    /// <summary>When set, calls answer only once this task completes (a slow entity service).</summary>
     public Task? Hold { get; set; }
+
+    /// <summary>How many times each article was sent, by id.</summary>
+    public IReadOnlyDictionary<string, int> CallsPerArticle => _callsPerArticle;
 
     public async Task AnnotateAsync(Article article, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
+        _callsPerArticle.AddOrUpdate(article.Id, 1, (_, n) => n + 1);
         if (Hold is { } hold)
         {
             await hold.WaitAsync(cancellationToken);
@@ -37,16 +46,31 @@ public sealed class FakeAnnotator : IArticleAnnotator
     /// <summary>When set, the articles it gives a failure for fail alone inside a batch that otherwise succeeds.</summary>
     public Func<Article, AnnotationFailure?>? FailArticle { get; set; }
 
-    public Task<IReadOnlyList<AnnotationFailure?>> AnnotateManyAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AnnotationFailure?>> AnnotateManyAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _batchCalls);
         Interlocked.Add(ref _calls, articles.Count);
-        if (FailWith is { } failure)
+        foreach (var article in articles)
         {
-            return Task.FromException<IReadOnlyList<AnnotationFailure?>>(new AnnotationFailedException(failure));
+            _callsPerArticle.AddOrUpdate(article.Id, 1, (_, n) => n + 1);
         }
 
-        return Task.FromResult<IReadOnlyList<AnnotationFailure?>>(articles.Select(a => FailArticle?.Invoke(a)).ToList());
+        if (Hold is { } hold)
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
+        if (BatchCallTime > TimeSpan.Zero)
+        {
+            await Task.Delay(BatchCallTime, cancellationToken);
+        }
+
+        if (FailWith is { } failure)
+        {
+            throw new AnnotationFailedException(failure);
+        }
+
+        return articles.Select(a => FailArticle?.Invoke(a)).ToList();
     }
 
     public static AnnotationFailure Refused { get; } = new("entity service: Unavailable: connection refused", Permanent: false, TimedOut: false);

@@ -22,3 +22,15 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public void Dispose() => _temp.Dispose();
 }
+
+/// <summary>Lends a database to a harness without handing over its disposal.</summary>
+public sealed class SharedDatabase(ITestDatabase inner) : ITestDatabase
+{
+    public string Provider => inner.Provider;
+
+    public string ConnectionString => inner.ConnectionString;
+
+    public void Dispose()
+    {
+    }
+}

@@ -161,33 +161,39 @@ public abstract class ArticleStoreSuite : IDisposable
     }
 
     [SkippableFact]
-    public async Task ListDueForAnnotationAsync_OnlyPendingAndDue()
+    public async Task ClaimDueForAnnotationAsync_OnlyPendingDueAndUnclaimed_OldestDueFirst()
     {
         var now = Harness.Time.GetUtcNow();
-        var due = (await InsertAsync(1, nextAnnotation: now.AddSeconds(-1))).Article;
+        var later = (await InsertAsync(1, nextAnnotation: now.AddSeconds(-1))).Article;
         await InsertAsync(2, nextAnnotation: now.AddMinutes(1));
         var done = (await InsertAsync(3, nextAnnotation: now.AddSeconds(-5))).Article;
-        await Store.UpdateAnnotationAsync(done.Id, new AnnotationUpdate(AnnotationState.Done, "", 1, null), CancellationToken.None);
-
-        var result = await Store.ListDueForAnnotationAsync(now, 10, CancellationToken.None);
-
-        Assert.Equal(due.Id, Assert.Single(result).Id);
-    }
-
-    [SkippableFact]
-    public async Task FilterAwaitingFirstAnnotationAsync_OnlyUntriedPendingArticlesThatExist()
-    {
-        var untried = (await InsertAsync(1)).Article;
-        var tried = (await InsertAsync(2)).Article;
-        var done = (await InsertAsync(3)).Article;
-        var deleted = (await InsertAsync(4)).Article;
-        await Store.UpdateAnnotationAsync(tried.Id, new AnnotationUpdate(AnnotationState.Pending, "refused", 1, Harness.Time.GetUtcNow()), CancellationToken.None);
+        var first = (await InsertAsync(4, nextAnnotation: now.AddSeconds(-9))).Article;
+        var deleted = (await InsertAsync(5, nextAnnotation: now.AddSeconds(-9))).Article;
         await Store.UpdateAnnotationAsync(done.Id, new AnnotationUpdate(AnnotationState.Done, "", 1, null), CancellationToken.None);
         await Store.DeleteAsync(deleted.Id, CancellationToken.None);
 
-        var awaiting = await Store.FilterAwaitingFirstAnnotationAsync([untried.Id, tried.Id, done.Id, deleted.Id, "missing"], CancellationToken.None);
+        var claim = new AnnotationClaim("a", now, now.AddMinutes(1));
+        var one = await Store.ClaimDueForAnnotationAsync(claim, 1, CancellationToken.None);
+        var rest = await Store.ClaimDueForAnnotationAsync(claim, 10, CancellationToken.None);
+        var none = await Store.ClaimDueForAnnotationAsync(claim with { Claimant = "b" }, 10, CancellationToken.None);
 
-        Assert.Equal([untried.Id], awaiting);
+        Assert.Equal([first.Id], one.Select(a => a.Id));
+        Assert.Equal([later.Id], rest.Select(a => a.Id));
+        Assert.Empty(none);
+    }
+
+    [SkippableFact]
+    public async Task ClaimDueForAnnotationAsync_LeaseOver_ClaimedAgain()
+    {
+        var now = Harness.Time.GetUtcNow();
+        var article = (await InsertAsync(1)).Article;
+        await Store.ClaimDueForAnnotationAsync(new AnnotationClaim("a", now, now.AddSeconds(30)), 10, CancellationToken.None);
+
+        var before = await Store.ClaimDueForAnnotationAsync(new AnnotationClaim("b", now.AddSeconds(29), now.AddSeconds(90)), 10, CancellationToken.None);
+        var after = await Store.ClaimDueForAnnotationAsync(new AnnotationClaim("b", now.AddSeconds(30), now.AddSeconds(90)), 10, CancellationToken.None);
+
+        Assert.Empty(before);
+        Assert.Equal([article.Id], after.Select(a => a.Id));
     }
 
     [SkippableFact]

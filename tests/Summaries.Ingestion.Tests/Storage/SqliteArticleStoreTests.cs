@@ -7,18 +7,6 @@ using Summaries.Ingestion.Tests.Infrastructure;
 
 namespace Summaries.Ingestion.Tests.Storage;
 
-/// <summary>Lends a database to a harness without handing over its disposal.</summary>
-internal sealed class SharedDatabase(ITestDatabase inner) : ITestDatabase
-{
-    public string Provider => inner.Provider;
-
-    public string ConnectionString => inner.ConnectionString;
-
-    public void Dispose()
-    {
-    }
-}
-
 /// <summary>The storage suite on SQLite, and what only SQLite has (WAL, user_version, upgrading a v1 file).</summary>
 public sealed class SqliteArticleStoreTests() : ArticleStoreSuite(() => new SqliteTestDatabase())
 {
@@ -32,7 +20,7 @@ public sealed class SqliteArticleStoreTests() : ArticleStoreSuite(() => new Sqli
         Assert.True(await reader.ReadAsync());
         Assert.Equal("wal", reader.GetString(0));
         Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
-        Assert.Equal(3, reader.GetInt32(0));
+        Assert.Equal(4, reader.GetInt32(0));
     }
 
     [Fact]
@@ -86,7 +74,8 @@ public sealed class SqliteArticleStoreTests() : ArticleStoreSuite(() => new Sqli
         using var harness = new DomainHarness(database: new SharedDatabase(database));
         var waiting = await harness.Articles.GetAsync("articles/waiting", CancellationToken.None);
         var failed = await harness.Articles.GetAsync("articles/failed", CancellationToken.None);
-        var due = await harness.Store.ListDueForAnnotationAsync(DateTimeOffset.FromUnixTimeMilliseconds(1000), 10, CancellationToken.None);
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1000);
+        var due = await harness.Store.ClaimDueForAnnotationAsync(new AnnotationClaim("test", at, at.AddMinutes(1)), 10, CancellationToken.None);
 
         Assert.Equal((AnnotationState.Pending, "refused", 2), (waiting.AnnotationState, waiting.AnnotationError, waiting.AnnotationAttempts));
         Assert.Equal((AnnotationState.Failed, "rejected: no", 1), (failed.AnnotationState, failed.AnnotationError, failed.AnnotationAttempts));

@@ -20,8 +20,10 @@ public sealed partial class PostgresArticleStore
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The notice is sent when (and only if) the transaction commits: watchers on every replica wake.
         await using (var lockCommand = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock({PostgresDatabase.InsertLockClass}, hashtext(current_schema()))", connection, transaction))
+            $"SELECT pg_advisory_xact_lock({PostgresDatabase.InsertLockClass}, hashtext(current_schema())), pg_notify({PostgresCommitFeed.ChannelSql}, '')",
+            connection, transaction))
         {
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }

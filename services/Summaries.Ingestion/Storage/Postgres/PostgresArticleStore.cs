@@ -85,18 +85,28 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<IReadOnlyList<Article>> ListDueForAnnotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Article>> ClaimDueForAnnotationAsync(AnnotationClaim claim, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // SKIP LOCKED: a row another replica is claiming right now is passed over, not waited for; once
+        // that claim commits, its claimed_until_ms keeps the row out of every other claim until it ends.
         await using var command = new NpgsqlCommand($"""
-            SELECT {ArticleColumns.List} FROM articles
-            WHERE annotation_state = @pending AND next_annotation_ms <= @now
-            ORDER BY next_annotation_ms, seq LIMIT @limit
+            UPDATE articles AS a SET claimed_by = @claimant, claimed_until_ms = @until
+            FROM (SELECT seq FROM articles
+                  WHERE annotation_state = {(int)AnnotationState.Pending} AND next_annotation_ms <= @now
+                    AND (claimed_until_ms IS NULL OR claimed_until_ms <= @now)
+                  ORDER BY next_annotation_ms, seq LIMIT @limit
+                  FOR UPDATE SKIP LOCKED) AS due
+            WHERE a.seq = due.seq
+            RETURNING {ArticleColumns.Qualified("a")}
             """, connection);
-        command.Parameters.AddWithValue("pending", (int)AnnotationState.Pending);
-        command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("claimant", claim.Claimant);
+        command.Parameters.AddWithValue("until", claim.Until.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("now", claim.Now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("limit", limit);
-        return await ArticleColumns.ReadAllAsync(command, ReadArticle, cancellationToken);
+        var claimed = await ArticleColumns.ReadAllAsync(command, ReadArticle, cancellationToken);
+        claimed.Sort((x, y) => x.Sequence.CompareTo(y.Sequence));
+        return claimed;
     }
 
     public async Task UpdateAnnotationsAsync(
@@ -111,7 +121,8 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
         // One statement for the lot; only PENDING rows change (DONE and FAILED are final).
         await using var command = new NpgsqlCommand("""
             UPDATE articles AS a
-            SET annotation_state = u.state, annotation_error = u.error, annotation_attempts = u.attempts, next_annotation_ms = u.next_ms
+            SET annotation_state = u.state, annotation_error = u.error, annotation_attempts = u.attempts, next_annotation_ms = u.next_ms,
+                claimed_by = NULL, claimed_until_ms = NULL
             FROM unnest(@ids, @states, @errors, @attempts, @next_ms) AS u(id, state, error, attempts, next_ms)
             WHERE a.id = u.id AND a.annotation_state = @pending
             """, connection);
@@ -123,29 +134,6 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
             updates.Select(u => u.Value.NextAttemptTime is { } next ? (long?)next.ToUnixTimeMilliseconds() : null).ToArray());
         command.Parameters.AddWithValue("pending", (int)AnnotationState.Pending);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlySet<string>> FilterAwaitingFirstAnnotationAsync(
-        IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var awaiting = new HashSet<string>(StringComparer.Ordinal);
-        if (ids.Count == 0)
-        {
-            return awaiting;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT id FROM articles WHERE id = ANY(@ids) AND annotation_state = @pending AND annotation_attempts = 0", connection);
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        command.Parameters.AddWithValue("pending", (int)AnnotationState.Pending);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            awaiting.Add(reader.GetString(0));
-        }
-
-        return awaiting;
     }
 
     public async Task<AnnotationBacklog> CountAnnotationBacklogAsync(CancellationToken cancellationToken)

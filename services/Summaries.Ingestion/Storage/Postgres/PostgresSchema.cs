@@ -51,5 +51,14 @@ internal static class PostgresSchema
         new("partial index of FAILED annotations", """
             CREATE INDEX ix_articles_annotation_failed ON articles (seq) WHERE annotation_state = 3;
             """),
+
+        // The annotation outbox's claims: the replica that attempts an article holds it until
+        // claimed_until_ms, so replicas on one database do not attempt the same article at once, and a
+        // crashed replica's claim runs out. The due index carries the claim column the scan filters on.
+        new("annotation claims", """
+            ALTER TABLE articles ADD COLUMN claimed_by text NULL, ADD COLUMN claimed_until_ms bigint NULL;
+            DROP INDEX ix_articles_annotation_due;
+            CREATE INDEX ix_articles_annotation_due ON articles (next_annotation_ms, seq) INCLUDE (claimed_until_ms) WHERE annotation_state = 1;
+            """),
     ];
 }

@@ -4,7 +4,7 @@ using Summaries.Ingestion.Articles;
 
 namespace Summaries.Ingestion.Storage.Sqlite;
 
-/// <summary>Annotation bookkeeping (table <c>article_annotations</c>): which PENDING articles are due, recording outcomes, the backlog.</summary>
+/// <summary>Annotation bookkeeping (table <c>article_annotations</c>): claiming the PENDING articles that are due, recording outcomes, the backlog.</summary>
 public sealed partial class SqliteArticleStore
 {
     // The states are written into the SQL, not bound: only a literal lets SQLite prove that a query
@@ -12,51 +12,47 @@ public sealed partial class SqliteArticleStore
     private static readonly string Pending = ((int)AnnotationState.Pending).ToString(CultureInfo.InvariantCulture);
     private static readonly string Failed = ((int)AnnotationState.Failed).ToString(CultureInfo.InvariantCulture);
 
-    public async Task<IReadOnlyList<Article>> ListDueForAnnotationAsync(
-        DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Article>> ClaimDueForAnnotationAsync(
+        AnnotationClaim claim, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            {SqliteArticleRows.Select}
-            WHERE n.state = {Pending} AND n.next_ms <= $now
-            ORDER BY n.next_ms, n.seq LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$limit", limit);
-        return await ArticleColumns.ReadAllAsync(command, SqliteArticleRows.Read, cancellationToken);
-    }
-
-    public async Task<IReadOnlySet<string>> FilterAwaitingFirstAnnotationAsync(
-        IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var awaiting = new HashSet<string>(StringComparer.Ordinal);
-        if (ids.Count == 0)
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var claimed = new List<long>();
+        await using (var command = connection.CreateCommand())
         {
-            return awaiting;
+            command.Transaction = transaction;
+            // One statement picks and claims, so two workers never claim the same row.
+            command.CommandText = $"""
+                UPDATE article_annotations SET claimed_by = $claimant, claimed_until_ms = $until
+                WHERE seq IN (SELECT seq FROM article_annotations
+                              WHERE state = {Pending} AND next_ms <= $now
+                                AND (claimed_until_ms IS NULL OR claimed_until_ms <= $now)
+                              ORDER BY next_ms, seq LIMIT $limit)
+                RETURNING seq
+                """;
+            command.Parameters.AddWithValue("$claimant", claim.Claimant);
+            command.Parameters.AddWithValue("$until", claim.Until.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$now", claim.Now.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                claimed.Add(reader.GetInt64(0));
+            }
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var names = new string[ids.Count];
-        for (var i = 0; i < ids.Count; i++)
+        if (claimed.Count == 0)
         {
-            names[i] = "$i" + i.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(names[i], ids[i]);
+            await transaction.CommitAsync(cancellationToken);
+            return [];
         }
 
-        // The id index holds the seq, so neither body is read.
-        command.CommandText = $"""
-            SELECT a.id FROM articles a JOIN article_annotations n ON n.seq = a.seq
-            WHERE a.id IN ({string.Join(", ", names)}) AND n.state = {Pending} AND n.attempts = 0
-            """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            awaiting.Add(reader.GetString(0));
-        }
-
-        return awaiting;
+        await using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = $"{SqliteArticleRows.Select} WHERE a.seq IN ({string.Join(", ", claimed.Select(seq => seq.ToString(CultureInfo.InvariantCulture)))}) ORDER BY a.seq";
+        var articles = await ArticleColumns.ReadAllAsync(read, SqliteArticleRows.Read, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return articles;
     }
 
     public async Task UpdateAnnotationsAsync(
@@ -74,7 +70,7 @@ public sealed partial class SqliteArticleStore
         // Only PENDING rows change: DONE and FAILED are final. A deleted article has no row left.
         command.CommandText = $"""
             UPDATE article_annotations
-            SET state = $state, error = $error, attempts = $attempts, next_ms = $next_ms
+            SET state = $state, error = $error, attempts = $attempts, next_ms = $next_ms, claimed_by = NULL, claimed_until_ms = NULL
             WHERE seq = (SELECT seq FROM articles WHERE id = $id) AND state = {Pending}
             """;
         var id = command.Parameters.Add("$id", SqliteType.Text);

@@ -89,5 +89,12 @@ internal static class SqliteSchema
             ALTER TABLE articles DROP COLUMN annotation_attempts;
             ALTER TABLE articles DROP COLUMN next_annotation_ms;
             """),
+
+        // v4. The annotation outbox's claims (as in PostgreSQL): a worker holds a due article until
+        // claimed_until_ms, and another takes it over once that has passed.
+        new("""
+            ALTER TABLE article_annotations ADD COLUMN claimed_by TEXT NULL;
+            ALTER TABLE article_annotations ADD COLUMN claimed_until_ms INTEGER NULL;
+            """),
     ];
 }

@@ -10,10 +10,11 @@ using Microsoft.Extensions.Logging;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
+using Summaries.Ingestion.Clients;
 using Summaries.Ingestion.Options;
 using Summaries.Ingestion.Tests.Infrastructure;
 
-namespace Summaries.Ingestion.Tests.Annotation;
+namespace Summaries.Ingestion.Tests.Clients;
 
 /// <summary>
 /// The annotator against entity services on loopback: one with the batch call, one from before it

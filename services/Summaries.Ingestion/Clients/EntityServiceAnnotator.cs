@@ -2,10 +2,11 @@ using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
 using Summaries.Contracts.Entity.V1;
+using Summaries.Ingestion.Annotation;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Options;
 
-namespace Summaries.Ingestion.Annotation;
+namespace Summaries.Ingestion.Clients;
 
 /// <summary>
 /// Calls <c>EntityService.AnnotateArticle</c>, or <c>BatchAnnotateArticles</c> for several articles,
@@ -24,8 +25,8 @@ public sealed partial class EntityServiceAnnotator(
     {
         try
         {
-            // gRPC measures deadlines against the system clock, so this one does too. (A create's
-            // first attempt runs detached from the incoming call, so no caller's deadline reaches it.)
+            // gRPC measures deadlines against the system clock, so this one does too. (Calls are made
+            // by the annotation worker, so no caller's deadline reaches them.)
             await Client().AnnotateArticleAsync(Request(article), deadline: Deadline(), cancellationToken: cancellationToken);
         }
         catch (RpcException ex)
