@@ -31,5 +31,13 @@ internal static class PostgresBriefingSchema
                 cache_key text PRIMARY KEY,
                 briefing_id text NOT NULL REFERENCES briefings (id) ON DELETE CASCADE);
             """),
+
+        // Existing rows hold the wire message; the store rewrites them as JSON after migrating. The
+        // default stays 1: a replica of the release before, still running during a rolling upgrade,
+        // writes rows without a format, and they hold the wire message too.
+        new("the payload's format (1 the wire message, 2 JSON of the domain briefing)", """
+            ALTER TABLE briefings ADD COLUMN format smallint NOT NULL DEFAULT 1;
+            CREATE INDEX ix_briefings_wire_payload ON briefings (seq) WHERE format = 1;
+            """),
     ];
 }

@@ -25,5 +25,13 @@ internal static class SqliteBriefingSchema
             cache_key TEXT PRIMARY KEY,
             briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE);
         """,
+
+        // v2. The payload's format (BriefingPayload). Existing rows hold the wire message; the store
+        // rewrites them as JSON after migrating. The default stays 1: a replica of the release before
+        // writes rows without a format, and they hold the wire message too.
+        """
+        ALTER TABLE briefings ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX ix_briefings_wire_payload ON briefings(seq) WHERE format = 1;
+        """,
     ];
 }
