@@ -33,8 +33,8 @@ public static class SummaryServiceRegistration
         services.AddSummariesGrpcClient<IngestionService.IngestionServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.IngestionAddress);
         services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.EntityAddress);
 
-        // Rows stored as the wire message by earlier releases are read (and rewritten) through the adapter's decoder.
-        services.AddSingleton<ILegacyBriefingReader, ProtoBriefingPayloads>();
+        // The stores read (and, for one release, still write) the wire payload of earlier releases through the adapter's codec.
+        services.AddSingleton<IBriefingWireCodec, ProtoBriefingPayloads>();
         services.AddBriefingStore();
         services.AddStoreReadiness(sp => sp.GetRequiredService<IOptions<BriefingStoreOptions>>().Value.Summary);
         services.AddSingleton(LoadedLexicon.LoadDefault());

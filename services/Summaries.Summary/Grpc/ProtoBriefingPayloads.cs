@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Summaries.Summary.Briefings;
 using Summaries.Summary.Storage;
 using Wire = Summaries.Contracts.Summary.V1;
@@ -5,10 +6,12 @@ using Wire = Summaries.Contracts.Summary.V1;
 namespace Summaries.Summary.Grpc;
 
 /// <summary>
-/// Reads the briefings that releases before the domain briefing stored as the serialized wire
-/// message. It lives beside the mapper because those stored bytes are the wire message.
+/// The briefing as the wire message, the form releases before the domain briefing stored. It lives
+/// beside the mapper because those stored bytes are the wire message.
 /// </summary>
-public sealed class ProtoBriefingPayloads : ILegacyBriefingReader
+public sealed class ProtoBriefingPayloads : IBriefingWireCodec
 {
-    public Briefing Read(byte[] payload) => BriefingMapper.ToDomain(Wire.Briefing.Parser.ParseFrom(payload));
+    public byte[] Encode(Briefing briefing) => BriefingMapper.ToProto(briefing).ToByteArray();
+
+    public Briefing Decode(byte[] payload) => BriefingMapper.ToDomain(Wire.Briefing.Parser.ParseFrom(payload));
 }

@@ -14,7 +14,7 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
 
     protected BriefingStoreSuite(Func<TestStoreDatabase> database) => Database = database();
 
-    /// <summary>The reader the service hands its store for rows of earlier releases.</summary>
+    /// <summary>The wire codec the service hands its store (payloads of earlier releases, and for them).</summary>
     protected static ProtoBriefingPayloads Legacy { get; } = new();
 
     protected TestStoreDatabase Database { get; }
@@ -160,11 +160,22 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
         var version = await store.MigrateAsync(CancellationToken.None);
 
         Assert.Equal(1, version.Applied);
-        Assert.All(await FormatsAsync(old), f => Assert.Equal(BriefingPayload.Json, f));
+        Assert.Equal(0, await WithoutDocumentAsync(old));
         Assert.Equal(wire[3], BriefingMapper.ToProto((await store.GetAsync("old3", CancellationToken.None))!));
         Assert.Equal(wire[7], BriefingMapper.ToProto((await store.FindCachedAsync("old-key", CancellationToken.None))!));
         var listed = await store.ListAsync(500, null, "articles/a1", CancellationToken.None);
         Assert.Equal(Enumerable.Reverse(wire), listed.Briefings.Select(BriefingMapper.ToProto));
+    }
+
+    [SkippableFact]
+    public async Task SaveAsync_DuringTheRollingUpgrade_PayloadAnOlderReplicaReads()
+    {
+        var briefing = Full("b1", ["articles/a1"]);
+
+        await Store.SaveAsync("b1", briefing, null, CancellationToken.None);
+
+        // The release before parsed payload as the wire message, and nothing else.
+        Assert.Equal(BriefingMapper.ToProto(briefing), Wire.Briefing.Parser.ParseFrom(Assert.Single(await PayloadsAsync(Database))));
     }
 
     [SkippableFact]
@@ -175,12 +186,12 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
         await InsertAsReleaseBeforeAsync(Database, "late", wire, "late-key");
 
         Assert.Equal(wire, BriefingMapper.ToProto((await Store.GetAsync("late", CancellationToken.None))!));
-        Assert.Equal([BriefingPayload.WireMessage], await FormatsAsync(Database));
+        Assert.Equal(1, await WithoutDocumentAsync(Database));
 
         await using var restarted = BriefingStoreRegistration.Create(Database.ConnectionString, Legacy);
         await restarted.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal([BriefingPayload.Json], await FormatsAsync(Database));
+        Assert.Equal(0, await WithoutDocumentAsync(Database));
         Assert.Equal(wire, BriefingMapper.ToProto((await restarted.FindCachedAsync("late-key", CancellationToken.None))!));
     }
 
@@ -190,8 +201,11 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
     /// <summary>Saves a briefing as the release before did: the wire message's bytes, no format named.</summary>
     protected abstract Task InsertAsReleaseBeforeAsync(TestStoreDatabase database, string id, Wire.Briefing briefing, string? cacheKey);
 
-    /// <summary>Each row's payload format, in insertion order.</summary>
-    protected abstract Task<List<int>> FormatsAsync(TestStoreDatabase database);
+    /// <summary>How many rows have no document yet (written by an earlier release).</summary>
+    protected abstract Task<long> WithoutDocumentAsync(TestStoreDatabase database);
+
+    /// <summary>Every row's payload, in insertion order: what an older replica reads.</summary>
+    protected abstract Task<List<byte[]>> PayloadsAsync(TestStoreDatabase database);
 
     /// <summary>A second, empty database of the same kind.</summary>
     protected abstract TestStoreDatabase FreshDatabase();

@@ -32,12 +32,12 @@ internal static class PostgresBriefingSchema
                 briefing_id text NOT NULL REFERENCES briefings (id) ON DELETE CASCADE);
             """),
 
-        // Existing rows hold the wire message; the store rewrites them as JSON after migrating. The
-        // default stays 1: a replica of the release before, still running during a rolling upgrade,
-        // writes rows without a format, and they hold the wire message too.
-        new("the payload's format (1 the wire message, 2 JSON of the domain briefing)", """
-            ALTER TABLE briefings ADD COLUMN format smallint NOT NULL DEFAULT 1;
-            CREATE INDEX ix_briefings_wire_payload ON briefings (seq) WHERE format = 1;
+        // Expand only: rows of earlier releases have no document until the store carries them over
+        // after migrating; payload keeps the wire message, still written for one release so that a
+        // replica of the release before, serving during a rolling upgrade, reads every row.
+        new("briefings as JSON of the domain record (document), beside the wire payload", """
+            ALTER TABLE briefings ADD COLUMN document jsonb;
+            CREATE INDEX ix_briefings_without_document ON briefings (seq) WHERE document IS NULL;
             """),
     ];
 }

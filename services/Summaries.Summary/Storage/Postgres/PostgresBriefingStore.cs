@@ -10,7 +10,7 @@ namespace Summaries.Summary.Storage.Postgres;
 /// statement (briefing, its articles and its cache entry together); two replicas caching the same
 /// request at once both store their briefing, and the cache keeps the later one.
 /// </summary>
-public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefingReader legacy) : IBriefingStore
+public sealed class PostgresBriefingStore(string connectionString, IBriefingWireCodec wire) : IBriefingStore
 {
     private const int CarryBatch = 100;
 
@@ -32,7 +32,7 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
     }
 
     /// <summary>
-    /// Rewrites rows that hold the wire message as JSON, a batch per transaction. SKIP LOCKED lets
+    /// Gives the rows of earlier releases their document, a batch per transaction. SKIP LOCKED lets
     /// replicas starting together share the rows instead of waiting on each other.
     /// </summary>
     private async Task CarryWireRowsAsync(CancellationToken cancellationToken)
@@ -43,9 +43,8 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             var rows = new List<(long Seq, byte[] Payload)>();
             await using (var select = new NpgsqlCommand(
-                "SELECT seq, payload FROM briefings WHERE format = @wire ORDER BY seq LIMIT @limit FOR UPDATE SKIP LOCKED", connection, tx))
+                "SELECT seq, payload FROM briefings WHERE document IS NULL ORDER BY seq LIMIT @limit FOR UPDATE SKIP LOCKED", connection, tx))
             {
-                select.Parameters.AddWithValue("wire", (short)BriefingPayload.WireMessage);
                 select.Parameters.AddWithValue("limit", CarryBatch);
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -57,11 +56,10 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
             if (rows.Count > 0)
             {
                 await using var update = new NpgsqlCommand(
-                    "UPDATE briefings b SET payload = r.payload, format = @json FROM unnest(@seqs, @payloads) AS r (seq, payload) WHERE b.seq = r.seq",
+                    "UPDATE briefings b SET document = r.document::jsonb FROM unnest(@seqs, @documents) AS r (seq, document) WHERE b.seq = r.seq",
                     connection, tx);
-                update.Parameters.AddWithValue("json", (short)BriefingPayload.Json);
                 update.Parameters.AddWithValue("seqs", rows.Select(r => r.Seq).ToArray());
-                update.Parameters.AddWithValue("payloads", rows.Select(r => BriefingPayload.Encode(legacy.Read(r.Payload))).ToArray());
+                update.Parameters.AddWithValue("documents", rows.Select(r => BriefingDocument.Encode(wire.Decode(r.Payload))).ToArray());
                 await update.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -76,7 +74,7 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
     public async Task<Briefing?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            "SELECT b.format, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = @k");
+            "SELECT b.document::text, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = @k");
         command.Parameters.AddWithValue("k", cacheKey);
         return await ReadOneAsync(command, cancellationToken);
     }
@@ -85,7 +83,7 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
     {
         // Foreign keys are checked at the end of the statement, after every part has inserted.
         await using var command = _dataSource.CreateCommand($"""
-            WITH b AS (INSERT INTO briefings (id, create_time, payload, format) VALUES (@id, @time, @payload, @format) RETURNING seq),
+            WITH b AS (INSERT INTO briefings (id, create_time, payload, document) VALUES (@id, @time, @payload, @document) RETURNING seq),
                  a AS (INSERT INTO briefing_articles (briefing_seq, article_name) SELECT b.seq, x FROM b, unnest(@articles) AS x)
             {(cacheKey is null
                 ? "SELECT 1"
@@ -93,8 +91,8 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
             """);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("time", NpgsqlDbType.TimestampTz, briefing.CreateTime.UtcDateTime);
-        command.Parameters.AddWithValue("payload", BriefingPayload.Encode(briefing));
-        command.Parameters.AddWithValue("format", (short)BriefingPayload.Json);
+        command.Parameters.AddWithValue("payload", wire.Encode(briefing));
+        command.Parameters.AddWithValue("document", NpgsqlDbType.Jsonb, BriefingDocument.Encode(briefing));
         command.Parameters.AddWithValue("articles", briefing.ArticleNames.Distinct(StringComparer.Ordinal).ToArray());
         if (cacheKey is not null)
         {
@@ -106,7 +104,7 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
 
     public async Task<Briefing?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("SELECT format, payload FROM briefings WHERE id = @id");
+        await using var command = _dataSource.CreateCommand("SELECT document::text, payload FROM briefings WHERE id = @id");
         command.Parameters.AddWithValue("id", id);
         return await ReadOneAsync(command, cancellationToken);
     }
@@ -127,7 +125,7 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
             command.Parameters.AddWithValue("article", articleName);
         }
 
-        command.CommandText = "SELECT b.seq, b.format, b.payload FROM briefings b"
+        command.CommandText = "SELECT b.seq, b.document::text, b.payload FROM briefings b"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)
             + " ORDER BY b.seq DESC LIMIT @limit";
         command.Parameters.AddWithValue("limit", pageSize + 1);
@@ -136,7 +134,7 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add((reader.GetInt64(0), BriefingPayload.Decode(reader.GetInt16(1), reader.GetFieldValue<byte[]>(2), legacy)));
+            items.Add((reader.GetInt64(0), Read(reader, 1)));
         }
 
         return BriefingPages.From(items, pageSize);
@@ -144,10 +142,13 @@ public sealed class PostgresBriefingStore(string connectionString, ILegacyBriefi
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    /// <summary>The briefing in the first row of (format, payload), or null when there is none.</summary>
+    /// <summary>The briefing in the first row of (document, payload), or null when there is none.</summary>
     private async Task<Briefing?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? BriefingPayload.Decode(reader.GetInt16(0), reader.GetFieldValue<byte[]>(1), legacy) : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader, 0) : null;
     }
+
+    private Briefing Read(NpgsqlDataReader reader, int documentColumn) => BriefingDocument.Read(
+        reader.IsDBNull(documentColumn) ? null : reader.GetString(documentColumn), reader.GetFieldValue<byte[]>(documentColumn + 1), wire);
 }

@@ -26,12 +26,12 @@ internal static class SqliteBriefingSchema
             briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE);
         """,
 
-        // v2. The payload's format (BriefingPayload). Existing rows hold the wire message; the store
-        // rewrites them as JSON after migrating. The default stays 1: a replica of the release before
-        // writes rows without a format, and they hold the wire message too.
+        // v2, expand only. The briefing as JSON of the domain record (BriefingDocument); rows of
+        // earlier releases have none until the store carries them over after migrating. payload keeps
+        // the wire message, still written for one release so that older replicas read every row.
         """
-        ALTER TABLE briefings ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
-        CREATE INDEX ix_briefings_wire_payload ON briefings(seq) WHERE format = 1;
+        ALTER TABLE briefings ADD COLUMN document TEXT;
+        CREATE INDEX ix_briefings_without_document ON briefings(seq) WHERE document IS NULL;
         """,
     ];
 }

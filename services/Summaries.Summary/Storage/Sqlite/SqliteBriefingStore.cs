@@ -5,7 +5,7 @@ using Summaries.Summary.Briefings;
 namespace Summaries.Summary.Storage.Sqlite;
 
 /// <summary>Briefings in the summary service's own SQLite file.</summary>
-public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefingReader legacy) : IBriefingStore
+public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCodec wire) : IBriefingStore
 {
     private const int CarryBatch = 100;
 
@@ -20,7 +20,7 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
         return version;
     }
 
-    /// <summary>Rewrites rows that hold the wire message as JSON, a batch per write transaction.</summary>
+    /// <summary>Gives the rows of earlier releases their document, a batch per write transaction.</summary>
     private async Task CarryWireRowsAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -32,8 +32,7 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
             await using (var select = connection.CreateCommand())
             {
                 select.Transaction = tx;
-                select.CommandText = "SELECT seq, payload FROM briefings WHERE format = $wire ORDER BY seq LIMIT $limit";
-                select.Parameters.AddWithValue("$wire", BriefingPayload.WireMessage);
+                select.CommandText = "SELECT seq, payload FROM briefings WHERE document IS NULL ORDER BY seq LIMIT $limit";
                 select.Parameters.AddWithValue("$limit", CarryBatch);
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -46,9 +45,8 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
             {
                 await using var update = connection.CreateCommand();
                 update.Transaction = tx;
-                update.CommandText = "UPDATE briefings SET payload = $payload, format = $json WHERE seq = $seq";
-                update.Parameters.AddWithValue("$payload", BriefingPayload.Encode(legacy.Read(payload)));
-                update.Parameters.AddWithValue("$json", BriefingPayload.Json);
+                update.CommandText = "UPDATE briefings SET document = $document WHERE seq = $seq";
+                update.Parameters.AddWithValue("$document", BriefingDocument.Encode(wire.Decode(payload)));
                 update.Parameters.AddWithValue("$seq", seq);
                 await update.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -65,7 +63,7 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
     {
         await using var connection = _file.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT b.format, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $k";
+        command.CommandText = "SELECT b.document, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $k";
         command.Parameters.AddWithValue("$k", cacheKey);
         return await ReadOneAsync(command, cancellationToken);
     }
@@ -77,11 +75,11 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
         await using var tx = connection.BeginTransaction(deferred: false);
         await using var insert = connection.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO briefings (id, create_time, payload, format) VALUES ($id, $time, $payload, $format) RETURNING seq";
+        insert.CommandText = "INSERT INTO briefings (id, create_time, payload, document) VALUES ($id, $time, $payload, $document) RETURNING seq";
         insert.Parameters.AddWithValue("$id", id);
         insert.Parameters.AddWithValue("$time", briefing.CreateTime.ToString("O"));
-        insert.Parameters.AddWithValue("$payload", BriefingPayload.Encode(briefing));
-        insert.Parameters.AddWithValue("$format", BriefingPayload.Json);
+        insert.Parameters.AddWithValue("$payload", wire.Encode(briefing));
+        insert.Parameters.AddWithValue("$document", BriefingDocument.Encode(briefing));
         var seq = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         foreach (var article in briefing.ArticleNames.Distinct(StringComparer.Ordinal))
         {
@@ -110,7 +108,7 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
     {
         await using var connection = _file.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT format, payload FROM briefings WHERE id = $id";
+        command.CommandText = "SELECT document, payload FROM briefings WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         return await ReadOneAsync(command, cancellationToken);
     }
@@ -132,7 +130,7 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
             command.Parameters.AddWithValue("$article", articleName);
         }
 
-        command.CommandText = "SELECT b.seq, b.format, b.payload FROM briefings b"
+        command.CommandText = "SELECT b.seq, b.document, b.payload FROM briefings b"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)
             + " ORDER BY b.seq DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", pageSize + 1);
@@ -141,7 +139,7 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add((reader.GetInt64(0), BriefingPayload.Decode(reader.GetInt32(1), (byte[])reader[2], legacy)));
+            items.Add((reader.GetInt64(0), Read(reader, 1)));
         }
 
         return BriefingPages.From(items, pageSize);
@@ -149,10 +147,13 @@ public sealed class SqliteBriefingStore(string connectionString, ILegacyBriefing
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>The briefing in the first row of (format, payload), or null when there is none.</summary>
+    /// <summary>The briefing in the first row of (document, payload), or null when there is none.</summary>
     private async Task<Briefing?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? BriefingPayload.Decode(reader.GetInt32(0), (byte[])reader[1], legacy) : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader, 0) : null;
     }
+
+    private Briefing Read(SqliteDataReader reader, int documentColumn) => BriefingDocument.Read(
+        reader.IsDBNull(documentColumn) ? null : reader.GetString(documentColumn), (byte[])reader[documentColumn + 1], wire);
 }

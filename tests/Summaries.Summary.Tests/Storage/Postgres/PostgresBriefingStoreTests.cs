@@ -22,14 +22,15 @@ public sealed class PostgresBriefingStoreTests() : BriefingStoreSuite(() => new 
     }
 
     [SkippableFact]
-    public async Task MigrateAsync_DatabaseNewerThanThisBuild_FailsWithTheReason()
+    public async Task MigrateAsync_DatabaseContractedByANewerBuild_FailsWithTheReason()
     {
-        Schema.Execute("INSERT INTO summary_schema_migrations (version, description) VALUES (99, 'from a later release')");
+        // A newer step that only expands is served on (the replica suite covers it); one that contracts is refused.
+        Schema.Execute("INSERT INTO summary_schema_migrations (version, description, contracts) VALUES (99, 'from a later release', true)");
 
         await using var store = new PostgresBriefingStore(Schema.ConnectionString, Legacy);
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.MigrateAsync(CancellationToken.None));
 
-        Assert.Contains("schema version 99 (summary_schema_migrations), newer than this build knows (2)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99 (summary_schema_migrations), newer than this build knows (2), and step 99 removed what this build reads", ex.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -72,18 +73,26 @@ public sealed class PostgresBriefingStoreTests() : BriefingStoreSuite(() => new 
         await command.ExecuteNonQueryAsync();
     }
 
-    protected override async Task<List<int>> FormatsAsync(TestStoreDatabase database)
+    protected override async Task<long> WithoutDocumentAsync(TestStoreDatabase database)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT format FROM briefings ORDER BY seq", connection);
-        var formats = new List<int>();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM briefings WHERE document IS NULL", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    protected override async Task<List<byte[]>> PayloadsAsync(TestStoreDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT payload FROM briefings ORDER BY seq", connection);
+        var payloads = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            formats.Add(reader.GetInt16(0));
+            payloads.Add(reader.GetFieldValue<byte[]>(0));
         }
 
-        return formats;
+        return payloads;
     }
 }

@@ -83,19 +83,28 @@ public sealed class SqliteBriefingStoreTests() : BriefingStoreSuite(() => new Sq
         await command.ExecuteNonQueryAsync();
     }
 
-    protected override async Task<List<int>> FormatsAsync(TestStoreDatabase database)
+    protected override async Task<long> WithoutDocumentAsync(TestStoreDatabase database)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT format FROM briefings ORDER BY seq";
-        var formats = new List<int>();
+        command.CommandText = "SELECT count(*) FROM briefings WHERE document IS NULL";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    protected override async Task<List<byte[]>> PayloadsAsync(TestStoreDatabase database)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM briefings ORDER BY seq";
+        var payloads = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            formats.Add(reader.GetInt32(0));
+            payloads.Add((byte[])reader[0]);
         }
 
-        return formats;
+        return payloads;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Summaries.Summary.Balance;
 using Summaries.Summary.Briefings;
 using Summaries.Summary.Grpc;
@@ -8,7 +7,7 @@ using Summaries.Summary.Writing;
 namespace Summaries.Summary.Tests.Storage;
 
 /// <summary>The stored JSON form of a briefing: stable across releases, and faithful to every field.</summary>
-public sealed class BriefingPayloadTests
+public sealed class BriefingDocumentTests
 {
     /// <summary>A row as this release writes it. Renaming a property of the briefing's records breaks this test, as it would break stored rows.</summary>
     private const string StoredRow = """
@@ -117,8 +116,6 @@ public sealed class BriefingPayloadTests
         }
         """;
 
-    private static readonly ProtoBriefingPayloads Legacy = new();
-
     private static Briefing Sample() => new(
         "briefings/0123456789abcdef",
         "Ministers meet in Geneva",
@@ -140,21 +137,23 @@ public sealed class BriefingPayloadTests
 
     [Fact]
     public void Decode_RowOfThisRelease_TheBriefingItHeld() =>
-        Assert.Equal(BriefingMapper.ToProto(Sample()), BriefingMapper.ToProto(BriefingPayload.Decode(BriefingPayload.Json, Encoding.UTF8.GetBytes(StoredRow), Legacy)));
+        Assert.Equal(BriefingMapper.ToProto(Sample()), BriefingMapper.ToProto(BriefingDocument.Decode(StoredRow)));
 
     [Fact]
     public void Encode_ThenDecode_SameOnTheWire()
     {
-        var stored = BriefingPayload.Encode(Sample());
+        var stored = BriefingDocument.Encode(Sample());
 
-        Assert.Equal(BriefingMapper.ToProto(Sample()), BriefingMapper.ToProto(BriefingPayload.Decode(BriefingPayload.Json, stored, Legacy)));
+        Assert.Equal(BriefingMapper.ToProto(Sample()), BriefingMapper.ToProto(BriefingDocument.Decode(stored)));
     }
 
     [Fact]
-    public void Decode_UnknownFormat_FailsWithTheReason()
+    public void Read_NoDocument_TheWirePayload()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => BriefingPayload.Decode(3, [], Legacy));
+        var wire = new ProtoBriefingPayloads();
 
-        Assert.Contains("payload format 3", ex.Message, StringComparison.Ordinal);
+        var read = BriefingDocument.Read(null, wire.Encode(Sample()), wire);
+
+        Assert.Equal(BriefingMapper.ToProto(Sample()), BriefingMapper.ToProto(read));
     }
 }
