@@ -32,6 +32,7 @@ public enum EnginePreference
 /// <summary>What to summarise and how.</summary>
 public sealed record BriefingRequest(BriefingScope Scope, BriefingOptions Options);
 
+/// <summary>The requested length as the writers read it.</summary>
 public static class BriefingLengths
 {
     /// <summary>The writers' length; Unspecified (and any value the validator let through) is Medium.</summary>
