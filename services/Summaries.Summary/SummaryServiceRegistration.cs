@@ -8,6 +8,7 @@ using Summaries.Summary.Briefings;
 using Summaries.Summary.Claims;
 using Summaries.Summary.Clients;
 using Summaries.Summary.Facts;
+using Summaries.Summary.Grpc;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Sources;
@@ -32,6 +33,8 @@ public static class SummaryServiceRegistration
         services.AddSummariesGrpcClient<IngestionService.IngestionServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.IngestionAddress);
         services.AddSummariesGrpcClient<EntityService.EntityServiceClient>(sp => sp.GetRequiredService<IOptions<ClientsOptions>>().Value.EntityAddress);
 
+        // The stores read (and, for one release, still write) the wire payload of earlier releases through the adapter's codec.
+        services.AddSingleton<IBriefingWireCodec, ProtoBriefingPayloads>();
         services.AddBriefingStore();
         services.AddStoreReadiness(sp => sp.GetRequiredService<IOptions<BriefingStoreOptions>>().Value.Summary);
         services.AddSingleton(LoadedLexicon.LoadDefault());

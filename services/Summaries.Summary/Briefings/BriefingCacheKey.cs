@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Google.Protobuf;
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Sources;
 using Summaries.Summary.Writing;
 
@@ -23,10 +21,30 @@ public static class BriefingCacheKey
                 .Append(s.Annotation.AnnotatorVersion).Append('\n');
         }
 
-        var keyed = options.Clone();
-        keyed.Refresh = false;
-        material.Append(Convert.ToBase64String(keyed.ToByteArray())).Append('\n')
+        material.Append(Convert.ToBase64String(OptionsMaterial(options))).Append('\n')
             .Append(engine.Kind).Append('|').Append(engine.Model).Append('|').Append(engine.Version);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material.ToString())));
+    }
+
+    /// <summary>
+    /// The options as keys have always spelled them: the bytes the API's options message had with
+    /// refresh left out (field 1 the length, field 2 the engine, each only when set). Kept byte for
+    /// byte so that briefings cached before the service stopped keeping wire messages still answer.
+    /// Both values are validated enum numbers below 128, so each fits one byte.
+    /// </summary>
+    private static byte[] OptionsMaterial(BriefingOptions options)
+    {
+        var bytes = new List<byte>(4);
+        if (options.Length != BriefingLength.Unspecified)
+        {
+            bytes.AddRange([0x08, checked((byte)options.Length)]);
+        }
+
+        if (options.Engine != EnginePreference.Unspecified)
+        {
+            bytes.AddRange([0x10, checked((byte)options.Engine)]);
+        }
+
+        return [.. bytes];
     }
 }

@@ -1,4 +1,3 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Balance;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Llm;
@@ -41,7 +40,7 @@ public sealed class BriefingComposer(
         IReadOnlyList<SourceDocument> sources, BriefingOptions options, IBriefingStream? stream, CancellationToken cancellationToken)
     {
         var sheet = factSheetBuilder.Build(sources);
-        var request = WritingRequest.For(options.Length.ToDomain());
+        var request = WritingRequest.For(options.Length.ToDraftLength());
         var warnings = new List<string>();
         var progress = new BriefingProgress(stream, sheet);
 

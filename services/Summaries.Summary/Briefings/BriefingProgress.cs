@@ -1,4 +1,3 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Writing;
@@ -13,7 +12,7 @@ namespace Summaries.Summary.Briefings;
 /// </summary>
 public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet) : IDraftProgress
 {
-    private readonly List<Section> _sections = [];
+    private readonly List<BriefingSection> _sections = [];
     private string? _headline;
 
     public bool IsStreaming => stream is not null;
@@ -44,9 +43,9 @@ public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet) :
             throw new InvalidOperationException("The headline goes out before any section.");
         }
 
-        var proto = BriefingMapper.ToProto(section, sheet);
-        _sections.Add(proto);
-        await stream.SectionAsync(proto, cancellationToken);
+        var sent = BriefingAssembler.Section(section, sheet);
+        _sections.Add(sent);
+        await stream.SectionAsync(sent, cancellationToken);
     }
 
     /// <summary>
@@ -61,12 +60,12 @@ public sealed class BriefingProgress(IBriefingStream? stream, FactSheet sheet) :
             return;
         }
 
-        var sections = final.Sections.Select(s => BriefingMapper.ToProto(s, sheet)).ToList();
+        var sections = final.Sections.Select(s => BriefingAssembler.Section(s, sheet)).ToList();
         var stands = _headline is null
             || (_headline == final.Headline && _sections.Count <= sections.Count && _sections.SequenceEqual(sections.Take(_sections.Count)));
         if (!stands)
         {
-            await stream.RestartAsync(reason, engine.ToProto(), cancellationToken);
+            await stream.RestartAsync(reason, engine, cancellationToken);
             _headline = null;
             _sections.Clear();
         }

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Errors;
-using Summaries.ServiceDefaults.Filtering;
 using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Briefings;
@@ -13,9 +11,6 @@ namespace Summaries.Summary.Briefings;
 public static partial class BriefingRequestValidator
 {
     public const int MaxArticles = 20;
-
-    private static readonly FilterSchema ListFilter = new(
-        FilterField.ResourceName("article", ArticleName(), "articles/{id}") with { Repeatable = false });
 
     /// <summary>The distinct article names to summarise (a story's members; empty for an entity scope); throws listing every problem.</summary>
     public static IReadOnlyList<string> Validate(BriefingScope scope, BriefingOptions options)
@@ -44,20 +39,6 @@ public static partial class BriefingRequestValidator
         problems.ThrowIfAny();
         return names;
     }
-
-    /// <summary>The briefing id in a <c>briefings/{id}</c> name.</summary>
-    public static string ParseName(string? name, string field = "name")
-    {
-        var m = BriefingName().Match(name ?? string.Empty);
-        return m.Success ? m.Groups[1].Value : throw new ValidationException(field, "must look like briefings/{id}");
-    }
-
-    /// <summary>
-    /// The article a ListBriefings filter names (<c>article = "articles/{id}"</c>, once), or null for
-    /// no filter; read in the grammar every List method shares.
-    /// </summary>
-    public static string? ParseFilter(string? filter) =>
-        ListFilter.Parse(filter) is [var article] ? article.Text : null;
 
     internal static List<string> CheckNames(FieldProblems problems, IReadOnlyList<string> names)
     {
@@ -117,12 +98,10 @@ public static partial class BriefingRequestValidator
         }
     }
 
+    /// <summary>The shape of an article name (<c>articles/{id}</c>), also what a ListBriefings filter may name.</summary>
     [GeneratedRegex(@"^articles/[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex ArticleName();
+    public static partial Regex ArticleName();
 
     [GeneratedRegex(@"^entities/[a-z0-9-]{1,100}$")]
     private static partial Regex EntityName();
-
-    [GeneratedRegex(@"^briefings/([a-f0-9]{16})$")]
-    private static partial Regex BriefingName();
 }

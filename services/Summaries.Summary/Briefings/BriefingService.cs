@@ -1,12 +1,8 @@
 using System.Security.Cryptography;
-using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Errors;
-using Summaries.ServiceDefaults.Paging;
 using Summaries.Summary.Clients;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Sources;
-using Summaries.Summary.Storage;
-using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Briefings;
 
@@ -22,28 +18,27 @@ public sealed class BriefingService(
 {
     public const int MaxArticles = BriefingRequestValidator.MaxArticles;
 
-    public Task<Briefing> CreateAsync(BriefingScope scope, BriefingOptions? options, CancellationToken cancellationToken) =>
-        CreateAsync(scope, options, stream: null, cancellationToken);
+    public Task<Briefing> CreateAsync(BriefingRequest request, CancellationToken cancellationToken) =>
+        CreateAsync(request, stream: null, cancellationToken);
 
     /// <summary>Writes and stores a briefing, sending its verified headline and sections to <paramref name="stream"/> as they are ready.</summary>
-    public async Task<Briefing> CreateAsync(BriefingScope scope, BriefingOptions? options, IBriefingStream? stream, CancellationToken cancellationToken)
+    public async Task<Briefing> CreateAsync(BriefingRequest request, IBriefingStream? stream, CancellationToken cancellationToken)
     {
-        options ??= new BriefingOptions();
+        var (scope, options) = request;
         var names = BriefingRequestValidator.Validate(scope, options);
         var sources = await GatherAsync(scope, names, cancellationToken);
         var cacheKey = BriefingCacheKey.For(sources, options, composer.PlannedEngine(options));
         if (!options.Refresh && await store.FindCachedAsync(cacheKey, cancellationToken) is { } cached)
         {
             telemetry.CacheHits.Add(1);
-            var hit = cached.Clone();
-            hit.Cached = true;
+            var hit = cached with { Cached = true };
             await ReplayAsync(hit, stream, cancellationToken);
             return hit;
         }
 
         var composed = await composer.ComposeAsync(sources, options, stream, cancellationToken);
         var id = NewId();
-        var briefing = BriefingMapper.ToProto("briefings/" + id, composed, options, time.GetUtcNow());
+        var briefing = BriefingAssembler.Assemble("briefings/" + id, composed, options, time.GetUtcNow());
         // A briefing written under a fallback is not cached: the LLM may answer next time.
         var cacheable = composed.Warnings.Count == 0 && composed.Engine == composer.PlannedEngine(options);
         await store.SaveAsync(id, briefing, cacheable ? cacheKey : null, CancellationToken.None);
@@ -77,24 +72,13 @@ public sealed class BriefingService(
             : throw new ResourceNotFoundException($"articles mentioning {scope.Entity} in the time window");
     }
 
-    public async Task<Briefing> GetAsync(string name, CancellationToken cancellationToken)
-    {
-        var id = BriefingRequestValidator.ParseName(name);
-        return await store.GetAsync(id, cancellationToken) ?? throw new ResourceNotFoundException(name);
-    }
+    /// <summary>The briefing <c>briefings/{id}</c>; NOT_FOUND when there is none.</summary>
+    public async Task<Briefing> GetAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) ?? throw new ResourceNotFoundException("briefings/" + id);
 
-    public async Task<(IReadOnlyList<Briefing> Briefings, string NextPageToken)> ListAsync(
-        int pageSize, string pageToken, string filter, CancellationToken cancellationToken)
-    {
-        var problems = new FieldProblems();
-        var size = problems.Check(() => PageTokens.Size(pageSize));
-        var binding = PageBinding.Of(("filter", filter));
-        var before = problems.Check(() => PageTokens.Decode(pageToken, binding));
-        var article = problems.Check(() => BriefingRequestValidator.ParseFilter(filter));
-        problems.ThrowIfAny();
-        var page = await store.ListAsync(size, before, article, cancellationToken);
-        return (page.Briefings, page.NextAfter is { } next ? PageTokens.Encode(next, binding) : string.Empty);
-    }
+    /// <summary>Newest first; <paramref name="before"/> is where the previous page ended, null for the first page.</summary>
+    public Task<BriefingPage> ListAsync(int pageSize, long? before, string? articleName, CancellationToken cancellationToken) =>
+        store.ListAsync(pageSize, before, articleName, cancellationToken);
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

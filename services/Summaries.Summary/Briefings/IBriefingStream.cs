@@ -1,5 +1,3 @@
-using Summaries.Contracts.Summary.V1;
-
 namespace Summaries.Summary.Briefings;
 
 /// <summary>Where a streamed briefing's parts go as they are verified (StreamBriefing's response stream).</summary>
@@ -7,8 +5,8 @@ public interface IBriefingStream
 {
     Task HeadlineAsync(string headline, CancellationToken cancellationToken);
 
-    Task SectionAsync(Section section, CancellationToken cancellationToken);
+    Task SectionAsync(BriefingSection section, CancellationToken cancellationToken);
 
     /// <summary>What was sent no longer stands; a new headline and sections by <paramref name="engine"/> follow.</summary>
-    Task RestartAsync(string reason, EngineKind engine, CancellationToken cancellationToken);
+    Task RestartAsync(string reason, Writing.WriterKind engine, CancellationToken cancellationToken);
 }

@@ -41,8 +41,8 @@ public sealed class SourceGatherer(
         var entity = await CallAsync(Entity, entityName, cancellationToken,
             deadline => entities.GetEntityAsync(new GetEntityRequest { Name = entityName }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
         var articles = await Task.WhenAll(entity.Entity.ArticleNames.Select(name => TryGetArticleAsync(name, cancellationToken)));
-        var chosen = articles.OfType<Article>()
-            .Select(a => (Article: a, When: (a.PublishTime ?? a.CreateTime)?.ToDateTimeOffset()))
+        var chosen = articles.OfType<SourceArticle>()
+            .Select(a => (Article: a, When: a.PublishTime ?? a.CreateTime))
             .Where(x => (from is null || x.When >= from) && (until is null || x.When < until))
             .OrderByDescending(x => x.When)
             .Take(limit)
@@ -53,7 +53,7 @@ public sealed class SourceGatherer(
         return await Task.WhenAll(chosen.Select(a => ToSourceAsync(a, cancellationToken)));
     }
 
-    private async Task<Article?> TryGetArticleAsync(string name, CancellationToken cancellationToken)
+    private async Task<SourceArticle?> TryGetArticleAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
@@ -66,33 +66,36 @@ public sealed class SourceGatherer(
         }
     }
 
-    /// <summary>A page of ingestion's article list, under the same deadline and error mapping as every other call.</summary>
-    public Task<ListArticlesResponse> ListArticlesAsync(ListArticlesRequest request, CancellationToken cancellationToken) =>
-        CallAsync(Ingestion, "articles", cancellationToken,
-            deadline => ingestion.ListArticlesAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+    /// <summary>A page of ingestion's article list (newest stored first), under the same deadline and error mapping as every other call.</summary>
+    public async Task<SourceArticlePage> ListArticlesAsync(int pageSize, string pageToken, CancellationToken cancellationToken)
+    {
+        var page = await CallAsync(Ingestion, "articles", cancellationToken, deadline => ingestion.ListArticlesAsync(
+            new ListArticlesRequest { PageSize = pageSize, PageToken = pageToken }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+        return new SourceArticlePage(page.Articles.Select(SourceMapper.ToDomain).ToList(), page.NextPageToken);
+    }
 
     private async Task<SourceDocument> GatherOneAsync(string name, CancellationToken cancellationToken) =>
         await ToSourceAsync(await GetArticleAsync(name, cancellationToken), cancellationToken);
 
-    private async Task<Article> GetArticleAsync(string name, CancellationToken cancellationToken) =>
-        (await CallAsync(Ingestion, name, cancellationToken,
-            deadline => ingestion.GetArticleAsync(new GetArticleRequest { Name = name }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync)).Article;
+    private async Task<SourceArticle> GetArticleAsync(string name, CancellationToken cancellationToken) =>
+        SourceMapper.ToDomain((await CallAsync(Ingestion, name, cancellationToken,
+            deadline => ingestion.GetArticleAsync(new GetArticleRequest { Name = name }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync)).Article);
 
-    private async Task<SourceDocument> ToSourceAsync(Article a, CancellationToken cancellationToken)
+    private async Task<SourceDocument> ToSourceAsync(SourceArticle a, CancellationToken cancellationToken)
     {
         var annotation = await GetAnnotationAsync(a, cancellationToken);
         return new SourceDocument(
-            a.Name, a.Title, a.Body, a.Source, a.PublishTime?.ToDateTimeOffset(), a.ContentHash, annotation);
+            a.Name, a.Title, a.Body, a.Source, a.PublishTime, a.ContentHash, annotation);
     }
 
     /// <summary>The article's stored annotation; an article not annotated yet is annotated now.</summary>
-    public async Task<Annotation> GetAnnotationAsync(Article article, CancellationToken cancellationToken)
+    public async Task<SourceAnnotation> GetAnnotationAsync(SourceArticle article, CancellationToken cancellationToken)
     {
         try
         {
             var stored = await CallAsync(Entity, article.Name + "/annotation", cancellationToken, deadline => entities.GetArticleAnnotationAsync(
                 new GetArticleAnnotationRequest { ArticleName = article.Name }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
-            return stored.Annotation;
+            return SourceMapper.ToDomain(stored.Annotation);
         }
         catch (ResourceNotFoundException)
         {
@@ -100,7 +103,7 @@ public sealed class SourceGatherer(
             var fresh = await CallAsync(Entity, article.Name, cancellationToken, deadline => entities.AnnotateArticleAsync(
                 new AnnotateArticleRequest { ArticleName = article.Name, Title = article.Title, Text = article.Body },
                 deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
-            return fresh.Annotation;
+            return SourceMapper.ToDomain(fresh.Annotation);
         }
     }
 

@@ -1,4 +1,3 @@
-using Summaries.Contracts.Entity.V1;
 using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Facts;
@@ -51,7 +50,7 @@ public sealed class FactSheetBuilder
             quotes);
     }
 
-    private static string GlobalKey(TextEntity e) =>
+    private static string GlobalKey(AnnotatedEntity e) =>
         !string.IsNullOrEmpty(e.EntityName) ? e.EntityName : $"{e.Type}:{e.DisplayName}";
 
     private static List<Fact> BuildFacts(SourceDocument doc, string articleRef, Dictionary<string, string> keyMap)
@@ -127,12 +126,12 @@ public sealed class FactSheetBuilder
         return j >= body.Length || body[j] is '\n' or '\r';
     }
 
-    private static EntityKind Kind(EntityType type) => type switch
+    private static EntityKind Kind(AnnotatedEntityType type) => type switch
     {
-        EntityType.Person => EntityKind.Person,
-        EntityType.Organization => EntityKind.Organization,
-        EntityType.Location => EntityKind.Location,
-        EntityType.Misc => EntityKind.Misc,
+        AnnotatedEntityType.Person => EntityKind.Person,
+        AnnotatedEntityType.Organization => EntityKind.Organization,
+        AnnotatedEntityType.Location => EntityKind.Location,
+        AnnotatedEntityType.Misc => EntityKind.Misc,
         _ => EntityKind.Unspecified,
     };
 
@@ -143,14 +142,14 @@ public sealed class FactSheetBuilder
         private readonly List<string> _roles = [];
         private double _salience;
 
-        public void Add(TextEntity e, int articleCount)
+        public void Add(AnnotatedEntity e, int articleCount)
         {
             foreach (var alias in e.Aliases.Where(a => !_aliases.Contains(a, StringComparer.Ordinal)))
             {
                 _aliases.Add(alias);
             }
 
-            foreach (var role in e.Roles.Select(r => r.Text).Where(r => !_roles.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            foreach (var role in e.Roles.Where(r => !_roles.Contains(r, StringComparer.OrdinalIgnoreCase)))
             {
                 _roles.Add(role);
             }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Briefings;
+using Summaries.Summary.Writing;
 
 namespace Summaries.Summary.Grpc;
 
@@ -10,9 +11,12 @@ public sealed class GrpcBriefingStream(IServerStreamWriter<StreamBriefingRespons
     public Task HeadlineAsync(string headline, CancellationToken cancellationToken) =>
         responses.WriteAsync(new StreamBriefingResponse { Headline = headline }, cancellationToken);
 
-    public Task SectionAsync(Section section, CancellationToken cancellationToken) =>
-        responses.WriteAsync(new StreamBriefingResponse { Section = section }, cancellationToken);
+    public Task SectionAsync(BriefingSection section, CancellationToken cancellationToken) =>
+        responses.WriteAsync(new StreamBriefingResponse { Section = BriefingMapper.ToProto(section) }, cancellationToken);
 
-    public Task RestartAsync(string reason, EngineKind engine, CancellationToken cancellationToken) =>
-        responses.WriteAsync(new StreamBriefingResponse { Restart = new StreamBriefingRestart { Reason = reason, Engine = engine } }, cancellationToken);
+    public Task RestartAsync(string reason, WriterKind engine, CancellationToken cancellationToken) =>
+        responses.WriteAsync(new StreamBriefingResponse
+        {
+            Restart = new StreamBriefingRestart { Reason = reason, Engine = BriefingMapper.ToProto(engine) },
+        }, cancellationToken);
 }

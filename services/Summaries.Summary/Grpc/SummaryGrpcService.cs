@@ -1,6 +1,6 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Summaries.Contracts.Summary.V1;
+using Summaries.ServiceDefaults.Paging;
 using Summaries.Summary.Briefings;
 using Summaries.Summary.Claims;
 using Summaries.Summary.Stories;
@@ -14,7 +14,12 @@ public sealed class SummaryGrpcService(BriefingService briefings, StoryService s
         ClaimCheckMapper.ToProto(await claims.CheckAsync(request.ArticleNames, request.Claim, context.CancellationToken));
 
     public override async Task<CreateBriefingResponse> CreateBriefing(CreateBriefingRequest request, ServerCallContext context) =>
-        new() { Briefing = await briefings.CreateAsync(Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story), request.Options, context.CancellationToken) };
+        new()
+        {
+            Briefing = BriefingMapper.ToProto(await briefings.CreateAsync(
+                BriefingRequests.Create(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story, request.Options),
+                context.CancellationToken)),
+        };
 
     /// <summary>
     /// The headline and each section go out as soon as they are written and verified (a restart
@@ -24,22 +29,20 @@ public sealed class SummaryGrpcService(BriefingService briefings, StoryService s
         StreamBriefingRequest request, IServerStreamWriter<StreamBriefingResponse> responseStream, ServerCallContext context)
     {
         var briefing = await briefings.CreateAsync(
-            Scope(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story), request.Options,
+            BriefingRequests.Create(request.ArticleNames, request.Entity, request.StartTime, request.EndTime, request.Story, request.Options),
             new GrpcBriefingStream(responseStream), context.CancellationToken);
-        await responseStream.WriteAsync(new StreamBriefingResponse { Briefing = briefing }, context.CancellationToken);
+        await responseStream.WriteAsync(new StreamBriefingResponse { Briefing = BriefingMapper.ToProto(briefing) }, context.CancellationToken);
     }
 
-    private static BriefingScope Scope(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end, string story) =>
-        BriefingScopes.From(names, entity, start, end, story);
-
     public override async Task<GetBriefingResponse> GetBriefing(GetBriefingRequest request, ServerCallContext context) =>
-        new() { Briefing = await briefings.GetAsync(request.Name, context.CancellationToken) };
+        new() { Briefing = BriefingMapper.ToProto(await briefings.GetAsync(BriefingRequests.ParseName(request.Name), context.CancellationToken)) };
 
     public override async Task<ListBriefingsResponse> ListBriefings(ListBriefingsRequest request, ServerCallContext context)
     {
-        var (items, next) = await briefings.ListAsync(request.PageSize, request.PageToken, request.Filter, context.CancellationToken);
-        var response = new ListBriefingsResponse { NextPageToken = next };
-        response.Briefings.AddRange(items);
+        var query = BriefingRequests.ParseList(request);
+        var page = await briefings.ListAsync(query.PageSize, query.Before, query.ArticleName, context.CancellationToken);
+        var response = new ListBriefingsResponse { NextPageToken = page.NextAfter is { } next ? PageTokens.Encode(next, query.Binding) : string.Empty };
+        response.Briefings.AddRange(page.Briefings.Select(BriefingMapper.ToProto));
         return response;
     }
 

@@ -1,5 +1,3 @@
-using Summaries.Contracts.Entity.V1;
-
 namespace Summaries.Summary.Sources;
 
 /// <summary>
@@ -13,4 +11,4 @@ public sealed record SourceDocument(
     string Source,
     DateTimeOffset? PublishTime,
     string ContentHash,
-    Annotation Annotation);
+    SourceAnnotation Annotation);

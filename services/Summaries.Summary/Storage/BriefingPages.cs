@@ -1,4 +1,4 @@
-using Summaries.Contracts.Summary.V1;
+using Summaries.Summary.Briefings;
 
 namespace Summaries.Summary.Storage;
 

@@ -1,4 +1,4 @@
-using Summaries.Contracts.Entity.V1;
+using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Stories;
 
@@ -22,19 +22,19 @@ public sealed record StoryCandidate(
     public string ArticleId => ArticleName.StartsWith("articles/", StringComparison.Ordinal) ? ArticleName["articles/".Length..] : ArticleName;
 
     /// <summary>The canonical entities of an annotation, keyed as the fact sheet keys them.</summary>
-    public static IReadOnlyList<StoryCandidateEntity> EntitiesOf(Annotation annotation) =>
+    public static IReadOnlyList<StoryCandidateEntity> EntitiesOf(SourceAnnotation annotation) =>
         annotation.Entities
             .Select(e => new StoryCandidateEntity(KeyOf(e), e.DisplayName, e.Type, e.MentionCount, e.Salience))
             .ToList();
 
     /// <summary>The registry name when there is one, else type and display name (as the fact sheet does).</summary>
-    public static string KeyOf(TextEntity e) =>
+    public static string KeyOf(AnnotatedEntity e) =>
         !string.IsNullOrEmpty(e.EntityName) ? e.EntityName : $"{e.Type}:{e.DisplayName}";
 }
 
 /// <summary>One canonical entity of a candidate article.</summary>
-public sealed record StoryCandidateEntity(string Key, string DisplayName, EntityType Type, int Mentions, double Salience)
+public sealed record StoryCandidateEntity(string Key, string DisplayName, AnnotatedEntityType Type, int Mentions, double Salience)
 {
     /// <summary>People, organisations and places tie articles to an event; MISC names (nationalities, works) do not.</summary>
-    public bool TiesToEvent => Type is EntityType.Person or EntityType.Organization or EntityType.Location;
+    public bool TiesToEvent => Type is AnnotatedEntityType.Person or AnnotatedEntityType.Organization or AnnotatedEntityType.Location;
 }

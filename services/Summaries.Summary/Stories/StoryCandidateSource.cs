@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Summaries.Contracts.Ingestion.V1;
 using Summaries.Summary.Clients;
+using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Stories;
 
@@ -24,7 +24,7 @@ public sealed class StoryCandidateSource(SourceGatherer gatherer, IOptions<Story
         DateTimeOffset? from, DateTimeOffset? until, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var articles = new List<Article>();
+        var articles = new List<SourceArticle>();
         var scanned = 0;
         var token = string.Empty;
         do
@@ -33,8 +33,8 @@ public sealed class StoryCandidateSource(SourceGatherer gatherer, IOptions<Story
             scanned += page.Articles.Count;
             articles.AddRange(page.Articles.Where(a =>
             {
-                var when = (a.PublishTime ?? a.CreateTime)?.ToDateTimeOffset();
-                return a.CreateTime?.ToDateTimeOffset() <= asOf && (from is null || when >= from) && (until is null || when < until);
+                var when = a.PublishTime ?? a.CreateTime;
+                return a.CreateTime <= asOf && (from is null || when >= from) && (until is null || when < until);
             }));
             token = page.NextPageToken;
         }
@@ -49,15 +49,15 @@ public sealed class StoryCandidateSource(SourceGatherer gatherer, IOptions<Story
         return candidates;
     }
 
-    private Task<ListArticlesResponse> ListAsync(string token, CancellationToken cancellationToken) =>
-        gatherer.ListArticlesAsync(new ListArticlesRequest { PageSize = PageSize, PageToken = token }, cancellationToken);
+    private Task<SourceArticlePage> ListAsync(string token, CancellationToken cancellationToken) =>
+        gatherer.ListArticlesAsync(PageSize, token, cancellationToken);
 
-    private static StoryCandidate ToCandidate(Article a, Contracts.Entity.V1.Annotation annotation) => new(
+    private static StoryCandidate ToCandidate(SourceArticle a, SourceAnnotation annotation) => new(
         a.Name,
         a.Title,
         string.IsNullOrEmpty(a.CleanedBody) ? a.Body : a.CleanedBody,
-        a.PublishTime?.ToDateTimeOffset(),
-        a.CreateTime?.ToDateTimeOffset(),
-        string.IsNullOrEmpty(a.Story) ? null : a.Story,
+        a.PublishTime,
+        a.CreateTime,
+        a.DuplicateGroup,
         StoryCandidate.EntitiesOf(annotation));
 }

@@ -3,6 +3,7 @@ using Summaries.Entity.Grpc;
 using Summaries.Entity.Registry;
 using Summaries.Language;
 using Summaries.Language.Tagging;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Neutrality;
 using Summaries.Summary.Sources;
@@ -45,7 +46,8 @@ internal sealed class BriefingPipeline
     {
         var found = _annotator.Annotate(body, title);
         var names = registered ? found.Entities.ToDictionary(e => e.Key, e => EntityNames.For(e.Kind, e.DisplayName), StringComparer.Ordinal) : null;
-        var annotation = AnnotationMapper.ToProto(ArticleAnnotation.Of(body, found, name, names));
+        // As the summary service receives it: the entity service's wire message, read by its client.
+        var annotation = SourceMapper.ToDomain(AnnotationMapper.ToProto(ArticleAnnotation.Of(body, found, name, names)));
         return new SourceDocument(name, title, body, source, null, string.Empty, annotation);
     }
 

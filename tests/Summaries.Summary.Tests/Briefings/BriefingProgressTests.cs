@@ -1,4 +1,3 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.Summary.Briefings;
 using Summaries.Summary.Facts;
 using Summaries.Summary.Tests.Facts;
@@ -77,9 +76,9 @@ public sealed class BriefingProgressTests
 
         public Task HeadlineAsync(string headline, CancellationToken cancellationToken) => Record("headline " + headline);
 
-        public Task SectionAsync(Section section, CancellationToken cancellationToken) => Record("section " + section.Title);
+        public Task SectionAsync(BriefingSection section, CancellationToken cancellationToken) => Record("section " + section.Title);
 
-        public Task RestartAsync(string reason, EngineKind engine, CancellationToken cancellationToken) => Record($"restart {engine} {reason}");
+        public Task RestartAsync(string reason, WriterKind engine, CancellationToken cancellationToken) => Record($"restart {engine} {reason}");
 
         private Task Record(string e)
         {

@@ -1,4 +1,3 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.Summary.Briefings;
 
@@ -19,7 +18,7 @@ public sealed class BriefingRequestValidatorTests
     [Fact]
     public void Validate_SeveralBadNamesAndUnknownEnums_AllReportedAtOnce()
     {
-        var options = new BriefingOptions { Length = (BriefingLength)99, Engine = (EnginePreference)(-5) };
+        var options = new BriefingOptions((BriefingLength)99, (EnginePreference)(-5));
 
         var fields = Fields(() => BriefingRequestValidator.Validate(Names("x", "articles/ok", "articles/a\0b"), options));
 
@@ -39,30 +38,6 @@ public sealed class BriefingRequestValidatorTests
         var scope = new BriefingScope(["articles/a"], "Xi Jinping", DateTimeOffset.UnixEpoch.AddDays(2), DateTimeOffset.UnixEpoch);
 
         Assert.Equal(["article_names", "end_time", "entity"], Fields(() => BriefingRequestValidator.Validate(scope, Defaults)));
-    }
-
-    [Fact]
-    public void ParseFilter_EmptyOrOneArticle_NullOrThatArticle()
-    {
-        Assert.Null(BriefingRequestValidator.ParseFilter(" "));
-        Assert.Equal("articles/x", BriefingRequestValidator.ParseFilter(" article = \"articles/x\" "));
-    }
-
-    [Theory]
-    [InlineData("article = \"articles/x\" OR 1=1")]
-    [InlineData("source = \"x\"")]
-    [InlineData("article = \"stories/x\"")]
-    [InlineData("article != \"articles/x\"")]
-    [InlineData("article = \"articles/x\" AND article = \"articles/y\"")]
-    public void ParseFilter_Unsupported_ReportsFilter(string filter) =>
-        Assert.Equal(["filter"], Fields(() => BriefingRequestValidator.ParseFilter(filter)));
-
-    [Fact]
-    public void ParseFilter_OverTheLengthLimit_ReportsFilterLength()
-    {
-        var ex = Assert.Throws<ValidationException>(() => BriefingRequestValidator.ParseFilter("article = \"articles/x\"" + new string(' ', 2_000)));
-
-        Assert.Contains("at most 2000 characters", Assert.Single(ex.Problems).Description, StringComparison.Ordinal);
     }
 
     private static BriefingScope Names(params string[] names) => new(names, null, null, null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Summaries.Contracts.Entity.V1;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Tests.Facts;
@@ -73,6 +74,6 @@ public static class GeneratedReports
             annotation.Mentions.AddRange(mentions);
         }
 
-        return new SourceDocument(name, sentences[0], body, "Generated Wire", null, "hash-" + name, annotation);
+        return new SourceDocument(name, sentences[0], body, "Generated Wire", null, "hash-" + name, SourceMapper.ToDomain(annotation));
     }
 }

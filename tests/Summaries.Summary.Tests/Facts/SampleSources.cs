@@ -1,4 +1,5 @@
 using Summaries.Contracts.Entity.V1;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Tests.Facts;
@@ -33,7 +34,7 @@ public static class SampleSources
         AddEntity(annotation, body, "e5", "Lemuria", EntityType.Location, 0.5, "Lemuria");
         AddQuote(annotation, body, "We want a fair deal,", "e1", "Ana Ruiz", "said", direct: true, sentence: 1);
         AddQuote(annotation, body, "a waste of time", "e2", "Lemuria's foreign ministry", "said", direct: true, sentence: 2);
-        return new SourceDocument(articleName, "Atlantis and Lemuria hold soaring-stakes talks", body, "Test Wire", null, "hash", annotation);
+        return new SourceDocument(articleName, "Atlantis and Lemuria hold soaring-stakes talks", body, "Test Wire", null, "hash", SourceMapper.ToDomain(annotation));
     }
 
     private static void AddEntity(Annotation a, string body, string key, string name, EntityType type, double salience, string surface)

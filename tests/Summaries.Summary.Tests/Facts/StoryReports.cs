@@ -1,5 +1,6 @@
 using System.Globalization;
 using Summaries.Contracts.Entity.V1;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Tests.Facts;
@@ -112,7 +113,7 @@ public static class StoryReports
             }
         }
 
-        return new SourceDocument(name, "Northport floods, report " + r.ToString(CultureInfo.InvariantCulture), body, "Outlet " + r.ToString(CultureInfo.InvariantCulture), null, "hash" + r.ToString(CultureInfo.InvariantCulture), annotation);
+        return new SourceDocument(name, "Northport floods, report " + r.ToString(CultureInfo.InvariantCulture), body, "Outlet " + r.ToString(CultureInfo.InvariantCulture), null, "hash" + r.ToString(CultureInfo.InvariantCulture), SourceMapper.ToDomain(annotation));
     }
 
     private static IEnumerable<int> Mentions(string body, string name)

@@ -61,7 +61,7 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
         var annotation = new Annotation { ArticleName = c.ArticleName };
         annotation.Entities.AddRange(c.Entities.Select((e, k) => new TextEntity
         {
-            Key = $"e{k}", EntityName = e.Key, DisplayName = e.DisplayName, Type = e.Type, MentionCount = e.Mentions, Salience = e.Salience,
+            Key = $"e{k}", EntityName = e.Key, DisplayName = e.DisplayName, Type = System.Enum.Parse<EntityType>(e.Type.ToString()), MentionCount = e.Mentions, Salience = e.Salience,
         }));
         _archive.Contents.Add(article, annotation);
     }

@@ -1,6 +1,9 @@
-using Google.Protobuf.WellKnownTypes;
-using Summaries.Contracts.Summary.V1;
+using Summaries.Summary.Balance;
+using Summaries.Summary.Briefings;
+using Summaries.Summary.Grpc;
 using Summaries.Summary.Storage;
+using Summaries.Summary.Writing;
+using Wire = Summaries.Contracts.Summary.V1;
 
 namespace Summaries.Summary.Tests.Storage;
 
@@ -11,13 +14,16 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
 
     protected BriefingStoreSuite(Func<TestStoreDatabase> database) => Database = database();
 
+    /// <summary>The wire codec the service hands its store (payloads of earlier releases, and for them).</summary>
+    protected static ProtoBriefingPayloads Legacy { get; } = new();
+
     protected TestStoreDatabase Database { get; }
 
     protected IBriefingStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Store = BriefingStoreRegistration.Create(Database.ConnectionString);
+        Store = BriefingStoreRegistration.Create(Database.ConnectionString, Legacy);
         await Store.MigrateAsync(CancellationToken.None);
     }
 
@@ -30,12 +36,11 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
     [SkippableFact]
     public async Task SaveAsync_ThenGet_SameBriefing()
     {
-        var briefing = Briefing("b1", ["articles/a1", "articles/a2"]);
-        briefing.Warnings.Add("one source only");
+        var briefing = Full("b1", ["articles/a1", "articles/a2"]);
 
         await Store.SaveAsync("b1", briefing, null, CancellationToken.None);
 
-        Assert.Equal(briefing, await Store.GetAsync("b1", CancellationToken.None));
+        AssertSame(briefing, await Store.GetAsync("b1", CancellationToken.None));
         Assert.Null(await Store.GetAsync("missing", CancellationToken.None));
     }
 
@@ -111,7 +116,7 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
     {
         await Store.SaveAsync("b1", Briefing("b1", ["articles/a1"]), "key", CancellationToken.None);
 
-        await using var restarted = BriefingStoreRegistration.Create(Database.ConnectionString);
+        await using var restarted = BriefingStoreRegistration.Create(Database.ConnectionString, Legacy);
         var version = await restarted.MigrateAsync(CancellationToken.None);
 
         Assert.Equal(0, version.Applied);
@@ -122,7 +127,7 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
     public async Task MigrateAsync_ReplicasStartingTogether_AllReady()
     {
         using var fresh = FreshDatabase();
-        var stores = Enumerable.Range(0, 4).Select(_ => BriefingStoreRegistration.Create(fresh.ConnectionString)).ToList();
+        var stores = Enumerable.Range(0, 4).Select(_ => BriefingStoreRegistration.Create(fresh.ConnectionString, Legacy)).ToList();
         try
         {
             var versions = await Task.WhenAll(stores.Select(s => s.MigrateAsync(CancellationToken.None)));
@@ -139,19 +144,110 @@ public abstract class BriefingStoreSuite : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task MigrateAsync_RowsOfTheReleaseBefore_RewrittenAndServedAsBefore()
+    {
+        // More rows than one rewrite batch holds, every one as the release before stored it: the wire message.
+        using var old = FreshDatabase();
+        await CreateReleaseBeforeAsync(old);
+        var wire = Enumerable.Range(0, 230).Select(i => BriefingMapper.ToProto(Full($"old{i}", ["articles/a1", $"articles/x{i}"]))).ToList();
+        for (var i = 0; i < wire.Count; i++)
+        {
+            await InsertAsReleaseBeforeAsync(old, $"old{i}", wire[i], i == 7 ? "old-key" : null);
+        }
+
+        await using var store = BriefingStoreRegistration.Create(old.ConnectionString, Legacy);
+        var version = await store.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(1, version.Applied);
+        Assert.Equal(0, await WithoutDocumentAsync(old));
+        Assert.Equal(wire[3], BriefingMapper.ToProto((await store.GetAsync("old3", CancellationToken.None))!));
+        Assert.Equal(wire[7], BriefingMapper.ToProto((await store.FindCachedAsync("old-key", CancellationToken.None))!));
+        var listed = await store.ListAsync(500, null, "articles/a1", CancellationToken.None);
+        Assert.Equal(Enumerable.Reverse(wire), listed.Briefings.Select(BriefingMapper.ToProto));
+    }
+
+    [SkippableFact]
+    public async Task SaveAsync_DuringTheRollingUpgrade_PayloadAnOlderReplicaReads()
+    {
+        var briefing = Full("b1", ["articles/a1"]);
+
+        await Store.SaveAsync("b1", briefing, null, CancellationToken.None);
+
+        // The release before parsed payload as the wire message, and nothing else.
+        Assert.Equal(BriefingMapper.ToProto(briefing), Wire.Briefing.Parser.ParseFrom(Assert.Single(await PayloadsAsync(Database))));
+    }
+
+    [SkippableFact]
+    public async Task GetAsync_RowAnOlderReplicaWroteAfterTheUpgrade_ServedThenRewrittenOnNextStart()
+    {
+        // During a rolling upgrade a replica of the release before still inserts wire messages, naming no format.
+        var wire = BriefingMapper.ToProto(Full("late", ["articles/a1"]));
+        await InsertAsReleaseBeforeAsync(Database, "late", wire, "late-key");
+
+        Assert.Equal(wire, BriefingMapper.ToProto((await Store.GetAsync("late", CancellationToken.None))!));
+        Assert.Equal(1, await WithoutDocumentAsync(Database));
+
+        await using var restarted = BriefingStoreRegistration.Create(Database.ConnectionString, Legacy);
+        await restarted.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(0, await WithoutDocumentAsync(Database));
+        Assert.Equal(wire, BriefingMapper.ToProto((await restarted.FindCachedAsync("late-key", CancellationToken.None))!));
+    }
+
+    /// <summary>The tables as the release before left them: its migrations only (shipped steps never change).</summary>
+    protected abstract Task CreateReleaseBeforeAsync(TestStoreDatabase database);
+
+    /// <summary>Saves a briefing as the release before did: the wire message's bytes, no format named.</summary>
+    protected abstract Task InsertAsReleaseBeforeAsync(TestStoreDatabase database, string id, Wire.Briefing briefing, string? cacheKey);
+
+    /// <summary>How many rows have no document yet (written by an earlier release).</summary>
+    protected abstract Task<long> WithoutDocumentAsync(TestStoreDatabase database);
+
+    /// <summary>Every row's payload, in insertion order: what an older replica reads.</summary>
+    protected abstract Task<List<byte[]>> PayloadsAsync(TestStoreDatabase database);
+
     /// <summary>A second, empty database of the same kind.</summary>
     protected abstract TestStoreDatabase FreshDatabase();
 
-    protected static Briefing Briefing(string id, string[] articles)
+    protected static Briefing Briefing(string id, string[] articles) => new(
+        "briefings/" + id,
+        "Headline of " + id,
+        [],
+        [],
+        new BriefingEngine(WriterKind.Builtin, string.Empty, string.Empty, 0, 0, TimeSpan.Zero),
+        [],
+        articles,
+        Start.AddMinutes(id.Length),
+        new BriefingOptions(),
+        new BalanceReport([], []));
+
+    /// <summary>A briefing with every part set, shares with many digits and a sub-millisecond latency included.</summary>
+    protected static Briefing Full(string id, string[] articles)
     {
-        var briefing = new Briefing
+        var citation = new BriefingCitation(articles[0], 2, 40, 95);
+        var position = new BriefingSection(DraftSectionKind.Position, "Position of Ana Ruiz", "entities/person-ana-ruiz", "Ana Ruiz",
+            [new BriefingSentence("Ana Ruiz said the deal was fair.", [citation, citation with { SentenceIndex = 3 }], "entities/person-ana-ruiz", "Ana Ruiz")]);
+        var happened = new BriefingSection(DraftSectionKind.WhatHappened, "What happened", string.Empty, string.Empty,
+            [new BriefingSentence("Ministers met in Geneva.", [citation], string.Empty, string.Empty)]);
+        var balance = new BalanceReport(
+            [new PartyBalance("entities/person-ana-ruiz", "Ana Ruiz", 3, 1 / 3.0, 41, 0.6667, 1, 0.5, 9, 0.123456789, LeftOutOfText: false)],
+            [new LoadedTermLeftOut("slammed", articles[^1], 10, 17)]);
+        return Briefing(id, articles) with
         {
-            Name = "briefings/" + id,
-            Headline = "Headline of " + id,
-            CreateTime = Timestamp.FromDateTimeOffset(Start.AddMinutes(id.Length)),
-            Engine = new Engine { Kind = EngineKind.Builtin },
+            HeadlineCitations = [citation],
+            Sections = [happened, position],
+            Engine = new BriefingEngine(WriterKind.Llm, "llama3", "prompt-v4", 812, 96, TimeSpan.FromTicks(12_345_678)),
+            Warnings = ["one source only", "the LLM revised its briefing"],
+            Options = new BriefingOptions(BriefingLength.Long, EnginePreference.Auto, Refresh: true),
+            Balance = balance,
         };
-        briefing.ArticleNames.AddRange(articles);
-        return briefing;
+    }
+
+    /// <summary>Equal as clients see them: the same wire message.</summary>
+    protected static void AssertSame(Briefing expected, Briefing? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(BriefingMapper.ToProto(expected), BriefingMapper.ToProto(actual));
     }
 }

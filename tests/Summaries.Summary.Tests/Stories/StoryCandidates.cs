@@ -1,4 +1,4 @@
-using Summaries.Contracts.Entity.V1;
+using Summaries.Summary.Sources;
 using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Tests.Stories;
@@ -18,10 +18,10 @@ internal static class StoryCandidates
         var (kind, name) = (spec[..spec.IndexOf(':')], spec[(spec.IndexOf(':') + 1)..]);
         var type = kind switch
         {
-            "person" => EntityType.Person,
-            "org" => EntityType.Organization,
-            "location" => EntityType.Location,
-            _ => EntityType.Misc,
+            "person" => AnnotatedEntityType.Person,
+            "org" => AnnotatedEntityType.Organization,
+            "location" => AnnotatedEntityType.Location,
+            _ => AnnotatedEntityType.Misc,
         };
         return new StoryCandidateEntity($"entities/{kind}-{name.ToLowerInvariant().Replace(' ', '-')}", name, type, 2, 0.3);
     }

@@ -31,5 +31,13 @@ internal static class PostgresBriefingSchema
                 cache_key text PRIMARY KEY,
                 briefing_id text NOT NULL REFERENCES briefings (id) ON DELETE CASCADE);
             """),
+
+        // Expand only: rows of earlier releases have no document until the store carries them over
+        // after migrating; payload keeps the wire message, still written for one release so that a
+        // replica of the release before, serving during a rolling upgrade, reads every row.
+        new("briefings as JSON of the domain record (document), beside the wire payload", """
+            ALTER TABLE briefings ADD COLUMN document jsonb;
+            CREATE INDEX ix_briefings_without_document ON briefings (seq) WHERE document IS NULL;
+            """),
     ];
 }

@@ -25,5 +25,13 @@ internal static class SqliteBriefingSchema
             cache_key TEXT PRIMARY KEY,
             briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE);
         """,
+
+        // v2, expand only. The briefing as JSON of the domain record (BriefingDocument); rows of
+        // earlier releases have none until the store carries them over after migrating. payload keeps
+        // the wire message, still written for one release so that older replicas read every row.
+        """
+        ALTER TABLE briefings ADD COLUMN document TEXT;
+        CREATE INDEX ix_briefings_without_document ON briefings(seq) WHERE document IS NULL;
+        """,
     ];
 }

@@ -1,28 +1,71 @@
-using Google.Protobuf;
 using Microsoft.Data.Sqlite;
-using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Storage;
+using Summaries.Summary.Briefings;
 
 namespace Summaries.Summary.Storage.Sqlite;
 
 /// <summary>Briefings in the summary service's own SQLite file.</summary>
-public sealed class SqliteBriefingStore(string connectionString) : IBriefingStore
+public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCodec wire) : IBriefingStore
 {
+    private const int CarryBatch = 100;
+
     private readonly SqliteFile _file = new(connectionString);
 
     public string Description => "SQLite briefing store " + _file.DataSource;
 
-    public Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_file.Migrate(SqliteBriefingSchema.Migrations));
+    public async Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var version = _file.Migrate(SqliteBriefingSchema.Migrations);
+        await CarryWireRowsAsync(cancellationToken);
+        return version;
+    }
+
+    /// <summary>Gives the rows of earlier releases their document, a batch per write transaction.</summary>
+    private async Task CarryWireRowsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var writing = await _file.EnterWriteAsync(cancellationToken);
+            await using var connection = _file.Open();
+            await using var tx = connection.BeginTransaction(deferred: false);
+            var rows = new List<(long Seq, byte[] Payload)>();
+            await using (var select = connection.CreateCommand())
+            {
+                select.Transaction = tx;
+                select.CommandText = "SELECT seq, payload FROM briefings WHERE document IS NULL ORDER BY seq LIMIT $limit";
+                select.Parameters.AddWithValue("$limit", CarryBatch);
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add((reader.GetInt64(0), (byte[])reader[1]));
+                }
+            }
+
+            foreach (var (seq, payload) in rows)
+            {
+                await using var update = connection.CreateCommand();
+                update.Transaction = tx;
+                update.CommandText = "UPDATE briefings SET document = $document WHERE seq = $seq";
+                update.Parameters.AddWithValue("$document", BriefingDocument.Encode(wire.Decode(payload)));
+                update.Parameters.AddWithValue("$seq", seq);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            if (rows.Count < CarryBatch)
+            {
+                return;
+            }
+        }
+    }
 
     public async Task<Briefing?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken)
     {
         await using var connection = _file.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $k";
+        command.CommandText = "SELECT b.document, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $k";
         command.Parameters.AddWithValue("$k", cacheKey);
-        var payload = await command.ExecuteScalarAsync(cancellationToken) as byte[];
-        return payload is null ? null : Briefing.Parser.ParseFrom(payload);
+        return await ReadOneAsync(command, cancellationToken);
     }
 
     public async Task SaveAsync(string id, Briefing briefing, string? cacheKey, CancellationToken cancellationToken)
@@ -32,10 +75,11 @@ public sealed class SqliteBriefingStore(string connectionString) : IBriefingStor
         await using var tx = connection.BeginTransaction(deferred: false);
         await using var insert = connection.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO briefings (id, create_time, payload) VALUES ($id, $time, $payload) RETURNING seq";
+        insert.CommandText = "INSERT INTO briefings (id, create_time, payload, document) VALUES ($id, $time, $payload, $document) RETURNING seq";
         insert.Parameters.AddWithValue("$id", id);
-        insert.Parameters.AddWithValue("$time", briefing.CreateTime.ToDateTimeOffset().ToString("O"));
-        insert.Parameters.AddWithValue("$payload", briefing.ToByteArray());
+        insert.Parameters.AddWithValue("$time", briefing.CreateTime.ToString("O"));
+        insert.Parameters.AddWithValue("$payload", wire.Encode(briefing));
+        insert.Parameters.AddWithValue("$document", BriefingDocument.Encode(briefing));
         var seq = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         foreach (var article in briefing.ArticleNames.Distinct(StringComparer.Ordinal))
         {
@@ -64,10 +108,9 @@ public sealed class SqliteBriefingStore(string connectionString) : IBriefingStor
     {
         await using var connection = _file.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM briefings WHERE id = $id";
+        command.CommandText = "SELECT document, payload FROM briefings WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
-        var payload = await command.ExecuteScalarAsync(cancellationToken) as byte[];
-        return payload is null ? null : Briefing.Parser.ParseFrom(payload);
+        return await ReadOneAsync(command, cancellationToken);
     }
 
     public async Task<BriefingPage> ListAsync(int pageSize, long? before, string? articleName, CancellationToken cancellationToken)
@@ -87,7 +130,7 @@ public sealed class SqliteBriefingStore(string connectionString) : IBriefingStor
             command.Parameters.AddWithValue("$article", articleName);
         }
 
-        command.CommandText = "SELECT b.seq, b.payload FROM briefings b"
+        command.CommandText = "SELECT b.seq, b.document, b.payload FROM briefings b"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)
             + " ORDER BY b.seq DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", pageSize + 1);
@@ -96,11 +139,21 @@ public sealed class SqliteBriefingStore(string connectionString) : IBriefingStor
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add((reader.GetInt64(0), Briefing.Parser.ParseFrom((byte[])reader[1])));
+            items.Add((reader.GetInt64(0), Read(reader, 1)));
         }
 
         return BriefingPages.From(items, pageSize);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The briefing in the first row of (document, payload), or null when there is none.</summary>
+    private async Task<Briefing?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader, 0) : null;
+    }
+
+    private Briefing Read(SqliteDataReader reader, int documentColumn) => BriefingDocument.Read(
+        reader.IsDBNull(documentColumn) ? null : reader.GetString(documentColumn), (byte[])reader[documentColumn + 1], wire);
 }

@@ -1,7 +1,11 @@
+using Google.Protobuf;
 using Microsoft.Data.Sqlite;
-using Summaries.Summary.Storage.Postgres;
+using Summaries.ServiceDefaults.Storage;
+using Summaries.Summary.Grpc;
 using Summaries.Summary.Storage;
+using Summaries.Summary.Storage.Postgres;
 using Summaries.Summary.Storage.Sqlite;
+using Wire = Summaries.Contracts.Summary.V1;
 
 namespace Summaries.Summary.Tests.Storage.Sqlite;
 
@@ -27,16 +31,16 @@ public sealed class SqliteBriefingStoreTests() : BriefingStoreSuite(() => new Sq
                 INSERT INTO briefing_articles VALUES (1, 'articles/a1');
                 INSERT INTO briefing_cache VALUES ('old-key', 'old');
                 """;
-            command.Parameters.AddWithValue("$payload", Google.Protobuf.MessageExtensions.ToByteArray(briefing));
+            command.Parameters.AddWithValue("$payload", BriefingMapper.ToProto(briefing).ToByteArray());
             await command.ExecuteNonQueryAsync();
         }
 
-        await using var store = new SqliteBriefingStore(old.ConnectionString);
+        await using var store = new SqliteBriefingStore(old.ConnectionString, Legacy);
         var version = await store.MigrateAsync(CancellationToken.None);
         await store.SaveAsync("new", Briefing("new", ["articles/a1"]), null, CancellationToken.None);
 
-        Assert.Equal(new(1, 1), version);
-        Assert.Equal(briefing, await store.FindCachedAsync("old-key", CancellationToken.None));
+        Assert.Equal(new(2, 2), version);
+        AssertSame(briefing, await store.FindCachedAsync("old-key", CancellationToken.None));
         var page = await store.ListAsync(10, null, "articles/a1", CancellationToken.None);
         Assert.Equal(["briefings/new", "briefings/old"], page.Briefings.Select(b => b.Name));
     }
@@ -46,12 +50,61 @@ public sealed class SqliteBriefingStoreTests() : BriefingStoreSuite(() => new Sq
     {
         var connectionString = "Host=db.invalid;Database=x;Username=u;Password=p";
 
-        await using var store = BriefingStoreRegistration.Create(connectionString);
+        await using var store = BriefingStoreRegistration.Create(connectionString, Legacy);
 
         Assert.IsType<PostgresBriefingStore>(store);
-        var ex = Assert.Throws<InvalidOperationException>(() => new SqliteBriefingStore(connectionString));
+        var ex = Assert.Throws<InvalidOperationException>(() => new SqliteBriefingStore(connectionString, Legacy));
         Assert.Contains("SQLite only", ex.Message, StringComparison.Ordinal);
     }
 
     protected override TestStoreDatabase FreshDatabase() => new SqliteTestFile("summary.db");
+
+    protected override Task CreateReleaseBeforeAsync(TestStoreDatabase database)
+    {
+        new SqliteFile(database.ConnectionString).Migrate(SqliteBriefingSchema.Migrations.Take(1).ToList());
+        return Task.CompletedTask;
+    }
+
+    protected override async Task InsertAsReleaseBeforeAsync(TestStoreDatabase database, string id, Wire.Briefing briefing, string? cacheKey)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO briefings (id, create_time, payload) VALUES ($id, $time, $payload);
+            INSERT INTO briefing_articles (briefing_seq, article_name) SELECT (SELECT seq FROM briefings WHERE id = $id), value FROM json_each($articles);
+            INSERT INTO briefing_cache (cache_key, briefing_id) SELECT $key, $id WHERE $key IS NOT NULL;
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$time", briefing.CreateTime.ToDateTimeOffset().ToString("O"));
+        command.Parameters.AddWithValue("$payload", briefing.ToByteArray());
+        command.Parameters.AddWithValue("$articles", System.Text.Json.JsonSerializer.Serialize(briefing.ArticleNames.Distinct().ToArray()));
+        command.Parameters.AddWithValue("$key", (object?)cacheKey ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<long> WithoutDocumentAsync(TestStoreDatabase database)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM briefings WHERE document IS NULL";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    protected override async Task<List<byte[]>> PayloadsAsync(TestStoreDatabase database)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM briefings ORDER BY seq";
+        var payloads = new List<byte[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            payloads.Add((byte[])reader[0]);
+        }
+
+        return payloads;
+    }
 }

@@ -1,15 +1,14 @@
-using Summaries.Contracts.Summary.V1;
 using Summaries.ServiceDefaults.Storage;
 
-namespace Summaries.Summary.Storage;
+namespace Summaries.Summary.Briefings;
 
 /// <summary>A page of stored briefings and the sequence to continue after.</summary>
 public sealed record BriefingPage(IReadOnlyList<Briefing> Briefings, long? NextAfter);
 
 /// <summary>
-/// Stored briefings, the articles each cites, and the cache of identical requests. SQLite
-/// (<see cref="Sqlite.SqliteBriefingStore"/>) or PostgreSQL (<see cref="Postgres.PostgresBriefingStore"/>),
-/// chosen by the connection string.
+/// Stored briefings, the articles each cites, and the cache of identical requests. Implemented in
+/// <c>Storage/</c> (SQLite or PostgreSQL, chosen by the connection string); declared here so the
+/// briefings depend on no store.
 /// </summary>
 public interface IBriefingStore : IStoreMigrator, IAsyncDisposable
 {
