@@ -19,14 +19,15 @@ public sealed class PostgresEntityStoreTests() : EntityStoreSuite(() => new Post
     }
 
     [SkippableFact]
-    public async Task MigrateAsync_DatabaseNewerThanThisBuild_FailsWithTheReason()
+    public async Task MigrateAsync_DatabaseContractedByANewerBuild_FailsWithTheReason()
     {
-        Schema.Execute("INSERT INTO entity_schema_migrations (version, description) VALUES (99, 'from a later release')");
+        // A newer step that only expands is served on (the replica suite covers it); one that contracts is refused.
+        Schema.Execute("INSERT INTO entity_schema_migrations (version, description, contracts) VALUES (99, 'from a later release', true)");
 
         await using var store = new PostgresEntityStore(Schema.ConnectionString);
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.MigrateAsync(CancellationToken.None));
 
-        Assert.Contains("schema version 99 (entity_schema_migrations), newer than this build knows (3)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99 (entity_schema_migrations), newer than this build knows (3), and step 99 removed what this build reads", ex.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]
