@@ -46,7 +46,7 @@ public sealed class PostgresEntityStoreTests() : EntityStoreSuite(() => new Post
         var version = await store.MigrateAsync(CancellationToken.None);
         var names = await store.RegisterAsync("articles/new", [Person("Xi", 1)], _ => [], CancellationToken.None);
 
-        Assert.Equal(new(3, 2), version);
+        Assert.Equal(new(3, 2, 3), version);
         Assert.Equal("entities/person-xi-jinping", names["Xi"]);
     }
 
