@@ -21,7 +21,12 @@ public sealed class ReplicaFixture : IAsyncLifetime
     {
         if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresTestSchema.Variable)))
         {
-            _system = await ReplicaSystem.StartAsync(replicas: 2, withSeeds: true);
+            // Each annotation an ingestion replica records is logged with its article (Debug), so the
+            // suite can count how often an article was annotated across replicas.
+            _system = await ReplicaSystem.StartAsync(replicas: 2, withSeeds: true, extra: new Dictionary<string, string>
+            {
+                ["Logging__LogLevel__Summaries.Ingestion.Annotation"] = "Debug",
+            });
         }
     }
 
