@@ -24,11 +24,11 @@ internal sealed class EntityResolver(Lexicon lexicon)
             var name = PersonNames.Tokens(text, mention);
             if (mention.Kind == EntityKind.Person && !mention.KindOpen && name.Count >= 2)
             {
-                var cluster = state.Clusters.FirstOrDefault(c => c.Kind == EntityKind.Person && PersonNames.SameFullName(c.NameTokens, name))
+                var cluster = state.PersonWithFullName(name)
                     ?? state.Add(new EntityCluster(EntityKind.Person, string.Join(' ', name)) { NameTokens = name });
                 if (name.Count > cluster.NameTokens.Count)
                 {
-                    cluster.NameTokens = name;
+                    state.Rename(cluster, name);
                 }
 
                 state.Assign(m, cluster);
@@ -98,7 +98,7 @@ internal sealed class EntityResolver(Lexicon lexicon)
         if (mention.Kind == EntityKind.Person)
         {
             var key = string.Join(' ', name.Count > 0 ? name : [word]);
-            return state.Clusters.FirstOrDefault(c => c.Kind == EntityKind.Person && c.MergeKey == key)
+            return state.PersonByMergeKey(key)
                 ?? state.Add(new EntityCluster(EntityKind.Person, key) { NameTokens = name.Count > 0 ? name : [word] });
         }
 
