@@ -56,7 +56,7 @@ public sealed class RuleBasedAnnotator : ITextAnnotator
         ArgumentNullException.ThrowIfNull(text);
         var tokenized = Tokenize(text, cancellationToken);
         stageDone?.Invoke("segmentation");
-        var candidates = AbuttingNameSplitter.Split(tokenized, recognizer.Recognize(tokenized));
+        var candidates = AbuttingNameSplitter.Split(tokenized, recognizer.Recognize(tokenized, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         stageDone?.Invoke("ner");
         var roles = roleBinder.Bind(tokenized, candidates, new MentionKeys(lexicon, text));
