@@ -61,7 +61,7 @@ public sealed class RuleBasedAnnotator : ITextAnnotator
         stageDone?.Invoke("ner");
         var roles = roleBinder.Bind(tokenized, candidates, new MentionKeys(lexicon, text));
         cancellationToken.ThrowIfCancellationRequested();
-        var resolved = resolver.Resolve(tokenized, candidates, roles);
+        var resolved = resolver.Resolve(tokenized, candidates, roles, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         stageDone?.Invoke("resolution");
         var quotes = attributor.Attribute(tokenized, resolved);

@@ -13,13 +13,13 @@ namespace Summaries.Language.Resolution;
 /// </summary>
 internal sealed class EntityResolver(Lexicon lexicon)
 {
-    public ResolvedEntities Resolve(TokenizedText text, IReadOnlyList<MentionCandidate> candidates, RoleAnalysis roles)
+    public ResolvedEntities Resolve(TokenizedText text, IReadOnlyList<MentionCandidate> candidates, RoleAnalysis roles, CancellationToken cancellationToken = default)
     {
         var keys = new MentionKeys(lexicon, text.Text);
         var mentions = KindUnifier.Unify(candidates, keys);
         var state = new ClusterState(mentions);
 
-        foreach (var (m, mention) in Enumerate(mentions))
+        foreach (var (m, mention) in Enumerate(mentions, cancellationToken))
         {
             var name = PersonNames.Tokens(text, mention);
             if (mention.Kind == EntityKind.Person && !mention.KindOpen && name.Count >= 2)
@@ -35,7 +35,7 @@ internal sealed class EntityResolver(Lexicon lexicon)
             }
         }
 
-        foreach (var (m, mention) in Enumerate(mentions))
+        foreach (var (m, mention) in Enumerate(mentions, cancellationToken))
         {
             if (state.ClusterOf[m] is null && mention.Kind != EntityKind.Person && !mention.KindOpen)
             {
@@ -50,7 +50,7 @@ internal sealed class EntityResolver(Lexicon lexicon)
             }
         }
 
-        foreach (var (m, mention) in Enumerate(mentions))
+        foreach (var (m, mention) in Enumerate(mentions, cancellationToken))
         {
             if (state.ClusterOf[m] is null)
             {
@@ -72,8 +72,17 @@ internal sealed class EntityResolver(Lexicon lexicon)
         return ClusterOutput.Build(text, mentions, state);
     }
 
-    private static IEnumerable<(int Index, MentionCandidate Mention)> Enumerate(IReadOnlyList<MentionCandidate> mentions) =>
-        mentions.Select((mention, index) => (index, mention));
+    /// <summary>The mentions with their indexes, checking the token every 4,096 (a text may hold a hundred thousand).</summary>
+    private static IEnumerable<(int Index, MentionCandidate Mention)> Enumerate(IReadOnlyList<MentionCandidate> mentions, CancellationToken cancellationToken) =>
+        mentions.Select((mention, index) =>
+        {
+            if (index % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return (index, mention);
+        });
 
     /// <summary>A single name word: a surname, a family-name-first surname, or a name seen before on its own.</summary>
     private static EntityCluster ResolveShortForm(TokenizedText text, MentionKeys keys, ClusterState state, MentionCandidate mention)
