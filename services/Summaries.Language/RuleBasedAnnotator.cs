@@ -75,12 +75,12 @@ public sealed class RuleBasedAnnotator : ITextAnnotator
     /// <summary>Sentences and tokens only; the first two steps, for callers and tests that need no more.</summary>
     internal TokenizedText Tokenize(string text, CancellationToken cancellationToken = default)
     {
-        var sentences = splitter.Split(text);
+        var sentences = splitter.Split(text, cancellationToken);
         var tokens = new List<Token>(text.Length / 4);
         foreach (var sentence in sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            tokenizer.Tokenize(text, sentence, tokens);
+            tokenizer.Tokenize(text, sentence, tokens, cancellationToken);
         }
 
         return new TokenizedText(text, sentences, tokens);
