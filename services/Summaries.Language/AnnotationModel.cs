@@ -60,4 +60,11 @@ public sealed record TextAnnotation(
 public interface ITextAnnotator
 {
     TextAnnotation Annotate(string text, string? title = null);
+
+    /// <summary>
+    /// As <see cref="Annotate(string, string?)"/>, stopping with <see cref="OperationCanceledException"/>
+    /// soon after <paramref name="cancellationToken"/> fires (between stages and every few thousand tokens
+    /// within them), so a caller's deadline ends the work and not only the wait.
+    /// </summary>
+    TextAnnotation Annotate(string text, string? title, CancellationToken cancellationToken);
 }

@@ -43,26 +43,44 @@ public sealed class RuleBasedAnnotator : ITextAnnotator
         attributor = new QuoteAttributor(lexicon);
     }
 
-    public TextAnnotation Annotate(string text, string? title = null)
+    public TextAnnotation Annotate(string text, string? title = null) => Annotate(text, title, null, CancellationToken.None);
+
+    public TextAnnotation Annotate(string text, string? title, CancellationToken cancellationToken) => Annotate(text, title, null, cancellationToken);
+
+    /// <summary>
+    /// The steps in order; <paramref name="stageDone"/> hears each one's name as it ends (the
+    /// evaluation tool's <c>pathological</c> command times the stages with it).
+    /// </summary>
+    internal TextAnnotation Annotate(string text, string? title, Action<string>? stageDone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokenized = Tokenize(text);
-        var candidates = AbuttingNameSplitter.Split(tokenized, recognizer.Recognize(tokenized));
+        var tokenized = Tokenize(text, cancellationToken);
+        stageDone?.Invoke("segmentation");
+        var candidates = AbuttingNameSplitter.Split(tokenized, recognizer.Recognize(tokenized, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        stageDone?.Invoke("ner");
         var roles = roleBinder.Bind(tokenized, candidates, new MentionKeys(lexicon, text));
-        var resolved = resolver.Resolve(tokenized, candidates, roles);
+        cancellationToken.ThrowIfCancellationRequested();
+        var resolved = resolver.Resolve(tokenized, candidates, roles, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        stageDone?.Invoke("resolution");
         var quotes = attributor.Attribute(tokenized, resolved);
+        cancellationToken.ThrowIfCancellationRequested();
+        stageDone?.Invoke("attribution");
         var entities = SalienceScorer.Score(resolved, quotes, title, text.Length);
+        stageDone?.Invoke("salience");
         return new TextAnnotation(tokenized.Sentences, resolved.Mentions.Select(m => m.Info).ToList(), entities, quotes, version);
     }
 
     /// <summary>Sentences and tokens only; the first two steps, for callers and tests that need no more.</summary>
-    internal TokenizedText Tokenize(string text)
+    internal TokenizedText Tokenize(string text, CancellationToken cancellationToken = default)
     {
-        var sentences = splitter.Split(text);
+        var sentences = splitter.Split(text, cancellationToken);
         var tokens = new List<Token>(text.Length / 4);
         foreach (var sentence in sentences)
         {
-            tokenizer.Tokenize(text, sentence, tokens);
+            cancellationToken.ThrowIfCancellationRequested();
+            tokenizer.Tokenize(text, sentence, tokens, cancellationToken);
         }
 
         return new TokenizedText(text, sentences, tokens);

@@ -8,7 +8,7 @@ namespace Summaries.Entity.Grpc;
 public sealed class EntityGrpcService(EntityAnnotationService service) : EntityService.EntityServiceBase
 {
     public override Task<AnnotateTextResponse> AnnotateText(AnnotateTextRequest request, ServerCallContext context) =>
-        Task.FromResult(new AnnotateTextResponse { Annotation = AnnotationMapper.ToProto(service.AnnotateText(request.Text)) });
+        Task.FromResult(new AnnotateTextResponse { Annotation = AnnotationMapper.ToProto(service.AnnotateText(request.Text, context.CancellationToken)) });
 
     public override async Task<AnnotateArticleResponse> AnnotateArticle(AnnotateArticleRequest request, ServerCallContext context) =>
         new() { Annotation = AnnotationMapper.ToProto(await service.AnnotateArticleAsync(request.ArticleName, request.Title, request.Text, context.CancellationToken)) };

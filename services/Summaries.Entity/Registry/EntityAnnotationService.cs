@@ -13,10 +13,11 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
     /// <summary>Most articles in one BatchAnnotateArticles call.</summary>
     public const int MaxBatchArticles = 100;
 
-    public ArticleAnnotation AnnotateText(string text)
+    /// <summary>The text's annotation; the work stops when <paramref name="cancellationToken"/> fires (a caller's deadline).</summary>
+    public ArticleAnnotation AnnotateText(string text, CancellationToken cancellationToken = default)
     {
         ValidateText(text, "text");
-        return ArticleAnnotation.Of(text, annotator.Annotate(text), string.Empty, null);
+        return ArticleAnnotation.Of(text, annotator.Annotate(text, null, cancellationToken), string.Empty, null);
     }
 
     public async Task<ArticleAnnotation> AnnotateArticleAsync(string articleName, string? title, string text, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
             throw new ValidationException(problems);
         }
 
-        var annotation = annotator.Annotate(text, title);
+        var annotation = annotator.Annotate(text, title, cancellationToken);
         ArticleAnnotation? result = null;
         await store.RegisterAsync(articleName!, annotation.Entities, names =>
         {

@@ -13,6 +13,13 @@ internal static class AbuttingNameSplitter
 {
     private const int MinimumPartLength = 2;
 
+    /// <summary>
+    /// Two names run together are a handful of words; a longer run is never tried. Each split point
+    /// builds both parts' text, so a run of n words costs n² (a 200,000-word capitalised "sentence",
+    /// tagged as one name, took minutes).
+    /// </summary>
+    private const int MaximumRunLength = 12;
+
     public static IReadOnlyList<MentionCandidate> Split(TokenizedText text, IReadOnlyList<MentionCandidate> mentions)
     {
         List<MentionCandidate>? result = null;
@@ -20,7 +27,7 @@ internal static class AbuttingNameSplitter
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (mention is { Kind: EntityKind.Person, Source: MentionSource.Name } && mention.LastToken - mention.FirstToken + 1 >= 2 * MinimumPartLength)
+            if (mention is { Kind: EntityKind.Person, Source: MentionSource.Name } && mention.LastToken - mention.FirstToken + 1 is >= 2 * MinimumPartLength and <= MaximumRunLength)
             {
                 namesUsed ??= MultiWordNames(text, mentions);
                 var at = SplitPoint(text, mention, namesUsed);

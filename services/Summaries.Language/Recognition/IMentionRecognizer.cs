@@ -8,5 +8,6 @@ namespace Summaries.Language.Recognition;
 /// </summary>
 internal interface IMentionRecognizer
 {
-    IReadOnlyList<MentionCandidate> Recognize(TokenizedText text);
+    /// <summary>The mentions in text order; stops with <see cref="OperationCanceledException"/> soon after the token fires.</summary>
+    IReadOnlyList<MentionCandidate> Recognize(TokenizedText text, CancellationToken cancellationToken = default);
 }

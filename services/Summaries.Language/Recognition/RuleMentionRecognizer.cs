@@ -26,13 +26,14 @@ internal sealed class RuleMentionRecognizer : IMentionRecognizer
         bodies = new GovernmentBodyFinder(lexicon);
     }
 
-    public IReadOnlyList<MentionCandidate> Recognize(TokenizedText text)
+    public IReadOnlyList<MentionCandidate> Recognize(TokenizedText text, CancellationToken cancellationToken = default)
     {
         var context = new RecognitionContext(text, lexicon, titles.Find(text));
         var mentions = new List<MentionCandidate>();
         var covered = new bool[text.Count];
         foreach (var run in runs.Build(context))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var i = run.First; i <= run.Last; i++)
             {
                 covered[i] = true;
@@ -43,6 +44,11 @@ internal sealed class RuleMentionRecognizer : IMentionRecognizer
 
         for (var i = 0; i < text.Count; i++)
         {
+            if (i % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (!covered[i] && text.IsLowercaseWord(i) && compounds.TrySplit(text, i, out var parts))
             {
                 mentions.AddRange(parts);

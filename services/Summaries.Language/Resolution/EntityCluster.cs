@@ -17,6 +17,12 @@ internal sealed class EntityCluster(EntityKind kind, string mergeKey)
 
     public List<int> Mentions { get; } = [];
 
+    /// <summary>Its place in the order clusters were added (<see cref="ClusterState"/> lists them in it).</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>Merged into another and no longer listed.</summary>
+    public bool Removed { get; set; }
+
     public List<RoleBinding> Roles { get; } = [];
 
     /// <summary>Role phrases used alone that resolved to this entity ("the Chinese President").</summary>

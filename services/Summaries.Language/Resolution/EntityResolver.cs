@@ -13,29 +13,29 @@ namespace Summaries.Language.Resolution;
 /// </summary>
 internal sealed class EntityResolver(Lexicon lexicon)
 {
-    public ResolvedEntities Resolve(TokenizedText text, IReadOnlyList<MentionCandidate> candidates, RoleAnalysis roles)
+    public ResolvedEntities Resolve(TokenizedText text, IReadOnlyList<MentionCandidate> candidates, RoleAnalysis roles, CancellationToken cancellationToken = default)
     {
         var keys = new MentionKeys(lexicon, text.Text);
         var mentions = KindUnifier.Unify(candidates, keys);
         var state = new ClusterState(mentions);
 
-        foreach (var (m, mention) in Enumerate(mentions))
+        foreach (var (m, mention) in Enumerate(mentions, cancellationToken))
         {
             var name = PersonNames.Tokens(text, mention);
             if (mention.Kind == EntityKind.Person && !mention.KindOpen && name.Count >= 2)
             {
-                var cluster = state.Clusters.FirstOrDefault(c => c.Kind == EntityKind.Person && PersonNames.SameFullName(c.NameTokens, name))
+                var cluster = state.PersonWithFullName(name)
                     ?? state.Add(new EntityCluster(EntityKind.Person, string.Join(' ', name)) { NameTokens = name });
                 if (name.Count > cluster.NameTokens.Count)
                 {
-                    cluster.NameTokens = name;
+                    state.Rename(cluster, name);
                 }
 
                 state.Assign(m, cluster);
             }
         }
 
-        foreach (var (m, mention) in Enumerate(mentions))
+        foreach (var (m, mention) in Enumerate(mentions, cancellationToken))
         {
             if (state.ClusterOf[m] is null && mention.Kind != EntityKind.Person && !mention.KindOpen)
             {
@@ -50,7 +50,7 @@ internal sealed class EntityResolver(Lexicon lexicon)
             }
         }
 
-        foreach (var (m, mention) in Enumerate(mentions))
+        foreach (var (m, mention) in Enumerate(mentions, cancellationToken))
         {
             if (state.ClusterOf[m] is null)
             {
@@ -72,8 +72,17 @@ internal sealed class EntityResolver(Lexicon lexicon)
         return ClusterOutput.Build(text, mentions, state);
     }
 
-    private static IEnumerable<(int Index, MentionCandidate Mention)> Enumerate(IReadOnlyList<MentionCandidate> mentions) =>
-        mentions.Select((mention, index) => (index, mention));
+    /// <summary>The mentions with their indexes, checking the token every 4,096 (a text may hold a hundred thousand).</summary>
+    private static IEnumerable<(int Index, MentionCandidate Mention)> Enumerate(IReadOnlyList<MentionCandidate> mentions, CancellationToken cancellationToken) =>
+        mentions.Select((mention, index) =>
+        {
+            if (index % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return (index, mention);
+        });
 
     /// <summary>A single name word: a surname, a family-name-first surname, or a name seen before on its own.</summary>
     private static EntityCluster ResolveShortForm(TokenizedText text, MentionKeys keys, ClusterState state, MentionCandidate mention)
@@ -98,7 +107,7 @@ internal sealed class EntityResolver(Lexicon lexicon)
         if (mention.Kind == EntityKind.Person)
         {
             var key = string.Join(' ', name.Count > 0 ? name : [word]);
-            return state.Clusters.FirstOrDefault(c => c.Kind == EntityKind.Person && c.MergeKey == key)
+            return state.PersonByMergeKey(key)
                 ?? state.Add(new EntityCluster(EntityKind.Person, key) { NameTokens = name.Count > 0 ? name : [word] });
         }
 

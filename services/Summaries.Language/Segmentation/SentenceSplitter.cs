@@ -12,12 +12,17 @@ namespace Summaries.Language.Segmentation;
 /// </summary>
 internal sealed class SentenceSplitter(Lexicon lexicon)
 {
-    public IReadOnlyList<SentenceSpan> Split(string text)
+    public IReadOnlyList<SentenceSpan> Split(string text, CancellationToken cancellationToken = default)
     {
         var sentences = new List<SentenceSpan>();
         var start = -1;
         for (var i = 0; i < text.Length; i++)
         {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var c = text[i];
             if (c == '\n')
             {

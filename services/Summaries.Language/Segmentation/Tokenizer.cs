@@ -13,12 +13,22 @@ internal sealed class Tokenizer(Lexicon lexicon)
 {
     private static readonly ImmutableArray<string> Clitics = ["s", "re", "ve", "ll", "d", "m"];
 
-    public void Tokenize(string text, SentenceSpan sentence, List<Token> tokens)
+    private const int CheckEvery = 1 << 16;
+
+    public void Tokenize(string text, SentenceSpan sentence, List<Token> tokens, CancellationToken cancellationToken = default)
     {
         var pos = sentence.Start;
         var end = sentence.End;
+        var checkAt = pos + CheckEvery;
         while (pos < end)
         {
+            // A "sentence" can be the whole text; the caller's deadline is checked within it too.
+            if (pos >= checkAt)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                checkAt = pos + CheckEvery;
+            }
+
             var c = text[pos];
             if (char.IsWhiteSpace(c))
             {

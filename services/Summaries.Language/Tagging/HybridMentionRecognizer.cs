@@ -13,10 +13,10 @@ namespace Summaries.Language.Tagging;
 /// </summary>
 internal sealed class HybridMentionRecognizer(IMentionRecognizer rules, IMentionRecognizer model) : IMentionRecognizer
 {
-    public IReadOnlyList<MentionCandidate> Recognize(TokenizedText text)
+    public IReadOnlyList<MentionCandidate> Recognize(TokenizedText text, CancellationToken cancellationToken = default)
     {
-        var ruled = rules.Recognize(text);
-        var tagged = model.Recognize(text);
+        var ruled = rules.Recognize(text, cancellationToken);
+        var tagged = model.Recognize(text, cancellationToken);
         var result = new List<MentionCandidate>(ruled.Count + tagged.Count);
         // Lookups by span, not scans: a hostile text with 100,000 names must not cost 10^10 comparisons.
         var parts = new SpanIndex(ruled.Where(m => m.Source == MentionSource.CompoundPart));

@@ -39,12 +39,12 @@ public sealed class NerTagger
     }
 
     /// <summary>The entities of the document with their margins, in text order.</summary>
-    public List<NerEntity> Entities(NerDocument document)
+    public List<NerEntity> Entities(NerDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var labels = new int[document.Tokens.Count];
         var margins = new float[document.Tokens.Count];
-        Tag(document, labels, margins);
+        Tag(document, labels, margins, cancellationToken);
         var entities = new List<NerEntity>();
         for (var s = 0; s < document.SentenceCount; s++)
         {
@@ -65,12 +65,13 @@ public sealed class NerTagger
     }
 
     /// <summary>BILOU labels for every token, and (if <paramref name="margins"/> is not empty) each token's confidence margin.</summary>
-    internal void Tag(NerDocument document, Span<int> labels, Span<float> margins)
+    internal void Tag(NerDocument document, Span<int> labels, Span<float> margins, CancellationToken cancellationToken = default)
     {
         atoms.Build(document);
         memory.Start(atoms);
         for (var s = 0; s < document.SentenceCount; s++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var start = document.SentenceStarts[s];
             var length = document.SentenceEnds[s] - start;
             TagSentence(s, labels.Slice(start, length), margins.IsEmpty ? margins : margins.Slice(start, length));

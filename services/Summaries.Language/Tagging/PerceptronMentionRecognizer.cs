@@ -12,11 +12,11 @@ namespace Summaries.Language.Tagging;
 /// </summary>
 internal sealed class PerceptronMentionRecognizer(NerModel model) : IMentionRecognizer
 {
-    public IReadOnlyList<MentionCandidate> Recognize(TokenizedText text)
+    public IReadOnlyList<MentionCandidate> Recognize(TokenizedText text, CancellationToken cancellationToken = default)
     {
         var document = NerAnnotators.ToDocument(text);
         var mentions = new List<MentionCandidate>();
-        foreach (var entity in model.CreateTagger().Entities(document))
+        foreach (var entity in model.CreateTagger().Entities(document, cancellationToken))
         {
             // A name never starts or ends on a quote, dash or bracket, whatever the tagger thinks.
             var first = entity.Start;

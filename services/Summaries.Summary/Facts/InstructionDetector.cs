@@ -14,7 +14,16 @@ namespace Summaries.Summary.Facts;
 /// </summary>
 public static partial class InstructionDetector
 {
-    public static bool LooksLikeInstruction(string sentence) => Pattern().IsMatch(Invisible.Strip(sentence));
+    /// <summary>
+    /// Longer than any news sentence: such a "sentence" (a text without full stops, up to a whole
+    /// article) is treated as an instruction and kept out, because the pattern, with its many
+    /// alternatives tried at every word, costs seconds on a million characters and its words would
+    /// then weigh on every later stage.
+    /// </summary>
+    public const int MaxSentenceChars = 5_000;
+
+    public static bool LooksLikeInstruction(string sentence) =>
+        sentence.Length > MaxSentenceChars || Pattern().IsMatch(Invisible.Strip(sentence));
 
     [GeneratedRegex(
         @"\b(?:ignore|disregard|forget|override)\b[^.!?]{0,40}\b(?:instructions?|prompts?|rules|guidelines)\b" +

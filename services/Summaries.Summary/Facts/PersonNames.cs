@@ -18,10 +18,18 @@ public static class PersonNames
             .Where(e => e.Words.Length > 0)
             .DistinctBy(e => e.Key)
             .ToList();
+        // A fuller name that fits ends with the short name's last word, and, when the short name has
+        // more than one word and is not a surname with particles, starts with its first: only those
+        // are compared, so the work grows with the names, not with their pairs (a text naming
+        // thousands of people used to cost seconds here).
+        var byLast = people.ToLookup(p => p.Words[^1], StringComparer.Ordinal);
+        var byFirstAndLast = people.ToLookup(p => (p.Words[0], p.Words[^1]));
         var merges = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, words) in people)
         {
-            var fuller = people.Where(o => o.Key != key && o.Words.Length > words.Length && Fits(words, o.Words)).Select(o => o.Key).ToList();
+            var candidates = IsSurname(words) ? byLast[words[^1]] : byFirstAndLast[(words[0], words[^1])];
+            var fuller = candidates.Where(o => o.Key != key && o.Words.Length > words.Length && Fits(words, o.Words))
+                .Select(o => o.Key).Distinct(StringComparer.Ordinal).Take(2).ToList();
             if (fuller.Count == 1)
             {
                 merges[key] = fuller[0];
@@ -49,12 +57,13 @@ public static class PersonNames
     /// as the ending of a longer one: "Wangari Maathai" inside "Geoffrey Dabelko Wangari Maathai" is
     /// two people run together, not a fuller name.
     /// </summary>
-    private static bool Fits(string[] shorter, string[] full)
-    {
-        var surname = shorter.Length == 1 || (shorter.Length > 1 && shorter[..^1].All(w => char.IsLower(w[0])));
-        return (surname && full.AsSpan(full.Length - shorter.Length).SequenceEqual(shorter))
-            || (shorter.Length >= 2 && shorter[0] == full[0] && shorter[^1] == full[^1]);
-    }
+    private static bool Fits(string[] shorter, string[] full) =>
+        (IsSurname(shorter) && full.AsSpan(full.Length - shorter.Length).SequenceEqual(shorter))
+        || (shorter.Length >= 2 && shorter[0] == full[0] && shorter[^1] == full[^1]);
+
+    /// <summary>One word, or a surname led by lower-case particles ("van Rensburg").</summary>
+    private static bool IsSurname(string[] words) =>
+        words.Length == 1 || words[..^1].All(w => char.IsLower(w[0]));
 
     /// <summary>A name led by an honorific ("Mr Reid") is a person's, whatever type recognition gave it.</summary>
     public static bool Honorific(string name) =>

@@ -59,6 +59,6 @@ public sealed class HybridMentionRecognizerTests
 
     private sealed class Fixed(IReadOnlyList<MentionCandidate> mentions) : IMentionRecognizer
     {
-        public IReadOnlyList<MentionCandidate> Recognize(TokenizedText text) => mentions;
+        public IReadOnlyList<MentionCandidate> Recognize(TokenizedText text, CancellationToken cancellationToken = default) => mentions;
     }
 }

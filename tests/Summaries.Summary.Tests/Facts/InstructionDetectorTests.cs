@@ -35,4 +35,14 @@ public sealed class InstructionDetectorTests
     {
         Assert.False(InstructionDetector.LooksLikeInstruction(sentence), sentence);
     }
+
+    [Theory]
+    [InlineData(InstructionDetector.MaxSentenceChars, false)]
+    [InlineData(InstructionDetector.MaxSentenceChars + 1, true)]
+    public void LooksLikeInstruction_SentenceLongerThanAnyNews_Flagged(int length, bool flagged)
+    {
+        var sentence = string.Concat(Enumerable.Repeat("the budget was discussed and ", (length / 29) + 1))[..length];
+
+        Assert.Equal(flagged, InstructionDetector.LooksLikeInstruction(sentence));
+    }
 }

@@ -42,7 +42,9 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
         var rows = new List<EntityRow>();
         await using (var read = new NpgsqlBatch(connection, tx))
         {
-            read.BatchCommands.Add(Batch(RegistryLocks.LockSql, ("keys", RegistryLocks.Keys(articleName, entities))));
+            var lockKeys = RegistryLocks.Keys(articleName, entities);
+            read.BatchCommands.Add(Batch(RegistryLocks.RegistryLockSql, ("keys", lockKeys), ("registry", RegistryLocks.Registry)));
+            read.BatchCommands.Add(Batch(RegistryLocks.KeysLockSql, ("keys", lockKeys)));
             read.BatchCommands.Add(Batch("DELETE FROM entity_articles WHERE article_name = @a", ("a", articleName)));
             // Per alias (and kind) and per person key, only the first and last entity by name: enough to
             // tell one from several. A common alias comes to be listed by hundreds of entities, and
@@ -63,7 +65,7 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
                 """,
                 ("names", names), ("aliases", RegistrationPlan.AliasesToFetch(entities)), ("keys", RegistrationPlan.KeysToFetch(entities))));
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            // Past the lock count (and the DELETE, should it report an empty result) to the listings.
+            // Past the locks (and the DELETE, should it report an empty result) to the listings.
             while (reader.FieldCount != ListingColumns && await reader.NextResultAsync(cancellationToken))
             {
             }

@@ -11,21 +11,51 @@ namespace Summaries.Entity.Registry.Postgres;
 /// cannot double its counts), always in ascending order, so waits never form a cycle.
 /// Registrations of unrelated entities run in parallel.
 /// </summary>
+/// <remarks>
+/// The number of locks one transaction holds is bounded: PostgreSQL keeps advisory locks in a
+/// lock table shared by every database on the server (about max_locks_per_transaction × connections
+/// slots), and an article naming some thousands of people used to exhaust it ("out of shared
+/// memory"). Every registration first takes one registry-wide lock: shared when its keys are at
+/// most <see cref="MaxKeys"/> (then the keys follow, so unrelated registrations still run in
+/// parallel), exclusive when there are more (then that one lock covers every key, and the
+/// registration waits for, and holds off, all others). Either way a transaction holds at most
+/// <see cref="MaxKeys"/> + 1 locks, and two registrations that share a key still conflict.
+/// </remarks>
 internal static class RegistryLocks
 {
+    /// <summary>
+    /// The most bucket locks one registration takes; past it, the registry-wide lock is taken
+    /// exclusively instead. An ordinary article (tens of entities) stays well under it.
+    /// </summary>
+    public const int MaxKeys = 256;
+
     // Keys are hashed into buckets: a collision only makes two registrations take turns.
     private const int Buckets = 1 << 16;
 
     /// <summary>
     /// Locks are 64-bit: the current schema's hash in the high half, so tests (and services) in
-    /// other schemas never contend, and this bucket, tagged, in the low half.
+    /// other schemas never contend, and the key, tagged, in the low half. The registry-wide lock is
+    /// taken first (its own statement, before the buckets), shared when <c>@keys</c> holds buckets.
     /// </summary>
-    public const string LockSql =
+    public const string RegistryLockSql = """
+        SELECT CASE WHEN cardinality(@keys) > 0
+                    THEN pg_advisory_xact_lock_shared((hashtext(current_schema())::bigint << 32) | @registry)
+                    ELSE pg_advisory_xact_lock((hashtext(current_schema())::bigint << 32) | @registry) END
+        """;
+
+    /// <summary>The bucket locks, in ascending order.</summary>
+    public const string KeysLockSql =
         "SELECT count(pg_advisory_xact_lock((hashtext(current_schema())::bigint << 32) | k)) FROM unnest(@keys) AS k";
+
+    /// <summary>The registry-wide lock's low half.</summary>
+    public const long Registry = Tag - 1;
 
     private const long Tag = 0x5EE0_0000L;
 
-    /// <summary>The low halves of the lock keys, ascending and distinct.</summary>
+    /// <summary>
+    /// The low halves of the bucket locks to take, ascending and distinct; empty when there are more
+    /// than <see cref="MaxKeys"/>, which means the registry-wide lock is taken exclusively.
+    /// </summary>
     public static long[] Keys(string articleName, IReadOnlyList<EntityInfo> entities)
     {
         var keys = new SortedSet<long> { Key("a:" + articleName) };
@@ -52,6 +82,11 @@ internal static class RegistryLocks
                     keys.Add(Key("n:" + EntityNames.For(EntityKind.Person, form)));
                     keys.Add(Key("s:" + form));
                 }
+            }
+
+            if (keys.Count > MaxKeys)
+            {
+                return [];
             }
         }
 

@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using Npgsql;
 using Summaries.Entity.Registry.Postgres;
+using Xunit.Abstractions;
 
 namespace Summaries.Entity.Tests.Registry.Postgres;
 
 /// <summary>The registry suite on PostgreSQL (skipped without SUMMARIES_TEST_POSTGRES), and its history table.</summary>
-public sealed class PostgresEntityStoreTests() : EntityStoreSuite(() => new PostgresTestSchema())
+public sealed class PostgresEntityStoreTests(ITestOutputHelper output) : EntityStoreSuite(() => new PostgresTestSchema())
 {
     private PostgresTestSchema Schema => (PostgresTestSchema)Database;
 
@@ -48,6 +50,24 @@ public sealed class PostgresEntityStoreTests() : EntityStoreSuite(() => new Post
 
         Assert.Equal(new(3, 2, 3), version);
         Assert.Equal("entities/person-xi-jinping", names["Xi"]);
+    }
+
+    [SkippableFact]
+    public async Task RegisterAsync_ArticleNamingTwelveThousandPeople_RegistersWithinTheLockTable()
+    {
+        // One lock per name would need more slots than a default server's shared lock table holds
+        // (max_locks_per_transaction 64 × connections), and that table is shared by every database.
+        const int People = 12_500;
+        var people = Enumerable.Range(0, People).Select(i => Person($"Given{Letters(i)} Family{Letters(i * 7)}", 1)).ToArray();
+        await RegisterAsync("articles/small", Person("Xi Jinping", 1));
+
+        var clock = Stopwatch.StartNew();
+        var names = await RegisterAsync("articles/crowd", people);
+        output.WriteLine($"{People} people registered in {clock.Elapsed.TotalSeconds:F1} s");
+
+        Assert.Equal(People, names.Values.Distinct().Count());
+        var (listed, _) = await Store.ListAsync(new(null, "articles/crowd"), 10, 0, CancellationToken.None);
+        Assert.Equal(10, listed.Count);
     }
 
     protected override TestStoreDatabase FreshDatabase() => new PostgresTestSchema();

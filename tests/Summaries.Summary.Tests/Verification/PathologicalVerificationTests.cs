@@ -1,0 +1,48 @@
+using Summaries.Summary.Facts;
+using Summaries.Summary.Neutrality;
+using Summaries.Summary.Support;
+using Summaries.Summary.Tests.Facts;
+using Summaries.Summary.Verification;
+using Summaries.Summary.Writing;
+using Summaries.Summary.Writing.BuiltIn;
+using Summaries.Testing.Pathological;
+
+namespace Summaries.Summary.Tests.Verification;
+
+/// <summary>
+/// The built-in writer's draft of each pathological source, verified against its sheet, at the
+/// longest article ingestion accepts: writing and verification each within the bound.
+/// </summary>
+public sealed class PathologicalVerificationTests
+{
+    private static readonly LoadedLexicon Lexicon = LoadedLexicon.LoadDefault();
+
+    public static TheoryData<string> Inputs => PathologicalSources.Inputs;
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Verify_DraftOfPathologicalSource_AnsweredWithinTheBound(string input)
+    {
+        var (writer, verifier) = Stages();
+        var normalSheet = new FactSheetBuilder().Build([PathologicalSources.Document("normal")]);
+        var normalDraft = writer.Write(normalSheet, WritingRequest.For(DraftLength.Long));
+        var normalVerification = BoundedWork.Time(() => verifier.Verify(normalDraft, normalSheet));
+        var normalWriting = BoundedWork.Time(() => writer.Write(normalSheet, WritingRequest.For(DraftLength.Long)));
+        (writer, verifier) = Stages();
+        var sheet = new FactSheetBuilder().Build([PathologicalSources.Document(input)]);
+
+        BriefingDraft? draft = null;
+        BoundedWork.AssertWithinBound(input + " (writing)", () => draft = writer.Write(sheet, WritingRequest.For(DraftLength.Long)), normalWriting);
+        VerificationResult? result = null;
+        BoundedWork.AssertWithinBound(input + " (verification)", () => result = verifier.Verify(draft!, sheet), normalVerification);
+
+        Assert.NotNull(result);
+    }
+
+    // Fresh ones per sheet, so no sheet is read from the support check's cache.
+    private static (BuiltInBriefingWriter Writer, DraftVerifier Verifier) Stages()
+    {
+        var support = new SheetSupport(SupportChecker.LoadDefault(), Lexicon);
+        return (new BuiltInBriefingWriter(new Neutralizer(Lexicon), support), new DraftVerifier(Lexicon, support: support));
+    }
+}
