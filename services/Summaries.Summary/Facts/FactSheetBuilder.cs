@@ -16,6 +16,11 @@ public sealed class FactSheetBuilder
         // shorter name for them in another (PersonNames); then the facts and quotes, with merged keys.
         var globalKeys = sources.SelectMany(doc => doc.Annotation.Entities).Select(e => (GlobalKey(e), e.DisplayName, Type: Kind(e.Type))).ToList();
         var merges = PersonNames.Merges(globalKeys);
+        var firstByKey = new Dictionary<string, (string Key, string DisplayName, EntityKind Type)>(StringComparer.Ordinal);
+        foreach (var global in globalKeys)
+        {
+            firstByKey.TryAdd(global.Item1, global);
+        }
         for (var d = 0; d < sources.Count; d++)
         {
             var doc = sources[d];
@@ -29,7 +34,7 @@ public sealed class FactSheetBuilder
                 keyMap[e.Key] = key;
                 if (!entities.TryGetValue(key, out var acc))
                 {
-                    var full = merges.ContainsKey(GlobalKey(e)) ? globalKeys.First(g => g.Item1 == key) : (key, e.DisplayName, Type: Kind(e.Type));
+                    var full = merges.ContainsKey(GlobalKey(e)) ? firstByKey[key] : (key, e.DisplayName, Type: Kind(e.Type));
                     // A merged name takes the fuller name's type too ("Mr Reid" typed an organisation joins the person "John Reid").
                     acc = new EntityAccumulator(key, full.DisplayName, full.Type);
                     entities[key] = acc;

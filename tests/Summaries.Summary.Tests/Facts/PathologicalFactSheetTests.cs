@@ -27,8 +27,4 @@ public sealed class PathologicalFactSheetTests
 
         Assert.All(sheet!.Facts, f => Assert.False(string.IsNullOrEmpty(f.Id)));
     }
-
-    [Fact(Skip = "FactSheetBuilder.Build's merged-person lookup is O(entities²) (35 s); unskip with the fact-sheet rewrite")]
-    public void Build_ThousandsOfDistinctPeople_AnsweredWithinTheBound() =>
-        BoundedWork.AssertWithinBound("distinct-entities", () => new FactSheetBuilder().Build([PathologicalSources.Document("distinct-entities")]));
 }

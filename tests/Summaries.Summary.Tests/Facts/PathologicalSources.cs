@@ -1,4 +1,5 @@
 using Summaries.Contracts.Entity.V1;
+using Summaries.Summary.Clients;
 using Summaries.Summary.Sources;
 using Summaries.Testing.Pathological;
 
@@ -30,7 +31,7 @@ internal static class PathologicalSources
             start = end + 1;
         }
 
-        return new SourceDocument("articles/pathological", "Pathological " + input, body, "Test Wire", null, "hash", annotation);
+        return new SourceDocument("articles/pathological", "Pathological " + input, body, "Test Wire", null, "hash", SourceMapper.ToDomain(annotation));
     }
 
     private static void AddPeople(Annotation annotation, Dictionary<string, TextEntity> entities, string body, int from, int to, int sentence)
