@@ -16,8 +16,8 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double[]> PerServic
         },
         ProcessCpu.MachineBusySeconds());
 
-    /// <summary>What each replica spent between <paramref name="start"/> and this snapshot, in ms per item.</summary>
-    public IReadOnlyList<ReplicaCpu> PerItemSince(CpuSnapshot start, int items) =>
+    /// <summary>What each replica spent between <paramref name="start"/> and this snapshot, in ms per item (or per <paramref name="items"/> of anything, seconds for instance).</summary>
+    public IReadOnlyList<ReplicaCpu> PerItemSince(CpuSnapshot start, double items) =>
         [.. Services.SelectMany(service => PerService[service].Select((seconds, replica) =>
             new ReplicaCpu(service, replica, seconds - start.PerService[service][replica], (seconds - start.PerService[service][replica]) * 1000 / Math.Max(items, 1))))];
 

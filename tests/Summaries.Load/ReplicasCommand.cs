@@ -17,6 +17,7 @@ public static class ReplicasCommand
 {
     private static readonly TimeSpan BriefingWarmUp = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan AnnotationTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(10);
 
     /// <summary>Logs at Warning, as the other commands run the services: console logging at Information costs CPU per call.</summary>
     private static readonly Dictionary<string, string> Quiet = new(StringComparer.Ordinal)
@@ -57,7 +58,7 @@ public static class ReplicasCommand
         }
 
         output.WriteLine();
-        output.WriteLine("CPU columns: ms of CPU per item, all replicas of the service together (each replica's share in brackets).");
+        output.WriteLine("CPU columns: ms of CPU per item (idle: per second), all replicas of the service together (each replica's share in brackets).");
         output.WriteLine("| replicas | phase | items | s | items/s | p50 ms | p95 ms | errors | ingestion CPU | entity CPU | summary CPU | machine CPU s |");
         output.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var run in runs)
@@ -91,6 +92,14 @@ public static class ReplicasCommand
         var (warmDone, _) = await ReplicaPhases.WaitAnnotatedAsync(reads, warmNames, AnnotationTimeout, cancellationToken);
         await ReplicaPhases.BriefingsAsync(briefings, warmDone, options.Concurrency, BriefingWarmUp, cancellationToken);
 
+        // What the replicas spend with no calls at all (background workers, timers, the runtime):
+        // a fixed cost per process that a second replica adds whatever the load.
+        var quiet = CpuSnapshot.Take(system);
+        await Task.Delay(IdleWindow, cancellationToken);
+        var quietEnd = CpuSnapshot.Take(system);
+        var idle = new ReplicaPhase("idle (CPU ms per second)", 0, IdleWindow.TotalSeconds, 0, double.NaN, double.NaN, 0,
+            quietEnd.PerItemSince(quiet, IdleWindow.TotalSeconds), quietEnd.Machine - quiet.Machine);
+
         var start = CpuSnapshot.Take(system);
         var clock = Stopwatch.StartNew();
         var (names, ingestErrors) = await ReplicaPhases.IngestAsync(streams, measured, options.Streams, $"bench-{runId}", cancellationToken);
@@ -112,6 +121,7 @@ public static class ReplicasCommand
 
         return
         [
+            idle,
             Phase("ingest", measured.Length - rejected, ingested.Item1, ingestErrors.Values.Sum() - rejected, start, ingested.Item2),
             Phase("ingest→annotated", done.Count, annotated.Item1, failed, start, annotated.Item2),
             Phase("briefing", stats.Ok, TimeSpan.FromSeconds(options.Seconds), stats.Errors, briefingStart, briefed) with { P50Ms = stats.P50Ms, P95Ms = p95 },
