@@ -66,7 +66,7 @@ public static class ReplicasCommand
             foreach (var phase in run.Phases)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {run.Replicas} | {phase.Phase} | {phase.Items} | {phase.Seconds:0.0} | {phase.PerSecond:0.0} | {phase.P50Ms:0.0} | {phase.P95Ms:0.0} | {phase.Errors} | {Cpu(phase, "ingestion")} | {Cpu(phase, "entity")} | {Cpu(phase, "summary")} | {phase.MachineCpuSeconds:0.0} |"));
+                    $"| {run.Replicas} | {phase.Phase} | {phase.Items} | {phase.Seconds:0.0} | {phase.PerSecond:0.0} | {Ms(phase.P50Ms)} | {Ms(phase.P95Ms)} | {phase.Errors} | {Cpu(phase, "ingestion")} | {Cpu(phase, "entity")} | {Cpu(phase, "summary")} | {phase.MachineCpuSeconds:0.0} |"));
             }
         }
 
@@ -92,8 +92,8 @@ public static class ReplicasCommand
         var (warmDone, _) = await ReplicaPhases.WaitAnnotatedAsync(reads, warmNames, AnnotationTimeout, cancellationToken);
         await ReplicaPhases.BriefingsAsync(briefings, warmDone, options.Concurrency, BriefingWarmUp, cancellationToken);
 
-        // What the replicas spend with no calls at all (background workers, timers, the runtime):
-        // a fixed cost per process that a second replica adds whatever the load.
+        // What the replicas spend in quiet seconds (timers, background workers, the runtime finishing
+        // after the warm-up): a cost per process, kept out of the per-item figures that follow.
         var quiet = CpuSnapshot.Take(system);
         await Task.Delay(IdleWindow, cancellationToken);
         var quietEnd = CpuSnapshot.Take(system);
@@ -103,7 +103,7 @@ public static class ReplicasCommand
         var start = CpuSnapshot.Take(system);
         var clock = Stopwatch.StartNew();
         var (names, ingestErrors) = await ReplicaPhases.IngestAsync(streams, measured, options.Streams, $"bench-{runId}", cancellationToken);
-        var ingested = (clock.Elapsed, CpuSnapshot.Take(system));
+        var (ingestedAt, ingestedCpu) = (clock.Elapsed, CpuSnapshot.Take(system));
         // The service's content rules may turn a real article away (all boilerplate once cleaned):
         // reported, and left out of the counts, but not a failure of the system.
         var rejected = ingestErrors.Where(e => e.Key.StartsWith("INVALID_ARGUMENT", StringComparison.Ordinal)).Sum(e => e.Value);
@@ -113,7 +113,7 @@ public static class ReplicasCommand
         }
 
         var (done, failed) = await ReplicaPhases.WaitAnnotatedAsync(reads, names, AnnotationTimeout, cancellationToken);
-        var annotated = (clock.Elapsed, CpuSnapshot.Take(system));
+        var (annotatedAt, annotatedCpu) = (clock.Elapsed, CpuSnapshot.Take(system));
 
         var briefingStart = CpuSnapshot.Take(system);
         var (stats, p95) = await ReplicaPhases.BriefingsAsync(briefings, done, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
@@ -122,14 +122,17 @@ public static class ReplicasCommand
         return
         [
             idle,
-            Phase("ingest", measured.Length - rejected, ingested.Item1, ingestErrors.Values.Sum() - rejected, start, ingested.Item2),
-            Phase("ingest→annotated", done.Count, annotated.Item1, failed, start, annotated.Item2),
+            Phase("ingest", measured.Length - rejected, ingestedAt, ingestErrors.Values.Sum() - rejected, start, ingestedCpu),
+            Phase("ingest→annotated", done.Count, annotatedAt, failed, start, annotatedCpu),
             Phase("briefing", stats.Ok, TimeSpan.FromSeconds(options.Seconds), stats.Errors, briefingStart, briefed) with { P50Ms = stats.P50Ms, P95Ms = p95 },
         ];
     }
 
     private static ReplicaPhase Phase(string name, int items, TimeSpan elapsed, int errors, CpuSnapshot start, CpuSnapshot end) =>
         new(name, items, elapsed.TotalSeconds, items / elapsed.TotalSeconds, double.NaN, double.NaN, errors, end.PerItemSince(start, items), end.Machine - start.Machine);
+
+    private static string Ms(double milliseconds) =>
+        double.IsNaN(milliseconds) ? "–" : milliseconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Cpu(ReplicaPhase phase, string service)
     {
