@@ -12,4 +12,11 @@ public sealed record LoadOptions(
     string? OutFile,
     int Port,
     int Articles = 20_000,
-    string? Store = null);
+    string? Store = null,
+    IReadOnlyList<int>? Replicas = null,
+    int Streams = 4,
+    int Warmup = 100)
+{
+    /// <summary>The replica counts the <c>replicas</c> command measures, one after the other.</summary>
+    public IReadOnlyList<int> ReplicaCounts => Replicas ?? [1, 2];
+}

@@ -55,6 +55,15 @@ public sealed class Recorder
         }
     }
 
+    /// <summary>The latency below which the share <paramref name="p"/> of successful calls answered.</summary>
+    public double PercentileMs(double p)
+    {
+        lock (_gate)
+        {
+            return Percentile([.. _milliseconds.Order()], p);
+        }
+    }
+
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
