@@ -34,9 +34,9 @@ public static class ReplicaPhases
             {
                 await foreach (var ack in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
-                    if (ack.Error is not null || ack.ArticleName.Length == 0)
+                    if (ack.Status is not null || ack.ArticleName.Length == 0)
                     {
-                        var reason = ack.Error is { } error ? $"{error.Code}: {error.Message}" : "no name";
+                        var reason = ack.Status is { } status ? $"{(Grpc.Core.StatusCode)status.Code}: {status.Message}" : "no name";
                         lock (errors)
                         {
                             errors[reason] = errors.GetValueOrDefault(reason) + 1;

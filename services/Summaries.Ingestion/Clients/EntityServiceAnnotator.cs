@@ -3,6 +3,7 @@ using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
 using Summaries.Contracts.Entity.V1;
 using Summaries.Ingestion.Annotation;
+using Summaries.ServiceDefaults.Errors;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Options;
 
@@ -112,7 +113,7 @@ public sealed partial class EntityServiceAnnotator(
     {
         if (result.Status is { } status)
         {
-            return Classify(((StatusCode)status.Code).ToString(), status.Message);
+            return Classify(RpcErrors.CodeName((StatusCode)status.Code), status.Message);
         }
 
 #pragma warning disable CS0612 // an entity service of the release before fills only the deprecated error
