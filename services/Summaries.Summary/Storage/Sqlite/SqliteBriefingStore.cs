@@ -59,14 +59,9 @@ public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCo
         }
     }
 
-    public async Task<Briefing?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken)
-    {
-        await using var connection = _file.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT b.document, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $k";
-        command.Parameters.AddWithValue("$k", cacheKey);
-        return await ReadOneAsync(command, cancellationToken);
-    }
+    public Task<Briefing?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken) => ReadOneAsync(
+        "SELECT b.document, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $key",
+        cacheKey, cancellationToken);
 
     public async Task SaveAsync(string id, Briefing briefing, string? cacheKey, CancellationToken cancellationToken)
     {
@@ -104,14 +99,8 @@ public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCo
         await tx.CommitAsync(cancellationToken);
     }
 
-    public async Task<Briefing?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = _file.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document, payload FROM briefings WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return await ReadOneAsync(command, cancellationToken);
-    }
+    public Task<Briefing?> GetAsync(string id, CancellationToken cancellationToken) =>
+        ReadOneAsync("SELECT document, payload FROM briefings WHERE id = $key", id, cancellationToken);
 
     public async Task<BriefingPage> ListAsync(int pageSize, long? before, string? articleName, CancellationToken cancellationToken)
     {
@@ -147,9 +136,16 @@ public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCo
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>The briefing in the first row of (document, payload), or null when there is none.</summary>
-    private async Task<Briefing?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// The briefing in the first row of (document, payload) that <paramref name="sql"/> selects with
+    /// <c>$key</c> bound to <paramref name="key"/>, or null when there is none.
+    /// </summary>
+    private async Task<Briefing?> ReadOneAsync(string sql, string key, CancellationToken cancellationToken)
     {
+        await using var connection = _file.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader, 0) : null;
     }
