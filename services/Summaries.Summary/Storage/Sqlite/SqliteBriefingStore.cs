@@ -78,22 +78,14 @@ public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCo
         var seq = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         foreach (var article in briefing.ArticleNames.Distinct(StringComparer.Ordinal))
         {
-            await using var link = connection.CreateCommand();
-            link.Transaction = tx;
-            link.CommandText = "INSERT INTO briefing_articles (briefing_seq, article_name) VALUES ($seq, $article)";
-            link.Parameters.AddWithValue("$seq", seq);
-            link.Parameters.AddWithValue("$article", article);
-            await link.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(tx, "INSERT INTO briefing_articles (briefing_seq, article_name) VALUES ($a, $b)", seq, article, cancellationToken);
         }
 
         if (cacheKey is not null)
         {
-            await using var cache = connection.CreateCommand();
-            cache.Transaction = tx;
-            cache.CommandText = "INSERT INTO briefing_cache (cache_key, briefing_id) VALUES ($k, $id) ON CONFLICT(cache_key) DO UPDATE SET briefing_id = excluded.briefing_id";
-            cache.Parameters.AddWithValue("$k", cacheKey);
-            cache.Parameters.AddWithValue("$id", id);
-            await cache.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(
+                tx, "INSERT INTO briefing_cache (cache_key, briefing_id) VALUES ($a, $b) ON CONFLICT(cache_key) DO UPDATE SET briefing_id = excluded.briefing_id",
+                cacheKey, id, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -135,6 +127,17 @@ public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCo
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Runs <paramref name="sql"/> in <paramref name="tx"/> with <c>$a</c> and <c>$b</c> bound.</summary>
+    private static async Task ExecuteAsync(SqliteTransaction tx, string sql, object a, object b, CancellationToken cancellationToken)
+    {
+        await using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$a", a);
+        command.Parameters.AddWithValue("$b", b);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>
     /// The briefing in the first row of (document, payload) that <paramref name="sql"/> selects with
