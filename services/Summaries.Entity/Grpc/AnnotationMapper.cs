@@ -16,12 +16,12 @@ public static class AnnotationMapper
         {
             Text = m.Text, Start = m.Start, End = m.End, Type = ToProto(m.Kind), EntityKey = m.EntityKey, SentenceIndex = m.SentenceIndex,
         }));
-        foreach (var e in a.Entities)
+        foreach (var (e, registryName) in a.Entities)
         {
             var te = new TextEntity
             {
                 Key = e.Key,
-                EntityName = e.EntityName,
+                EntityName = registryName,
                 DisplayName = e.DisplayName,
                 Type = ToProto(e.Kind),
                 MentionCount = e.MentionCount,
@@ -58,14 +58,15 @@ public static class AnnotationMapper
         proto.Sentences.Select(s => new ArticleSentence(s.Index, s.Start, s.End, s.Text)).ToList(),
         proto.Mentions.Select(m => new MentionInfo(m.Start, m.End, m.Text, FromProto(m.Type), m.EntityKey, m.SentenceIndex)).ToList(),
         proto.Entities.Select(e => new ArticleEntity(
-            e.Key,
-            e.EntityName,
-            e.DisplayName,
-            FromProto(e.Type),
-            e.Aliases.ToList(),
-            e.Roles.Select(r => new RoleInfo(r.Text, r.Start, r.End)).ToList(),
-            e.MentionCount,
-            e.Salience)).ToList(),
+            new EntityInfo(
+                e.Key,
+                e.DisplayName,
+                FromProto(e.Type),
+                e.Aliases.ToList(),
+                e.Roles.Select(r => new RoleInfo(r.Text, r.Start, r.End)).ToList(),
+                e.MentionCount,
+                e.Salience),
+            e.EntityName)).ToList(),
         proto.Quotes.Select(q => new QuoteInfo(
             q.Start,
             q.End,

@@ -24,8 +24,7 @@ public sealed record ArticleAnnotation(
             found.AnnotatorVersion,
             found.Sentences.Select(s => new ArticleSentence(s.Index, s.Start, s.End, text[s.Start..s.End])).ToList(),
             found.Mentions,
-            found.Entities.Select(e => new ArticleEntity(
-                e.Key, registryNames?.GetValueOrDefault(e.Key) ?? string.Empty, e.DisplayName, e.Kind, e.Aliases, e.Roles, e.MentionCount, e.Salience)).ToList(),
+            found.Entities.Select(e => new ArticleEntity(e, registryNames?.GetValueOrDefault(e.Key) ?? string.Empty)).ToList(),
             found.Quotes);
 }
 
@@ -33,12 +32,4 @@ public sealed record ArticleAnnotation(
 public sealed record ArticleSentence(int Index, int Start, int End, string Text);
 
 /// <summary>A canonical entity within one text, with its registry name (empty when not registered).</summary>
-public sealed record ArticleEntity(
-    string Key,
-    string EntityName,
-    string DisplayName,
-    EntityKind Kind,
-    IReadOnlyList<string> Aliases,
-    IReadOnlyList<RoleInfo> Roles,
-    int MentionCount,
-    double Salience);
+public sealed record ArticleEntity(EntityInfo Entity, string EntityName);

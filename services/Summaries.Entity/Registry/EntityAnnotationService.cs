@@ -1,12 +1,12 @@
-using System.Text.RegularExpressions;
 using Summaries.Language;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Naming;
 using Summaries.ServiceDefaults.Paging;
 
 namespace Summaries.Entity.Registry;
 
 /// <summary>Annotates texts and articles, and serves the registry of canonical entities.</summary>
-public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IEntityStore store, IAnnotationCodec codec)
+public sealed class EntityAnnotationService(ITextAnnotator annotator, IEntityStore store, IAnnotationCodec codec)
 {
     public const int MaxTextLength = 1_000_000;
 
@@ -23,9 +23,9 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
     public async Task<ArticleAnnotation> AnnotateArticleAsync(string articleName, string? title, string text, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
-        if (!ArticleName().IsMatch(articleName ?? string.Empty))
+        if (!ResourceNames.Articles.IsMatch(articleName))
         {
-            problems.Add(new FieldProblem("article_name", "must look like articles/{id}"));
+            problems.Add(new FieldProblem("article_name", ResourceNames.Articles.Problem));
         }
 
         problems.AddRange(TextProblems(text, "text"));
@@ -75,10 +75,7 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
 
     public async Task<ArticleAnnotation> GetArticleAnnotationAsync(string articleName, CancellationToken cancellationToken)
     {
-        if (!ArticleName().IsMatch(articleName ?? string.Empty))
-        {
-            throw new ValidationException("article_name", "must look like articles/{id}");
-        }
+        ResourceNames.Articles.Parse(articleName, "article_name");
 
         var payload = await store.GetAnnotationAsync(articleName!, cancellationToken);
         return payload is null ? throw new ResourceNotFoundException(articleName! + "/annotation") : codec.Decode(payload);
@@ -86,10 +83,7 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
 
     public async Task<RegisteredEntity> GetEntityAsync(string name, CancellationToken cancellationToken)
     {
-        if (!EntityName().IsMatch(name ?? string.Empty))
-        {
-            throw new ValidationException("name", "must look like entities/{id}");
-        }
+        ResourceNames.Entities.Parse(name);
 
         return await store.GetAsync(name!, cancellationToken) ?? throw new ResourceNotFoundException(name!);
     }
@@ -127,12 +121,6 @@ public sealed partial class EntityAnnotationService(ITextAnnotator annotator, IE
             yield return new FieldProblem(field, $"must be at most {MaxTextLength} characters");
         }
     }
-
-    [GeneratedRegex(@"^articles/[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex ArticleName();
-
-    [GeneratedRegex(@"^entities/[a-z0-9-]{1,100}$")]
-    private static partial Regex EntityName();
 }
 
 /// <summary>An article to annotate: its name, optional title and text.</summary>

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Summaries.Language;
 using Summaries.ServiceDefaults.Filtering;
+using Summaries.ServiceDefaults.Naming;
 
 namespace Summaries.Entity.Registry;
 
@@ -10,11 +10,11 @@ namespace Summaries.Entity.Registry;
 /// <c>ENTITY_TYPE_</c> proto names too, any case) and <c>article = "articles/x"</c>, each at most
 /// once, joined with AND.
 /// </summary>
-public static partial class EntityFilterParser
+public static class EntityFilterParser
 {
     private static readonly FilterSchema Schema = new(
         FilterField.Enum("type", Types(), ["PERSON", "ORGANIZATION", "LOCATION", "MISC"]) with { Repeatable = false },
-        FilterField.ResourceName("article", ArticleName(), "articles/{id}") with { Repeatable = false });
+        FilterField.ResourceName("article", ResourceNames.Articles) with { Repeatable = false });
 
     public static EntityFilter Parse(string? filter)
     {
@@ -44,7 +44,4 @@ public static partial class EntityFilterParser
 
         return names;
     }
-
-    [GeneratedRegex(@"^articles/[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex ArticleName();
 }

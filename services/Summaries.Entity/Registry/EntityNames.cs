@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Summaries.Language;
+using Summaries.ServiceDefaults.Naming;
 
 namespace Summaries.Entity.Registry;
 
@@ -8,7 +9,7 @@ namespace Summaries.Entity.Registry;
 public static class EntityNames
 {
     public static string For(EntityKind kind, string displayName) =>
-        $"entities/{TypeSlug(kind)}-{Slug(displayName)}";
+        ResourceNames.Entities.Format($"{TypeSlug(kind)}-{Slug(displayName)}");
 
     public static string TypeSlug(EntityKind kind) => kind switch
     {

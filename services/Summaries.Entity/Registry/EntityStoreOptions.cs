@@ -4,10 +4,8 @@ using Summaries.ServiceDefaults.Storage;
 namespace Summaries.Entity.Registry;
 
 /// <summary>Where the registry is kept. Section <c>ConnectionStrings</c>, key <c>Entity</c>.</summary>
-public sealed class EntityStoreOptions : IValidatableObject
+public sealed class EntityStoreOptions : StoreConnectionOptions
 {
-    public const string SectionName = "ConnectionStrings";
-
     /// <summary>
     /// A PostgreSQL connection string (one with <c>Host=</c>, e.g.
     /// <c>Host=db;Database=summaries_entity;Username=entity;Password=…</c>, optionally
@@ -17,11 +15,7 @@ public sealed class EntityStoreOptions : IValidatableObject
     [Required]
     public string Entity { get; set; } = "Data Source=.data/entity.db";
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (StoreConnection.Problem(Entity) is { } problem)
-        {
-            yield return new ValidationResult($"ConnectionStrings:Entity: {problem}", [nameof(Entity)]);
-        }
-    }
+    protected override string Key => nameof(Entity);
+
+    protected override string ConnectionString => Entity;
 }

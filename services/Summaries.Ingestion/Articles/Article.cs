@@ -1,4 +1,5 @@
 using Summaries.Ingestion.Cleaning;
+using Summaries.ServiceDefaults.Naming;
 
 namespace Summaries.Ingestion.Articles;
 
@@ -41,8 +42,11 @@ public sealed record Article
     /// <summary>Jaccard similarity to <see cref="DuplicateOf"/>; 0 for an original.</summary>
     public required double DuplicateSimilarity { get; init; }
 
-    /// <summary>Key shared by an original and its near-duplicates: <c>stories/{original id}</c>.</summary>
-    public required string Story { get; init; }
+    /// <summary>
+    /// Id of the near-duplicate group: the original's id, shared by the original and every
+    /// near-duplicate of it (named <c>duplicateGroups/{id}</c> on the wire).
+    /// </summary>
+    public required string DuplicateGroup { get; init; }
 
     /// <summary>The idempotency key the article was first stored under, if any.</summary>
     public required string? RequestId { get; init; }
@@ -55,5 +59,5 @@ public sealed record Article
     /// <summary>Failed annotation attempts so far.</summary>
     public required int AnnotationAttempts { get; init; }
 
-    public string Name => ArticleNames.Format(Id);
+    public string Name => ResourceNames.Articles.Format(Id);
 }

@@ -5,7 +5,7 @@ public enum ArticleFilterField
 {
     Source,
     Language,
-    Story,
+    DuplicateGroup,
     DuplicateOf,
     PublishTime,
 }
@@ -21,7 +21,8 @@ public enum ArticleFilterOperator
 }
 
 /// <summary>
-/// One clause. Text fields compare <see cref="Value"/> exactly; <see cref="ArticleFilterField.PublishTime"/>
+/// One clause. Text fields compare <see cref="Value"/> exactly (for
+/// <see cref="ArticleFilterField.DuplicateGroup"/>, the group id); <see cref="ArticleFilterField.PublishTime"/>
 /// compares <see cref="Time"/> (articles without a publish time never match).
 /// </summary>
 public sealed record ArticleFilterCondition(

@@ -26,7 +26,7 @@ public sealed class ArticlePreparer(ArticleValidator validator, TimeProvider tim
         var now = Microseconds(time.GetUtcNow());
         article = article with { PublishTime = article.PublishTime is { } published ? Microseconds(published) : null };
         return new NewArticleRecord(
-            ArticleNames.NewId(now), command.RequestId, article, cleaned, ContentHash.Of(cleaned.Text),
+            ArticleIds.NewId(now), command.RequestId, article, cleaned, ContentHash.Of(cleaned.Text),
             TextFingerprint.Of(cleaned.Text), now, NextAnnotationTime: now);
     }
 

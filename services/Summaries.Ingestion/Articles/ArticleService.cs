@@ -4,6 +4,7 @@ using Summaries.Ingestion.Options;
 using Summaries.Ingestion.Storage;
 using Summaries.Ingestion.Watching;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Naming;
 using Summaries.ServiceDefaults.Paging;
 
 namespace Summaries.Ingestion.Articles;
@@ -87,13 +88,13 @@ public sealed partial class ArticleService(
 
     public async Task<Article> GetAsync(string name, CancellationToken cancellationToken)
     {
-        var id = ArticleNames.ParseId(name);
+        var id = ResourceNames.Articles.Parse(name);
         return await store.GetAsync(id, cancellationToken) ?? throw new ResourceNotFoundException(name);
     }
 
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
-        var id = ArticleNames.ParseId(name);
+        var id = ResourceNames.Articles.Parse(name);
         if (!await store.DeleteAsync(id, cancellationToken))
         {
             throw new ResourceNotFoundException(name);

@@ -4,10 +4,10 @@ using Summaries.Ingestion.Options;
 namespace Summaries.Ingestion.Duplicates;
 
 /// <summary>A stored original that shares band keys with a new text.</summary>
-public sealed record DuplicateCandidate(string Id, string Story, string CleanedBody);
+public sealed record DuplicateCandidate(string Id, string DuplicateGroup, string CleanedBody);
 
 /// <summary>The original a new article is a near-duplicate of.</summary>
-public sealed record DuplicateMatch(string Id, string Story, double Similarity);
+public sealed record DuplicateMatch(string Id, string DuplicateGroup, double Similarity);
 
 /// <summary>
 /// Decides among the candidates the store found by band keys: the exact Jaccard similarity of the
@@ -28,7 +28,7 @@ public sealed class NearDuplicateMatcher(IOptions<DuplicateOptions> options)
             var similarity = Shingles.Jaccard(fingerprint.Shingles, Shingles.Of(candidate.CleanedBody));
             if (similarity >= options.Value.Threshold && (best is null || similarity > best.Similarity))
             {
-                best = new DuplicateMatch(candidate.Id, candidate.Story, similarity);
+                best = new DuplicateMatch(candidate.Id, candidate.DuplicateGroup, similarity);
             }
         }
 

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Summaries.Ingestion.Articles;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Naming;
 using Proto = Summaries.Contracts.Ingestion.V1;
 
 namespace Summaries.Ingestion.Grpc;
@@ -25,7 +26,10 @@ public static class ArticleMapper
             }),
         },
         DuplicateOf = article.DuplicateOf,
-        Story = article.Story,
+        DuplicateGroup = ResourceNames.DuplicateGroups.Format(article.DuplicateGroup),
+#pragma warning disable CS0612 // the deprecated field stays filled for one release
+        Story = LegacyStoryNames.Groups.Format(article.DuplicateGroup),
+#pragma warning restore CS0612
         DuplicateSimilarity = (float)article.DuplicateSimilarity,
         Source = article.Source,
         Url = article.Url,

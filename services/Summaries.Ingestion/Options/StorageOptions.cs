@@ -11,10 +11,8 @@ public enum StorageProvider
 }
 
 /// <summary>Where articles are stored. Section <c>ConnectionStrings</c>, key <c>Ingestion</c>.</summary>
-public sealed class StorageOptions : IValidatableObject
+public sealed class StorageOptions : StoreConnectionOptions
 {
-    public const string SectionName = "ConnectionStrings";
-
     /// <summary>
     /// A PostgreSQL connection string (any value with a <c>Host=</c> keyword, e.g.
     /// <c>Host=db;Username=summaries;Password=…;Database=summaries</c>) or else a SQLite one. Default
@@ -31,11 +29,7 @@ public sealed class StorageOptions : IValidatableObject
             ? StorageProvider.Postgres
             : StorageProvider.Sqlite;
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (StoreConnection.Problem(Ingestion) is { } problem)
-        {
-            yield return new ValidationResult($"ConnectionStrings:Ingestion: {problem}", [nameof(Ingestion)]);
-        }
-    }
+    protected override string Key => nameof(Ingestion);
+
+    protected override string ConnectionString => Ingestion;
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Duplicates;
+using Summaries.ServiceDefaults.Naming;
 
 namespace Summaries.Ingestion.Storage;
 
@@ -33,7 +34,7 @@ internal static class ArticleColumns
         CreateTime = time(r, 12),
         DuplicateOf = r.GetString(13),
         DuplicateSimilarity = Math.Round(r.GetDouble(14), 4),
-        Story = r.GetString(15),
+        DuplicateGroup = DuplicateGroupColumn.GroupId(r.GetString(15)),
         AnnotationState = (AnnotationState)r.GetInt32(16),
         AnnotationError = r.GetString(17),
         AnnotationAttempts = r.GetInt32(18),
@@ -58,9 +59,9 @@ internal static class ArticleColumns
         PublishTime = record.Content.PublishTime?.ToUniversalTime(),
         Language = record.Content.Language,
         CreateTime = record.CreateTime.ToUniversalTime(),
-        DuplicateOf = match is null ? string.Empty : ArticleNames.Format(match.Id),
+        DuplicateOf = match is null ? string.Empty : ResourceNames.Articles.Format(match.Id),
         DuplicateSimilarity = Math.Round(match?.Similarity ?? 0, 4),
-        Story = match?.Story ?? StoryKeys.For(record.Id),
+        DuplicateGroup = match?.DuplicateGroup ?? record.Id,
         AnnotationState = AnnotationState.Pending,
         AnnotationError = string.Empty,
         AnnotationAttempts = 0,

@@ -24,7 +24,7 @@ internal static class ArticleFilterSql
             {
                 ArticleFilterField.Source => "source",
                 ArticleFilterField.Language => "language",
-                ArticleFilterField.Story => "story",
+                ArticleFilterField.DuplicateGroup => "story",
                 ArticleFilterField.DuplicateOf => "duplicate_of",
                 ArticleFilterField.PublishTime => "publish_time",
                 _ => throw new ArgumentOutOfRangeException(nameof(filter), condition.Field, "unknown filter field"),
@@ -38,7 +38,12 @@ internal static class ArticleFilterSql
                 ArticleFilterOperator.GreaterOrEqual => ">=",
                 _ => throw new ArgumentOutOfRangeException(nameof(filter), condition.Operator, "unknown operator"),
             };
-            object value = condition.Field == ArticleFilterField.PublishTime ? condition.Time!.Value : condition.Value;
+            object value = condition.Field switch
+            {
+                ArticleFilterField.PublishTime => condition.Time!.Value,
+                ArticleFilterField.DuplicateGroup => DuplicateGroupColumn.Key(condition.Value),
+                _ => condition.Value,
+            };
             clauses.Add($"{table}{column} {op} {parameter(value)}");
         }
 

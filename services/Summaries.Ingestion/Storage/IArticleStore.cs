@@ -25,7 +25,7 @@ public interface IArticleStore
     /// Stores the articles in one transaction, in order, one outcome each. An article whose request id
     /// or content hash is already stored (also earlier in the same call) is not stored again: that
     /// article is returned with <c>Created = false</c>. A new article that is a near-duplicate of a
-    /// stored original is linked to it (<c>DuplicateOf</c>, the original's <c>Story</c>). Nothing is
+    /// stored original is linked to it (<c>DuplicateOf</c>, the original's <c>DuplicateGroup</c>). Nothing is
     /// visible to readers before the call returns, and then all of it is.
     /// </summary>
     Task<IReadOnlyList<CreateArticleOutcome>> InsertManyAsync(IReadOnlyList<NewArticleRecord> records, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Summaries.ServiceDefaults.Naming;
 
 namespace Summaries.ServiceDefaults.Filtering;
 
@@ -70,6 +71,13 @@ public sealed record FilterField
     /// <summary>A resource name matching <paramref name="pattern"/> (anchored), shown as <paramref name="shape"/> ("entities/{id}").</summary>
     public static FilterField ResourceName(string name, Regex pattern, string shape, params FilterOperator[] operators) =>
         new(name, FilterFieldType.ResourceName, operators) { Pattern = pattern, Shape = shape };
+
+    /// <summary>A resource name of the collection <paramref name="names"/> describes.</summary>
+    public static FilterField ResourceName(string name, ResourcePattern names, params FilterOperator[] operators)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return ResourceName(name, names.Pattern, names.Shape, operators);
+    }
 
     /// <summary>
     /// An enum field. <paramref name="choices"/> maps each accepted name (matched in any case) to its

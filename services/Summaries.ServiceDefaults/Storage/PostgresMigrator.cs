@@ -89,3 +89,14 @@ public static partial class PostgresMigrator
     [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
     private static partial Regex TableName();
 }
+
+/// <summary>
+/// One store's PostgreSQL schema: its history table, its advisory-lock class and its steps, in
+/// order. Append new steps; never edit one that has shipped.
+/// </summary>
+public sealed record PostgresSchemaPlan(string HistoryTable, int LockClass, IReadOnlyList<PostgresMigration> Migrations)
+{
+    /// <inheritdoc cref="PostgresMigrator.ApplyAsync"/>
+    public Task<SchemaVersion> ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        PostgresMigrator.ApplyAsync(connection, HistoryTable, LockClass, Migrations, cancellationToken);
+}

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Naming;
 using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Briefings;
@@ -8,7 +8,7 @@ namespace Summaries.Summary.Briefings;
 /// Checks a briefing request before anything is fetched: every problem of one request is reported
 /// at once, each under its field path ("article_names[2]", "options.length").
 /// </summary>
-public static partial class BriefingRequestValidator
+public static class BriefingRequestValidator
 {
     public const int MaxArticles = 20;
 
@@ -54,9 +54,9 @@ public static partial class BriefingRequestValidator
         {
             for (var i = 0; i < names.Count; i++)
             {
-                if (!ArticleName().IsMatch(names[i]))
+                if (!ResourceNames.Articles.IsMatch(names[i]))
                 {
-                    problems.Add($"article_names[{i}]", "must look like articles/{id}");
+                    problems.Add($"article_names[{i}]", ResourceNames.Articles.Problem);
                 }
             }
         }
@@ -87,9 +87,9 @@ public static partial class BriefingRequestValidator
             problems.Add("article_names", "give either article_names or entity, not both");
         }
 
-        if (!EntityName().IsMatch(scope.Entity!))
+        if (!ResourceNames.Entities.IsMatch(scope.Entity))
         {
-            problems.Add("entity", "must look like entities/{id}");
+            problems.Add("entity", ResourceNames.Entities.Problem);
         }
 
         if (scope.From is { } from && scope.Until is { } until && until <= from)
@@ -97,11 +97,4 @@ public static partial class BriefingRequestValidator
             problems.Add("end_time", "must be after start_time");
         }
     }
-
-    /// <summary>The shape of an article name (<c>articles/{id}</c>), also what a ListBriefings filter may name.</summary>
-    [GeneratedRegex(@"^articles/[A-Za-z0-9_-]{1,64}$")]
-    public static partial Regex ArticleName();
-
-    [GeneratedRegex(@"^entities/[a-z0-9-]{1,100}$")]
-    private static partial Regex EntityName();
 }

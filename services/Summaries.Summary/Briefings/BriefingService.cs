@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Summaries.ServiceDefaults.Errors;
+using Summaries.ServiceDefaults.Naming;
 using Summaries.Summary.Clients;
 using Summaries.Summary.Llm;
 using Summaries.Summary.Sources;
@@ -38,7 +39,7 @@ public sealed class BriefingService(
 
         var composed = await composer.ComposeAsync(sources, options, stream, cancellationToken);
         var id = NewId();
-        var briefing = BriefingAssembler.Assemble("briefings/" + id, composed, options, time.GetUtcNow());
+        var briefing = BriefingAssembler.Assemble(ResourceNames.Briefings.Format(id), composed, options, time.GetUtcNow());
         // A briefing written under a fallback is not cached: the LLM may answer next time.
         var cacheable = composed.Warnings.Count == 0 && composed.Engine == composer.PlannedEngine(options);
         await store.SaveAsync(id, briefing, cacheable ? cacheKey : null, CancellationToken.None);
@@ -74,7 +75,7 @@ public sealed class BriefingService(
 
     /// <summary>The briefing <c>briefings/{id}</c>; NOT_FOUND when there is none.</summary>
     public async Task<Briefing> GetAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) ?? throw new ResourceNotFoundException("briefings/" + id);
+        await store.GetAsync(id, cancellationToken) ?? throw new ResourceNotFoundException(ResourceNames.Briefings.Format(id));
 
     /// <summary>Newest first; <paramref name="before"/> is where the previous page ended, null for the first page.</summary>
     public Task<BriefingPage> ListAsync(int pageSize, long? before, string? articleName, CancellationToken cancellationToken) =>

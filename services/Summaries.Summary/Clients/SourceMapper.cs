@@ -1,5 +1,6 @@
 using Summaries.Contracts.Entity.V1;
 using Summaries.Contracts.Ingestion.V1;
+using Summaries.ServiceDefaults.Naming;
 using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Clients;
@@ -16,7 +17,25 @@ public static class SourceMapper
         a.PublishTime?.ToDateTimeOffset(),
         a.CreateTime?.ToDateTimeOffset(),
         a.ContentHash,
-        string.IsNullOrEmpty(a.Story) ? null : a.Story);
+        DuplicateGroupOf(a));
+
+    /// <summary>
+    /// The near-duplicate group's id. An ingestion service of the previous release fills only the
+    /// deprecated <c>story</c> (<c>stories/{id}</c>); both forms end in the original's id, which is
+    /// all grouping compares, so articles from either release group together.
+    /// </summary>
+    private static string? DuplicateGroupOf(Article a)
+    {
+        if (ResourceNames.DuplicateGroups.TryParse(a.DuplicateGroup, out var id))
+        {
+            return id;
+        }
+
+#pragma warning disable CS0612 // read only when the new field is missing
+        var legacy = a.Story;
+#pragma warning restore CS0612
+        return string.IsNullOrEmpty(legacy) ? null : legacy[(legacy.IndexOf('/', StringComparison.Ordinal) + 1)..];
+    }
 
     public static SourceAnnotation ToDomain(Annotation a) => new(
         a.AnnotatorVersion,

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 using Summaries.ServiceDefaults.Errors;
 using Summaries.ServiceDefaults.Filtering;
+using Summaries.ServiceDefaults.Naming;
 using Summaries.ServiceDefaults.Paging;
 using Summaries.Summary.Briefings;
 using Wire = Summaries.Contracts.Summary.V1;
@@ -16,20 +16,16 @@ public sealed record BriefingListQuery(int PageSize, long? Before, string? Artic
 /// StreamBriefing (checked further by <see cref="BriefingRequestValidator"/>), briefing names, and
 /// ListBriefings' page size, token and filter, every problem reported at once under its field.
 /// </summary>
-public static partial class BriefingRequests
+public static class BriefingRequests
 {
     private static readonly FilterSchema ListFilter = new(
-        FilterField.ResourceName("article", BriefingRequestValidator.ArticleName(), "articles/{id}") with { Repeatable = false });
+        FilterField.ResourceName("article", ResourceNames.Articles) with { Repeatable = false });
 
     public static BriefingRequest Create(IReadOnlyList<string> names, string entity, Timestamp? start, Timestamp? end, string story, Wire.BriefingOptions? options) =>
         new(BriefingScopes.From(names, entity, start, end, story), BriefingMapper.ToDomain(options));
 
     /// <summary>The briefing id in a <c>briefings/{id}</c> name.</summary>
-    public static string ParseName(string? name, string field = "name")
-    {
-        var m = BriefingName().Match(name ?? string.Empty);
-        return m.Success ? m.Groups[1].Value : throw new ValidationException(field, "must look like briefings/{id}");
-    }
+    public static string ParseName(string? name, string field = "name") => ResourceNames.Briefings.Parse(name, field);
 
     public static BriefingListQuery ParseList(Wire.ListBriefingsRequest request)
     {
@@ -48,7 +44,4 @@ public static partial class BriefingRequests
     /// </summary>
     public static string? ParseFilter(string? filter) =>
         ListFilter.Parse(filter) is [var article] ? article.Text : null;
-
-    [GeneratedRegex(@"^briefings/([a-f0-9]{16})$")]
-    private static partial Regex BriefingName();
 }

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using ProtoStory = Summaries.Contracts.Summary.V1.Story;
 using ProtoStoryEntity = Summaries.Contracts.Summary.V1.StoryEntity;
+using Summaries.ServiceDefaults.Naming;
 using Summaries.Summary.Stories;
 
 namespace Summaries.Summary.Grpc;
@@ -21,7 +22,7 @@ public static class StoryMapper
         proto.Entities.AddRange(story.Entities.Select(e => new ProtoStoryEntity
         {
             // Clients see registry names; unregistered entities (no entity service registry) by display name.
-            Entity = e.Key.StartsWith("entities/", StringComparison.Ordinal) ? e.Key : e.DisplayName,
+            Entity = e.Key.StartsWith(ResourceNames.Entities.Prefix, StringComparison.Ordinal) ? e.Key : e.DisplayName,
             DisplayName = e.DisplayName,
             ArticleCount = e.ArticleCount,
         }));

@@ -2,7 +2,8 @@ namespace Summaries.Summary.Sources;
 
 /// <summary>
 /// An article as the ingestion service keeps it: the body as received and cleaned, when it was
-/// published (if known) and stored, and the near-duplicate group it was put in (null when none).
+/// published (if known) and stored, and the id of the near-duplicate group it was put in (null
+/// when none).
 /// </summary>
 public sealed record SourceArticle(
     string Name,

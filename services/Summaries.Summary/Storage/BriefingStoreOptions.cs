@@ -4,10 +4,8 @@ using Summaries.ServiceDefaults.Storage;
 namespace Summaries.Summary.Storage;
 
 /// <summary>Where briefings are kept. Section <c>ConnectionStrings</c>, key <c>Summary</c>.</summary>
-public sealed class BriefingStoreOptions : IValidatableObject
+public sealed class BriefingStoreOptions : StoreConnectionOptions
 {
-    public const string SectionName = "ConnectionStrings";
-
     /// <summary>
     /// A PostgreSQL connection string (one with <c>Host=</c>, e.g.
     /// <c>Host=db;Database=summaries_summary;Username=summary;Password=…</c>, optionally
@@ -17,11 +15,7 @@ public sealed class BriefingStoreOptions : IValidatableObject
     [Required]
     public string Summary { get; set; } = "Data Source=.data/summary.db";
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (StoreConnection.Problem(Summary) is { } problem)
-        {
-            yield return new ValidationResult($"ConnectionStrings:Summary: {problem}", [nameof(Summary)]);
-        }
-    }
+    protected override string Key => nameof(Summary);
+
+    protected override string ConnectionString => Summary;
 }

@@ -1,3 +1,4 @@
+using Summaries.ServiceDefaults.Naming;
 using Summaries.Summary.Sources;
 
 namespace Summaries.Summary.Stories;
@@ -19,7 +20,7 @@ public sealed record StoryCandidate(
     public DateTimeOffset? When => PublishTime ?? StoreTime;
 
     /// <summary>The id part of <see cref="ArticleName"/> (<c>articles/{id}</c>).</summary>
-    public string ArticleId => ArticleName.StartsWith("articles/", StringComparison.Ordinal) ? ArticleName["articles/".Length..] : ArticleName;
+    public string ArticleId => ResourceNames.Articles.IdOrSelf(ArticleName);
 
     /// <summary>The canonical entities of an annotation, keyed as the fact sheet keys them.</summary>
     public static IReadOnlyList<StoryCandidateEntity> EntitiesOf(SourceAnnotation annotation) =>

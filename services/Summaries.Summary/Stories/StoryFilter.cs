@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Summaries.ServiceDefaults.Filtering;
+using Summaries.ServiceDefaults.Naming;
 
 namespace Summaries.Summary.Stories;
 
@@ -9,10 +9,10 @@ namespace Summaries.Summary.Stories;
 /// <c>article_count &gt;= N</c> (stories of at least N articles, 1-10000; the largest N counts),
 /// joined with AND.
 /// </summary>
-public sealed partial record StoryFilter(IReadOnlyList<string> Entities, int MinArticles)
+public sealed record StoryFilter(IReadOnlyList<string> Entities, int MinArticles)
 {
     private static readonly FilterSchema Schema = new(
-        FilterField.ResourceName("entity", EntityName(), "entities/{id}"),
+        FilterField.ResourceName("entity", ResourceNames.Entities),
         FilterField.Integer("article_count", 1, 10_000, FilterOperator.GreaterOrEqual));
 
     public static StoryFilter None { get; } = new([], 1);
@@ -30,7 +30,4 @@ public sealed partial record StoryFilter(IReadOnlyList<string> Entities, int Min
     public bool Matches(Story story) =>
         story.Members.Count >= MinArticles
         && Entities.All(name => story.Members.Any(m => m.Entities.Any(e => e.Key == name)));
-
-    [GeneratedRegex("^entities/[a-z0-9-]{1,100}$")]
-    private static partial Regex EntityName();
 }

@@ -30,7 +30,7 @@ public sealed class ProtoAnnotationCodecTests
 
         Assert.Equal(bytes, _codec.Encode(decoded));
         Assert.Null(decoded.Quotes[1].SpeakerKey);
-        Assert.Equal(EntityKind.Location, decoded.Entities[1].Kind);
+        Assert.Equal(EntityKind.Location, decoded.Entities[1].Entity.Kind);
     }
 
     [Fact]

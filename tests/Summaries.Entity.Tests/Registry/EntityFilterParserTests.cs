@@ -33,7 +33,7 @@ public sealed class EntityFilterParserTests
     [InlineData("type = ALIEN", "unknown type 'ALIEN' at position 7; use one of PERSON, ORGANIZATION, LOCATION, MISC")]
     [InlineData("type = PERSON OR 1=1", "expected AND or the end of the filter at position 14: OR is not supported")]
     [InlineData("type != PERSON", "'type' only compares with '='")]
-    [InlineData("article = \"Kmart\"", "'article' takes a name like \"articles/{id}\"")]
+    [InlineData("article = \"Kmart\"", "'article' takes a name like \"articles/{article}\"")]
     [InlineData("type = PERSON AND type = ORG", "'type' may appear only once")]
     public void Parse_Unsupported_FieldViolationOnFilter(string filter, string description)
     {

@@ -66,7 +66,7 @@ public sealed class AnnotationPolicyTests
         CleanedSegments = new SegmentList([new TextSegment(0, 0, 1, 1)]),
         DuplicateOf = "",
         DuplicateSimilarity = 0,
-        Story = "stories/a",
+        DuplicateGroup = "a",
         Source = "",
         Url = "",
         PublishTime = null,

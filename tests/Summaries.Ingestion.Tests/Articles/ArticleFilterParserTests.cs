@@ -44,18 +44,25 @@ public sealed class ArticleFilterParserTests
             Assert.Single(ArticleFilterParser.Parse("source = \"The \\\"Daily\\\" \\\\ Times\"").Conditions).Value);
 
     [Fact]
-    public void Parse_StoryDuplicateOfAndTimeRange_AllConditions()
+    public void Parse_DuplicateGroupDuplicateOfAndTimeRange_AllConditions()
     {
         var conditions = ArticleFilterParser.Parse(
-            "story = \"stories/abc\" AND duplicate_of = \"\" AND publish_time >= \"2024-05-01T02:00:00+02:00\" AND publish_time < 2024-06-01T00:00:00Z").Conditions;
+            "duplicate_group = \"duplicateGroups/abc\" AND duplicate_of = \"\" AND publish_time >= \"2024-05-01T02:00:00+02:00\" AND publish_time < 2024-06-01T00:00:00Z").Conditions;
 
-        Assert.Equal([ArticleFilterField.Story, ArticleFilterField.DuplicateOf, ArticleFilterField.PublishTime, ArticleFilterField.PublishTime], conditions.Select(c => c.Field));
+        Assert.Equal([ArticleFilterField.DuplicateGroup, ArticleFilterField.DuplicateOf, ArticleFilterField.PublishTime, ArticleFilterField.PublishTime], conditions.Select(c => c.Field));
+        Assert.Equal("abc", conditions[0].Value);
         Assert.Equal("", conditions[1].Value);
         Assert.Equal(ArticleFilterOperator.GreaterOrEqual, conditions[2].Operator);
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), conditions[2].Time);
         Assert.Equal(ArticleFilterOperator.Less, conditions[3].Operator);
         Assert.Equal(TimeSpan.Zero, conditions[3].Time!.Value.Offset);
     }
+
+    [Fact]
+    public void Parse_DeprecatedStory_TheSameGroup() =>
+        Assert.Equal(
+            ArticleFilterParser.Parse("duplicate_group = \"duplicateGroups/abc\"").Conditions,
+            ArticleFilterParser.Parse("story = \"stories/abc\"").Conditions);
 
     [Theory]
     [InlineData("publish_time <= \"2024-05-01T00:00:00Z\"", ArticleFilterOperator.LessOrEqual)]
@@ -70,6 +77,8 @@ public sealed class ArticleFilterParserTests
     [InlineData("publish_time >= \"last week\"", "RFC 3339")]
     [InlineData("source < \"b\"", "only compares with '='")]
     [InlineData("story >= x", "only compares with '='")]
+    [InlineData("duplicate_group = \"stories/abc\"", "duplicateGroups/{group}")]
+    [InlineData("story = \"duplicateGroups/abc\"", "stories/{article}")]
     [InlineData("entity = \"Xi Jinping\"", "unknown field 'entity'")]
     [InlineData("Source = \"x\" AND (language = en)", "parentheses are not supported")]
     [InlineData("title = \"x\"", "unknown field 'title'")]

@@ -22,7 +22,7 @@ public sealed class ArticleServiceTests : IDisposable
         Assert.Equal("  Line one.\r\nLine two.  ", outcome.Article.Body);
         Assert.Equal("Line one.\nLine two.", outcome.Article.CleanedBody);
         Assert.Equal(ContentHash.Of("Line one.\nLine two."), outcome.Article.ContentHash);
-        Assert.Equal("stories/" + outcome.Article.Id, outcome.Article.Story);
+        Assert.Equal(outcome.Article.Id, outcome.Article.DuplicateGroup);
         Assert.Equal(AnnotationState.Done, outcome.Article.AnnotationState);
         Assert.Equal(_harness.Time.GetUtcNow(), outcome.Article.CreateTime);
         var stored = await _harness.Articles.GetAsync(outcome.Article.Name, CancellationToken.None);

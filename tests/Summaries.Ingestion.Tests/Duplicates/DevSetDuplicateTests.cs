@@ -82,7 +82,7 @@ public sealed class DevSetDuplicateTests(ITestOutputHelper output)
         var link = Assert.Single(linked);
         Assert.Equal(copy, link.Key);
         Assert.Equal(stored[original].Name, link.Value.DuplicateOf);
-        Assert.Equal(stored[original].Story, link.Value.Story);
+        Assert.Equal(stored[original].DuplicateGroup, link.Value.DuplicateGroup);
     }
 
     private static List<DevArticle> Load()

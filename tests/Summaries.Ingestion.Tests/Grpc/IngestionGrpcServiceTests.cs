@@ -78,7 +78,10 @@ public sealed class IngestionGrpcServiceTests : IClassFixture<IngestionFactory>
         Assert.Matches("^articles/[a-z2-7]{12}$", created.Name);
         Assert.Equal(article.Body, created.Body);
         Assert.Equal("First paragraph.\n\nSecond paragraph.", created.CleanedBody);
+        Assert.Equal("duplicateGroups/" + created.Name["articles/".Length..], created.DuplicateGroup);
+#pragma warning disable CS0612 // the deprecated field must still be filled for one release
         Assert.Equal("stories/" + created.Name["articles/".Length..], created.Story);
+#pragma warning restore CS0612
         Assert.Empty(created.DuplicateOf);
         Assert.Equal(64, created.ContentHash.Length);
         Assert.NotNull(created.CreateTime);

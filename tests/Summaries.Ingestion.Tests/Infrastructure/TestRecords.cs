@@ -13,7 +13,7 @@ public static class TestRecords
     {
         var cleaned = TextCleaner.Clean(content.Body);
         return new NewArticleRecord(
-            id ?? ArticleNames.NewId(now), requestId, content, cleaned, hash ?? ContentHash.Of(cleaned.Text),
+            id ?? ArticleIds.NewId(now), requestId, content, cleaned, hash ?? ContentHash.Of(cleaned.Text),
             TextFingerprint.Of(cleaned.Text), now, nextAnnotation ?? now);
     }
 }

@@ -75,7 +75,7 @@ public abstract class ArticleStoreSuite : IDisposable
         Assert.Equal("Ünïcode\n\nLast line.", stored.CleanedBody);
         Assert.Equal(record.Cleaned.Segments, stored.CleanedSegments);
         Assert.Equal(record.ContentHash, stored.ContentHash);
-        Assert.Equal("stories/abc", stored.Story);
+        Assert.Equal("abc", stored.DuplicateGroup);
         Assert.Equal(string.Empty, stored.DuplicateOf);
         Assert.Equal("pt-BR", stored.Language);
         Assert.Equal("r", stored.RequestId);

@@ -63,14 +63,16 @@ public abstract class IngestSuite : IDisposable
 
         Assert.True(copy.Created);
         Assert.Equal(original.Name, copy.Article.DuplicateOf);
-        Assert.Equal(original.Story, copy.Article.Story);
-        Assert.Equal("stories/" + original.Id, original.Story);
+        Assert.Equal(original.DuplicateGroup, copy.Article.DuplicateGroup);
+        Assert.Equal(original.Id, original.DuplicateGroup);
         Assert.InRange(copy.Article.DuplicateSimilarity, 0.5, 1.0);
         Assert.Empty(unrelated.DuplicateOf);
-        Assert.NotEqual(original.Story, unrelated.Story);
+        Assert.NotEqual(original.DuplicateGroup, unrelated.DuplicateGroup);
 
-        var story = await Harness.Articles.ListAsync(0, "", $"story = \"{original.Story}\"", CancellationToken.None);
+        var story = await Harness.Articles.ListAsync(0, "", $"duplicate_group = \"duplicateGroups/{original.DuplicateGroup}\"", CancellationToken.None);
         Assert.Equal([copy.Article.Name, original.Name], story.Articles.Select(a => a.Name));
+        var legacy = await Harness.Articles.ListAsync(0, "", $"story = \"stories/{original.DuplicateGroup}\"", CancellationToken.None);
+        Assert.Equal([copy.Article.Name, original.Name], legacy.Articles.Select(a => a.Name));
         var copies = await Harness.Articles.ListAsync(0, "", $"duplicate_of = \"{original.Name}\"", CancellationToken.None);
         Assert.Equal(copy.Article.Name, Assert.Single(copies.Articles).Name);
         var originals = await Harness.Articles.ListAsync(0, "", "duplicate_of = \"\"", CancellationToken.None);
@@ -86,7 +88,7 @@ public abstract class IngestSuite : IDisposable
 
         Assert.Equal(original.Name, copy.DuplicateOf);
         Assert.Equal(original.Name, copyOfCopy.DuplicateOf);
-        Assert.Equal(original.Story, copyOfCopy.Story);
+        Assert.Equal(original.DuplicateGroup, copyOfCopy.DuplicateGroup);
     }
 
     [SkippableFact]
@@ -106,7 +108,7 @@ public abstract class IngestSuite : IDisposable
         var original = outcomes[0].Article;
         Assert.Equal([true, true, true, true, false], outcomes.Select(o => o.Created));
         Assert.Equal([string.Empty, original.Name, original.Name, string.Empty, string.Empty], outcomes.Select(o => o.Article.DuplicateOf));
-        Assert.Equal(original.Story, outcomes[2].Article.Story);
+        Assert.Equal(original.DuplicateGroup, outcomes[2].Article.DuplicateGroup);
         Assert.Equal(original.Name, outcomes[4].Article.Name);
     }
 

@@ -46,7 +46,7 @@ public sealed class SqliteArticleStoreTests() : ArticleStoreSuite(() => new Sqli
             new CreateArticleCommand(new ArticleInput("Copy", SeedTexts.EditedBlinken)), CancellationToken.None);
 
         Assert.Equal(TextCleaner.Clean(SeedTexts.Blinken).Text, old.CleanedBody);
-        Assert.Equal("stories/old", old.Story);
+        Assert.Equal("old", old.DuplicateGroup);
         Assert.Equal(ContentHash.Of(old.CleanedBody), old.ContentHash);
         Assert.Equal("articles/old", copy.Article.DuplicateOf);
         Assert.Equal(AnnotationState.Done, old.AnnotationState);

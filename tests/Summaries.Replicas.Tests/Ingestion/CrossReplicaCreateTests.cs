@@ -55,7 +55,7 @@ public sealed class CrossReplicaCreateTests(ReplicaFixture fixture)
 
         Assert.NotEqual(first.Name, second.Name);
         Assert.Equal(first.Name, second.DuplicateOf);
-        Assert.Equal(first.Story, second.Story);
+        Assert.Equal(first.DuplicateGroup, second.DuplicateGroup);
     }
 
     [SkippableFact]

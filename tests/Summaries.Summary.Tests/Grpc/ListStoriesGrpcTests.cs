@@ -56,7 +56,7 @@ public sealed class ListStoriesGrpcTests : IAsyncLifetime
             CleanedBody = c.Body,
             CreateTime = Timestamp.FromDateTimeOffset(storedAt),
             PublishTime = c.PublishTime is { } p ? Timestamp.FromDateTimeOffset(p) : null,
-            Story = "stories/" + c.ArticleId,
+            DuplicateGroup = "duplicateGroups/" + c.ArticleId,
         };
         var annotation = new Annotation { ArticleName = c.ArticleName };
         annotation.Entities.AddRange(c.Entities.Select((e, k) => new TextEntity

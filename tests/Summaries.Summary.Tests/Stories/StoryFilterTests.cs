@@ -31,7 +31,7 @@ public sealed class StoryFilterTests
 
     [Theory]
     [InlineData("source = \"x\"", "unknown field 'source' at position 0; filterable fields are entity and article_count")]
-    [InlineData("entity = Kmart", "'entity' takes a name like \"entities/{id}\"")]
+    [InlineData("entity = Kmart", "'entity' takes a name like \"entities/{entity}\"")]
     [InlineData("article_count >= 0", "'article_count' takes a whole number from 1 to 10000")]
     [InlineData("article_count >= 10001", "'article_count' takes a whole number from 1 to 10000")]
     [InlineData("article_count > 2", "'article_count' only compares with '>='")]

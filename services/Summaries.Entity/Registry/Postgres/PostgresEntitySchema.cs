@@ -9,12 +9,8 @@ namespace Summaries.Entity.Registry.Postgres;
 /// </summary>
 internal static class PostgresEntitySchema
 {
-    public const string HistoryTable = "entity_schema_migrations";
-
-    // pg_advisory_xact_lock(class, hashtext(current_schema())) while migrating.
-    public const int MigrationLockClass = 0x5EED_0011;
-
-    public static IReadOnlyList<PostgresMigration> Migrations { get; } =
+    // Migrates under pg_advisory_xact_lock(0x5EED_0011, hashtext(current_schema())).
+    public static PostgresSchemaPlan Plan { get; } = new("entity_schema_migrations", 0x5EED_0011,
     [
         new("entities, their articles and annotations", """
             CREATE TABLE entities (
@@ -53,5 +49,5 @@ internal static class PostgresEntitySchema
                 canonical_name text COLLATE "C" NOT NULL REFERENCES entities (name));
             CREATE INDEX ix_entity_merges_canonical ON entity_merges (canonical_name);
             """),
-    ];
+    ]);
 }

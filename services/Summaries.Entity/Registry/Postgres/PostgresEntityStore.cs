@@ -22,8 +22,7 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
     public async Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await PostgresMigrator.ApplyAsync(
-            connection, PostgresEntitySchema.HistoryTable, PostgresEntitySchema.MigrationLockClass, PostgresEntitySchema.Migrations, cancellationToken);
+        return await PostgresEntitySchema.Plan.ApplyAsync(connection, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> RegisterAsync(

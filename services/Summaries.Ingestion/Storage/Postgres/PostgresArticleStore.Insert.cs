@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Duplicates;
+using Summaries.ServiceDefaults.Naming;
 
 namespace Summaries.Ingestion.Storage.Postgres;
 
@@ -45,7 +46,7 @@ public sealed partial class PostgresArticleStore
             if (outcome.Created && match is null && record.Fingerprint.BandKeys.Count > 0)
             {
                 groupOriginals.Add(new GroupOriginal(
-                    outcome.Article.Sequence, new DuplicateCandidate(outcome.Article.Id, outcome.Article.Story, record.Cleaned.Text),
+                    outcome.Article.Sequence, new DuplicateCandidate(outcome.Article.Id, outcome.Article.DuplicateGroup, record.Cleaned.Text),
                     [.. record.Fingerprint.BandKeys.Distinct()]));
             }
 
@@ -95,7 +96,7 @@ public sealed partial class PostgresArticleStore
                 return new CreateArticleOutcome(existing, Created: false);
             }
 
-            record = record with { Id = ArticleNames.NewId(record.CreateTime) };
+            record = record with { Id = ArticleIds.NewId(record.CreateTime) };
         }
 
         throw new InvalidOperationException($"Could not find a free article id in {IdAttempts} attempts.");
@@ -146,7 +147,7 @@ public sealed partial class PostgresArticleStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 found[i].Add((reader.GetInt64(0), (int)reader.GetInt64(1),
-                    new DuplicateCandidate(reader.GetString(2), reader.GetString(3), reader.GetString(4))));
+                    new DuplicateCandidate(reader.GetString(2), DuplicateGroupColumn.GroupId(reader.GetString(3)), reader.GetString(4))));
             }
 
             await reader.NextResultAsync(cancellationToken);
@@ -193,9 +194,9 @@ public sealed partial class PostgresArticleStore
         p.AddWithValue("publish_time", NpgsqlDbType.TimestampTz, content.PublishTime is { } published ? published.ToUniversalTime() : DBNull.Value);
         p.AddWithValue("language", content.Language);
         p.AddWithValue("create_time", NpgsqlDbType.TimestampTz, record.CreateTime.ToUniversalTime());
-        p.AddWithValue("duplicate_of", match is null ? string.Empty : ArticleNames.Format(match.Id));
+        p.AddWithValue("duplicate_of", match is null ? string.Empty : ResourceNames.Articles.Format(match.Id));
         p.AddWithValue("similarity", match?.Similarity ?? 0.0);
-        p.AddWithValue("story", match?.Story ?? StoryKeys.For(record.Id));
+        p.AddWithValue("story", DuplicateGroupColumn.Key(match?.DuplicateGroup ?? record.Id));
         p.AddWithValue("state", (int)AnnotationState.Pending);
         p.AddWithValue("next_ms", record.NextAnnotationTime.ToUnixTimeMilliseconds());
         p.AddWithValue("band_keys", match is null ? record.Fingerprint.BandKeys.ToArray() : Array.Empty<long>());

@@ -33,7 +33,7 @@ public sealed class PostgresDatabase : IArticleStoreMigrator, IAsyncDisposable, 
     public async Task<SchemaVersion> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await PostgresMigrator.ApplyAsync(connection, "schema_migrations", MigrationLockClass, PostgresSchema.Migrations, cancellationToken);
+        return await PostgresSchema.Plan.ApplyAsync(connection, cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -8,7 +8,7 @@ namespace Summaries.Ingestion.Storage.Postgres;
 /// </summary>
 internal static class PostgresSchema
 {
-    public static IReadOnlyList<PostgresMigration> Migrations { get; } =
+    public static PostgresSchemaPlan Plan { get; } = new("schema_migrations", PostgresDatabase.MigrationLockClass,
     [
         // Identity values are never reused, so cursors and page tokens survive deletes. UNIQUE treats
         // NULL request ids as distinct.
@@ -60,5 +60,5 @@ internal static class PostgresSchema
             DROP INDEX ix_articles_annotation_due;
             CREATE INDEX ix_articles_annotation_due ON articles (next_annotation_ms, seq) INCLUDE (claimed_until_ms) WHERE annotation_state = 1;
             """),
-    ];
+    ]);
 }

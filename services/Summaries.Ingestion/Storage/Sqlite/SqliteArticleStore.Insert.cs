@@ -106,7 +106,7 @@ public sealed partial class SqliteArticleStore
                 return new CreateArticleOutcome(existing, Created: false);
             }
 
-            record = record with { Id = ArticleNames.NewId(record.CreateTime) };
+            record = record with { Id = ArticleIds.NewId(record.CreateTime) };
         }
 
         throw new InvalidOperationException($"Could not find a free article id in {IdAttempts} attempts.");

@@ -6,7 +6,7 @@ namespace Summaries.Ingestion.Storage.Sqlite;
 
 /// <summary>
 /// Schema v2 for rows stored before it: computes the cleaned body, its segments and band keys, makes
-/// each row the original of its own story, and moves the content hash to the cleaned text where that
+/// each row the original of its own duplicate group, and moves the content hash to the cleaned text where that
 /// hash is still free. Existing rows are not compared with each other. What a body yields comes from
 /// <see cref="ArticleTextAnalyzer"/>, the same derivation new articles get.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class SqliteBackfill
             update.Parameters.Clear();
             update.Parameters.AddWithValue("$cleaned", cleaned.Text);
             update.Parameters.AddWithValue("$segments", SegmentCodec.Encode(cleaned.Segments));
-            update.Parameters.AddWithValue("$story", StoryKeys.For(id));
+            update.Parameters.AddWithValue("$story", DuplicateGroupColumn.Key(id));
             update.Parameters.AddWithValue("$hash", hash);
             update.Parameters.AddWithValue("$seq", seq);
             await update.ExecuteNonQueryAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Summaries.Ingestion.Articles;
 using Summaries.Ingestion.Duplicates;
+using Summaries.ServiceDefaults.Naming;
 
 namespace Summaries.Ingestion.Storage.Sqlite;
 
@@ -117,9 +118,9 @@ internal sealed class SqliteInsertCommands(SqliteConnection connection, SqliteTr
         p[10].Value = content.PublishTime is { } published ? SqliteArticleStore.FormatTime(published) : DBNull.Value;
         p[11].Value = content.Language;
         p[12].Value = SqliteArticleStore.FormatTime(record.CreateTime);
-        p[13].Value = match is null ? string.Empty : ArticleNames.Format(match.Id);
+        p[13].Value = match is null ? string.Empty : ResourceNames.Articles.Format(match.Id);
         p[14].Value = match?.Similarity ?? 0.0;
-        p[15].Value = match?.Story ?? StoryKeys.For(record.Id);
+        p[15].Value = DuplicateGroupColumn.Key(match?.DuplicateGroup ?? record.Id);
         p[16].Value = match is null && keys.Count > 0 ? SqliteBandTail.Encode(keys) : DBNull.Value;
         if (await _insert.ExecuteScalarAsync(cancellationToken) is not long seq)
         {
@@ -186,7 +187,7 @@ internal sealed class SqliteInsertCommands(SqliteConnection connection, SqliteTr
         var cleaned = reader.IsDBNull(5)
             ? reader.GetString(3)
             : SqliteCleanedBody.Rebuild(reader.GetString(2), SegmentCodec.Decode(reader.GetFieldValue<byte[]>(4)), reader.GetString(5));
-        return new DuplicateCandidate(reader.GetString(0), reader.GetString(1), cleaned);
+        return new DuplicateCandidate(reader.GetString(0), DuplicateGroupColumn.GroupId(reader.GetString(1)), cleaned);
     }
 
     private SqliteCommand CreateBandRows(int count)

@@ -8,12 +8,8 @@ namespace Summaries.Summary.Storage.Postgres;
 /// </summary>
 internal static class PostgresBriefingSchema
 {
-    public const string HistoryTable = "summary_schema_migrations";
-
-    // pg_advisory_xact_lock(class, hashtext(current_schema())) while migrating.
-    public const int MigrationLockClass = 0x5EED_0021;
-
-    public static IReadOnlyList<PostgresMigration> Migrations { get; } =
+    // Migrates under pg_advisory_xact_lock(0x5EED_0021, hashtext(current_schema())).
+    public static PostgresSchemaPlan Plan { get; } = new("summary_schema_migrations", 0x5EED_0021,
     [
         // Identity values are never reused, so page tokens survive deletes.
         new("briefings, the articles they cite, and the request cache", """
@@ -39,5 +35,5 @@ internal static class PostgresBriefingSchema
             ALTER TABLE briefings ADD COLUMN document jsonb;
             CREATE INDEX ix_briefings_without_document ON briefings (seq) WHERE document IS NULL;
             """),
-    ];
+    ]);
 }

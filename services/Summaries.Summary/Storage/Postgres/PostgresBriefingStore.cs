@@ -23,8 +23,7 @@ public sealed class PostgresBriefingStore(string connectionString, IBriefingWire
         SchemaVersion version;
         await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
         {
-            version = await PostgresMigrator.ApplyAsync(
-                connection, PostgresBriefingSchema.HistoryTable, PostgresBriefingSchema.MigrationLockClass, PostgresBriefingSchema.Migrations, cancellationToken);
+            version = await PostgresBriefingSchema.Plan.ApplyAsync(connection, cancellationToken);
         }
 
         await CarryWireRowsAsync(cancellationToken);

@@ -59,14 +59,9 @@ public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCo
         }
     }
 
-    public async Task<Briefing?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken)
-    {
-        await using var connection = _file.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT b.document, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $k";
-        command.Parameters.AddWithValue("$k", cacheKey);
-        return await ReadOneAsync(command, cancellationToken);
-    }
+    public Task<Briefing?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken) => ReadOneAsync(
+        "SELECT b.document, b.payload FROM briefing_cache c JOIN briefings b ON b.id = c.briefing_id WHERE c.cache_key = $key",
+        cacheKey, cancellationToken);
 
     public async Task SaveAsync(string id, Briefing briefing, string? cacheKey, CancellationToken cancellationToken)
     {
@@ -83,35 +78,21 @@ public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCo
         var seq = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         foreach (var article in briefing.ArticleNames.Distinct(StringComparer.Ordinal))
         {
-            await using var link = connection.CreateCommand();
-            link.Transaction = tx;
-            link.CommandText = "INSERT INTO briefing_articles (briefing_seq, article_name) VALUES ($seq, $article)";
-            link.Parameters.AddWithValue("$seq", seq);
-            link.Parameters.AddWithValue("$article", article);
-            await link.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(tx, "INSERT INTO briefing_articles (briefing_seq, article_name) VALUES ($a, $b)", seq, article, cancellationToken);
         }
 
         if (cacheKey is not null)
         {
-            await using var cache = connection.CreateCommand();
-            cache.Transaction = tx;
-            cache.CommandText = "INSERT INTO briefing_cache (cache_key, briefing_id) VALUES ($k, $id) ON CONFLICT(cache_key) DO UPDATE SET briefing_id = excluded.briefing_id";
-            cache.Parameters.AddWithValue("$k", cacheKey);
-            cache.Parameters.AddWithValue("$id", id);
-            await cache.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(
+                tx, "INSERT INTO briefing_cache (cache_key, briefing_id) VALUES ($a, $b) ON CONFLICT(cache_key) DO UPDATE SET briefing_id = excluded.briefing_id",
+                cacheKey, id, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
     }
 
-    public async Task<Briefing?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = _file.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document, payload FROM briefings WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return await ReadOneAsync(command, cancellationToken);
-    }
+    public Task<Briefing?> GetAsync(string id, CancellationToken cancellationToken) =>
+        ReadOneAsync("SELECT document, payload FROM briefings WHERE id = $key", id, cancellationToken);
 
     public async Task<BriefingPage> ListAsync(int pageSize, long? before, string? articleName, CancellationToken cancellationToken)
     {
@@ -147,9 +128,27 @@ public sealed class SqliteBriefingStore(string connectionString, IBriefingWireCo
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>The briefing in the first row of (document, payload), or null when there is none.</summary>
-    private async Task<Briefing?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="sql"/> in <paramref name="tx"/> with <c>$a</c> and <c>$b</c> bound.</summary>
+    private static async Task ExecuteAsync(SqliteTransaction tx, string sql, object a, object b, CancellationToken cancellationToken)
     {
+        await using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$a", a);
+        command.Parameters.AddWithValue("$b", b);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The briefing in the first row of (document, payload) that <paramref name="sql"/> selects with
+    /// <c>$key</c> bound to <paramref name="key"/>, or null when there is none.
+    /// </summary>
+    private async Task<Briefing?> ReadOneAsync(string sql, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = _file.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader, 0) : null;
     }

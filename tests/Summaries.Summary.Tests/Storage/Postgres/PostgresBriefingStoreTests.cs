@@ -52,8 +52,8 @@ public sealed class PostgresBriefingStoreTests() : BriefingStoreSuite(() => new 
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await PostgresMigrator.ApplyAsync(connection, PostgresBriefingSchema.HistoryTable, PostgresBriefingSchema.MigrationLockClass,
-            PostgresBriefingSchema.Migrations.Take(1).ToList(), CancellationToken.None);
+        var plan = PostgresBriefingSchema.Plan;
+        await (plan with { Migrations = plan.Migrations.Take(1).ToList() }).ApplyAsync(connection, CancellationToken.None);
     }
 
     protected override async Task InsertAsReleaseBeforeAsync(TestStoreDatabase database, string id, Wire.Briefing briefing, string? cacheKey)

@@ -1,13 +1,10 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
-using Summaries.ServiceDefaults.Errors;
 
 namespace Summaries.Ingestion.Articles;
 
-/// <summary>Article ids and resource names (<c>articles/{id}</c>).</summary>
-public static partial class ArticleNames
+/// <summary>New article ids; the names they go into are <c>ResourceNames.Articles</c>.</summary>
+public static class ArticleIds
 {
-    public const string Prefix = "articles/";
     private const int IdLength = 12;
 
     // The base32 characters in ASCII order, so that ids compare (as text) in the order of their values.
@@ -23,7 +20,7 @@ public static partial class ArticleNames
     /// <summary>
     /// 12 base32 characters (60 bits): short, URL-safe, lowercase, and increasing in creation order
     /// within a process (a clock that steps back does not undo that). Time-ordered ids go into the
-    /// stores' id indexes (and story keys, which are made from them) at the end, on a page that is
+    /// stores' id indexes (and duplicate-group keys, which are made from them) at the end, on a page that is
     /// already being written, instead of on a random page each; the time they reveal is the article's
     /// create_time, which is public anyway. Two processes may rarely draw the same id in the same
     /// millisecond: the stores then insert again with a new one.
@@ -49,22 +46,4 @@ public static partial class ArticleNames
 
         return new string(chars);
     }
-
-    public static string Format(string id) => Prefix + id;
-
-    /// <summary>
-    /// The id in <paramref name="name"/>. Accepts the same shape as the other services
-    /// (<c>[A-Za-z0-9_-]{1,64}</c>) so a well-formed name this service never issued gets NOT_FOUND,
-    /// not INVALID_ARGUMENT.
-    /// </summary>
-    public static string ParseId(string? name, string field = "name")
-    {
-        var match = NamePattern().Match(name ?? string.Empty);
-        return match.Success
-            ? match.Groups["id"].Value
-            : throw new ValidationException(field, "must look like articles/{article}");
-    }
-
-    [GeneratedRegex("^articles/(?<id>[A-Za-z0-9_-]{1,64})$")]
-    private static partial Regex NamePattern();
 }
