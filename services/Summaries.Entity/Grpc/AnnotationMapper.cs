@@ -81,7 +81,7 @@ public static class AnnotationMapper
 
     public static ProtoEntity ToProto(RegisteredEntity e)
     {
-        var proto = new ProtoEntity { Name = e.Name, DisplayName = e.DisplayName, Type = ToProto(e.Kind), MentionCount = e.MentionCount };
+        var proto = new ProtoEntity { Name = e.Name, DisplayName = e.DisplayName, Type = ToProto(e.Kind), MentionCount = e.MentionCount, ArticleCount = e.ArticleCount };
         proto.Aliases.AddRange(e.Aliases);
         proto.Roles.AddRange(e.Roles);
         proto.ArticleNames.AddRange(e.ArticleNames);

@@ -12,6 +12,9 @@ namespace Summaries.Ingestion.Articles;
 /// <summary>A page of articles and the token for the next one (empty at the end).</summary>
 public sealed record ArticlePage(IReadOnlyList<Article> Articles, string NextPageToken);
 
+/// <summary>The articles found by a read by name, the names with no article, and those left for another call.</summary>
+public sealed record ArticleBatch(IReadOnlyList<Article> Articles, IReadOnlyList<string> MissingNames, IReadOnlyList<string> DeferredNames);
+
 /// <summary>Stores, reads, lists and deletes articles; the gRPC adapter only translates to and from this.</summary>
 public sealed partial class ArticleService(
     ArticlePreparer preparer,
@@ -107,7 +110,15 @@ public sealed partial class ArticleService(
     /// Newest first; the page token is the last row's sequence, so pages never skip or repeat rows,
     /// and is good only for the filter it was returned for.
     /// </summary>
-    public async Task<ArticlePage> ListAsync(int pageSize, string? pageToken, string? filter, CancellationToken cancellationToken)
+    public Task<ArticlePage> ListAsync(int pageSize, string? pageToken, string? filter, CancellationToken cancellationToken) =>
+        ListAsync(pageSize, pageToken, filter, ArticleReadShape.Unbounded, cancellationToken);
+
+    /// <summary>
+    /// As above, in <paramref name="shape"/>'s view; a page also ends before the article that would pass
+    /// the shape's byte budget (holding at least one, with a token for the rest).
+    /// </summary>
+    public async Task<ArticlePage> ListAsync(
+        int pageSize, string? pageToken, string? filter, ArticleReadShape shape, CancellationToken cancellationToken)
     {
         var problems = new FieldProblems();
         var size = problems.Check(() => PageTokens.Size(pageSize));
@@ -116,9 +127,51 @@ public sealed partial class ArticleService(
         var parsed = problems.Check(() => ArticleFilterParser.Parse(filter));
         problems.ThrowIfAny();
 
-        var page = await store.ListAsync(size, before, parsed!, cancellationToken);
+        var page = await store.ListAsync(size, before, parsed!, shape, cancellationToken);
         return new ArticlePage(page.Articles, page.NextBefore is { } next ? PageTokens.Encode(next, binding) : string.Empty);
     }
+
+    /// <summary>
+    /// The articles named, in the order asked (AIP-231, without its all-or-nothing rule: a name with no
+    /// article is reported, not fatal). Names after the one that would pass the byte budget are deferred.
+    /// </summary>
+    public async Task<ArticleBatch> GetManyAsync(IReadOnlyList<string> names, ArticleReadShape shape, CancellationToken cancellationToken)
+    {
+        var problems = new FieldProblems();
+        if (names.Count is 0 or > MaxBatchGetNames)
+        {
+            problems.Add("names", $"must hold 1 to {MaxBatchGetNames} names");
+        }
+
+        var ids = new List<string>(names.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count && i < MaxBatchGetNames; i++)
+        {
+            var field = $"names[{i}]";
+            if (problems.Check(() => ArticleNames.ParseId(names[i], field)) is { } id)
+            {
+                if (seen.Add(id))
+                {
+                    ids.Add(id);
+                }
+                else
+                {
+                    problems.Add(field, "repeats an earlier name");
+                }
+            }
+        }
+
+        problems.ThrowIfAny();
+        var (found, read) = await store.GetManyAsync(ids, shape, cancellationToken);
+        var foundIds = found.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        return new ArticleBatch(
+            found,
+            ids.Take(read).Where(id => !foundIds.Contains(id)).Select(ArticleNames.Format).ToList(),
+            ids.Skip(read).Select(ArticleNames.Format).ToList());
+    }
+
+    /// <summary>The most names one BatchGetArticles may ask for (AIP-231 suggests a limit; protos say 1,000).</summary>
+    public const int MaxBatchGetNames = 1_000;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ArticleName} (sequence {Sequence}, {BodyChars} body characters, near-duplicate of '{DuplicateOf}')")]
     private static partial void LogCreated(ILogger logger, string articleName, long sequence, int bodyChars, string duplicateOf);

@@ -81,11 +81,23 @@ public sealed partial class IngestionGrpcService(
 
     public override async Task<ListArticlesResponse> ListArticles(ListArticlesRequest request, ServerCallContext context)
     {
-        var page = await articles.ListAsync(request.PageSize, request.PageToken, request.Filter, context.CancellationToken);
+        var page = await articles.ListAsync(request.PageSize, request.PageToken, request.Filter, Shape(request.View), context.CancellationToken);
         var response = new ListArticlesResponse { NextPageToken = page.NextPageToken };
         response.Articles.AddRange(page.Articles.Select(ArticleMapper.ToProto));
         return response;
     }
+
+    public override async Task<BatchGetArticlesResponse> BatchGetArticles(BatchGetArticlesRequest request, ServerCallContext context)
+    {
+        var batch = await articles.GetManyAsync(request.Names, Shape(request.View), context.CancellationToken);
+        var response = new BatchGetArticlesResponse { MissingNames = { batch.MissingNames }, DeferredNames = { batch.DeferredNames } };
+        response.Articles.AddRange(batch.Articles.Select(ArticleMapper.ToProto));
+        return response;
+    }
+
+    private ArticleReadShape Shape(Contracts.Ingestion.V1.ArticleView view) => new(
+        view == Contracts.Ingestion.V1.ArticleView.Basic ? Articles.ArticleView.Basic : Articles.ArticleView.Full,
+        limits.Value.MaxResponseBytes);
 
     public override async Task<DeleteArticleResponse> DeleteArticle(DeleteArticleRequest request, ServerCallContext context)
     {

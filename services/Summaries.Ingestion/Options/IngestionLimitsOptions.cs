@@ -36,6 +36,15 @@ public sealed class IngestionLimitsOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Roughly the most bytes of articles one ListArticles page or BatchGetArticles response carries: a
+    /// page ends early (with a next page token) before the article that would pass it, and holds at
+    /// least one. Keeps a page of large articles inside the server's memory and the client's receive
+    /// limit (gRPC's default is 4 MiB; the services raise theirs to 16 MB). Default 4 MiB.
+    /// </summary>
+    [Range(65_536, 64L * 1024 * 1024)]
+    public long MaxResponseBytes { get; set; } = 4L * 1024 * 1024;
+
     /// <summary>Longest URL accepted, in characters. Default 2,048.</summary>
     [Range(1, 100_000)]
     public int MaxUrlChars { get; set; } = 2_048;

@@ -36,7 +36,21 @@ public interface IArticleStore
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Newest first; keyset pagination on the sequence (rows with sequence below <paramref name="before"/>).</summary>
-    Task<StoredArticlePage> ListAsync(int pageSize, long? before, ArticleFilter filter, CancellationToken cancellationToken);
+    Task<StoredArticlePage> ListAsync(int pageSize, long? before, ArticleFilter filter, CancellationToken cancellationToken) =>
+        ListAsync(pageSize, before, filter, ArticleReadShape.Unbounded, cancellationToken);
+
+    /// <summary>
+    /// As above, in <paramref name="shape"/>'s view; the page also ends (with a next sequence) before the
+    /// row that would pass the shape's byte budget, holding at least one row.
+    /// </summary>
+    Task<StoredArticlePage> ListAsync(int pageSize, long? before, ArticleFilter filter, ArticleReadShape shape, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The articles with these ids that exist, in the order of <paramref name="ids"/>, in
+    /// <paramref name="shape"/>'s view, until the one that would pass its byte budget (the first is
+    /// always read). <c>Read</c>: how many ids, from the start, were looked at.
+    /// </summary>
+    Task<(IReadOnlyList<Article> Found, int Read)> GetManyAsync(IReadOnlyList<string> ids, ArticleReadShape shape, CancellationToken cancellationToken);
 
     /// <summary>Oldest first, the articles whose sequence is above <paramref name="after"/>.</summary>
     Task<IReadOnlyList<Article>> ListAfterAsync(long after, int limit, CancellationToken cancellationToken);

@@ -25,53 +25,101 @@ public sealed class SourceGatherer(
     private const string Ingestion = "ingestion";
     private const string Entity = "entity";
 
-    public async Task<IReadOnlyList<SourceDocument>> GatherAsync(IReadOnlyList<string> articleNames, CancellationToken cancellationToken)
-    {
-        var tasks = articleNames.Select(name => GatherOneAsync(name, cancellationToken)).ToList();
-        return await Task.WhenAll(tasks);
-    }
+    /// <summary>
+    /// Calls in flight at once for one request (article and annotation reads): a briefing of many
+    /// articles must not open hundreds of calls to the same two services at once.
+    /// </summary>
+    private const int CallsInFlight = 8;
+
+    /// <summary>The most names one BatchGetArticles may carry (ingestion's limit).</summary>
+    private const int BatchGetLimit = 1_000;
+
+    public async Task<IReadOnlyList<SourceDocument>> GatherAsync(IReadOnlyList<string> articleNames, CancellationToken cancellationToken) =>
+        await ForEachBoundedAsync(articleNames, GatherOneAsync, cancellationToken);
 
     /// <summary>
     /// The most recent articles (at most <paramref name="limit"/>) that mention an entity, within a
-    /// time window on the publish time (or the store time when an article has none).
+    /// time window on the publish time (or the store time when an article has none). The window and
+    /// the limit are applied to the articles without their bodies (one BatchGetArticles in the basic
+    /// view for the entity's article names, themselves capped by the entity service); only the chosen
+    /// articles are read whole. So the calls and bytes grow with the limit, not with how many articles
+    /// mention the entity.
     /// </summary>
     public async Task<IReadOnlyList<SourceDocument>> GatherMentioningAsync(
         string entityName, DateTimeOffset? from, DateTimeOffset? until, int limit, CancellationToken cancellationToken)
     {
         var entity = await CallAsync(Entity, entityName, cancellationToken,
             deadline => entities.GetEntityAsync(new GetEntityRequest { Name = entityName }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
-        var articles = await Task.WhenAll(entity.Entity.ArticleNames.Select(name => TryGetArticleAsync(name, cancellationToken)));
-        var chosen = articles.OfType<SourceArticle>()
+        var headers = await GetManyAsync(entity.Entity.ArticleNames, ArticleView.Basic, cancellationToken);
+        var chosen = headers
             .Select(a => (Article: a, When: a.PublishTime ?? a.CreateTime))
             .Where(x => (from is null || x.When >= from) && (until is null || x.When < until))
             .OrderByDescending(x => x.When)
             .Take(limit)
             .OrderBy(x => x.When)
-            .Select(x => x.Article)
+            .Select(x => x.Article.Name)
             .ToList();
-        // The articles are already fetched: only their annotations are still needed.
-        return await Task.WhenAll(chosen.Select(a => ToSourceAsync(a, cancellationToken)));
+        // Deleted since the headers were read: left out, as a deleted mention is above.
+        var articles = await GetManyAsync(chosen, ArticleView.Full, cancellationToken);
+        return await ForEachBoundedAsync(articles, ToSourceAsync, cancellationToken);
     }
 
-    private async Task<SourceArticle?> TryGetArticleAsync(string name, CancellationToken cancellationToken)
+    /// <summary>The named articles that exist, whole, in the order asked; names with no article are left out.</summary>
+    public Task<IReadOnlyList<SourceArticle>> GetArticlesAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        GetManyAsync(names, ArticleView.Full, cancellationToken);
+
+    /// <summary>
+    /// The named articles that exist, in the order asked, in <paramref name="view"/>: BatchGetArticles
+    /// calls of at most 1,000 names, one at a time, each carrying what ingestion's byte budget lets
+    /// it (the names it defers go into the next call). Names with no article are left out.
+    /// </summary>
+    private async Task<IReadOnlyList<SourceArticle>> GetManyAsync(IReadOnlyList<string> names, ArticleView view, CancellationToken cancellationToken)
     {
-        try
+        var found = new List<SourceArticle>(names.Count);
+        var remaining = names.Distinct(StringComparer.Ordinal).ToList();
+        while (remaining.Count > 0)
         {
-            return await GetArticleAsync(name, cancellationToken);
+            var request = new BatchGetArticlesRequest { View = view };
+            request.Names.AddRange(remaining.Take(BatchGetLimit));
+            var response = await CallAsync(Ingestion, "articles", cancellationToken, deadline =>
+                ingestion.BatchGetArticlesAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+            found.AddRange(response.Articles.Select(SourceMapper.ToDomain));
+            var answered = response.Articles.Count + response.MissingNames.Count;
+            if (answered == 0)
+            {
+                // Ingestion always answers for the first name; a call that answers none would loop forever.
+                throw new DependencyUnavailableException(Ingestion, "The ingestion service answered a BatchGetArticles call with no article.");
+            }
+
+            remaining = [.. response.DeferredNames, .. remaining.Skip(BatchGetLimit)];
         }
-        catch (ResourceNotFoundException)
-        {
-            // Deleted since it was annotated.
-            return null;
-        }
+
+        return found;
     }
 
-    /// <summary>A page of ingestion's article list (newest stored first), under the same deadline and error mapping as every other call.</summary>
-    public async Task<SourceArticlePage> ListArticlesAsync(int pageSize, string pageToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of ingestion's article list (newest stored first) without bodies (the basic view), under
+    /// the same deadline and error mapping as every other call. Ingestion may end a page early to stay
+    /// within its byte budget; the token then continues it.
+    /// </summary>
+    public async Task<SourceArticlePage> ListArticleHeadersAsync(int pageSize, string pageToken, CancellationToken cancellationToken)
     {
         var page = await CallAsync(Ingestion, "articles", cancellationToken, deadline => ingestion.ListArticlesAsync(
-            new ListArticlesRequest { PageSize = pageSize, PageToken = pageToken }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+            new ListArticlesRequest { PageSize = pageSize, PageToken = pageToken, View = ArticleView.Basic },
+            deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
         return new SourceArticlePage(page.Articles.Select(SourceMapper.ToDomain).ToList(), page.NextPageToken);
+    }
+
+    /// <summary>One result per item, in the items' order, with at most <see cref="CallsInFlight"/> items in progress.</summary>
+    private static async Task<IReadOnlyList<TResult>> ForEachBoundedAsync<TItem, TResult>(
+        IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<TResult>> work, CancellationToken cancellationToken)
+    {
+        var results = new TResult[items.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = CallsInFlight, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await work(items[i], ct));
+        return results;
     }
 
     private async Task<SourceDocument> GatherOneAsync(string name, CancellationToken cancellationToken) =>

@@ -6,13 +6,15 @@ namespace Summaries.Summary.Stories;
 
 /// <summary>
 /// Reads the articles to group from the ingestion service (newest stored first) and their entities
-/// from the entity service. Bounded: at most <see cref="StoryOptions.MaxScanned"/> articles are read
-/// and <see cref="StoryOptions.MaxCandidates"/> kept; each article's body is read once, with its page.
+/// from the entity service. Bounded: at most <see cref="StoryOptions.MaxScanned"/> articles are
+/// scanned, in the basic view (no bodies), and <see cref="StoryOptions.MaxCandidates"/> kept; only the
+/// kept ones are read whole (grouping compares their cleaned text), in BatchGetArticles calls that
+/// ingestion keeps within its byte budget.
 /// </summary>
 public sealed class StoryCandidateSource(SourceGatherer gatherer, IOptions<StoryOptions> options)
 {
-    /// <summary>Articles per ListArticles page: small enough that a page of long articles fits one message.</summary>
-    private const int PageSize = 50;
+    /// <summary>Articles per ListArticles page: pages are read without bodies, and ingestion ends one early at its byte budget.</summary>
+    private const int PageSize = 200;
 
     private const int ParallelAnnotationReads = 8;
 
@@ -40,7 +42,8 @@ public sealed class StoryCandidateSource(SourceGatherer gatherer, IOptions<Story
         }
         while (token.Length > 0 && articles.Count < o.MaxCandidates && scanned < o.MaxScanned);
 
-        var chosen = articles.Take(o.MaxCandidates).ToList();
+        // Deleted since the page was read: left out.
+        var chosen = await gatherer.GetArticlesAsync(articles.Take(o.MaxCandidates).Select(a => a.Name).ToList(), cancellationToken);
         var candidates = new StoryCandidate[chosen.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, chosen.Count),
@@ -50,7 +53,7 @@ public sealed class StoryCandidateSource(SourceGatherer gatherer, IOptions<Story
     }
 
     private Task<SourceArticlePage> ListAsync(string token, CancellationToken cancellationToken) =>
-        gatherer.ListArticlesAsync(PageSize, token, cancellationToken);
+        gatherer.ListArticleHeadersAsync(PageSize, token, cancellationToken);
 
     private static StoryCandidate ToCandidate(SourceArticle a, SourceAnnotation annotation) => new(
         a.Name,

@@ -10,6 +10,7 @@ namespace Summaries.EndToEnd.Tests.HostileInput;
 public static class IngestionReadCases
 {
     private const string Get = "IngestionService.GetArticle";
+    private const string BatchGet = "IngestionService.BatchGetArticles";
     private const string Delete = "IngestionService.DeleteArticle";
     private const string List = "IngestionService.ListArticles";
     private const string Watch = "IngestionService.WatchArticles";
@@ -26,6 +27,21 @@ public static class IngestionReadCases
             s => s.IngestionClient.DeleteArticleAsync(new DeleteArticleRequest { Name = "articles/neverissued1" }).ResponseAsync),
         new("delete-other-collection", Delete, "a briefing's name, `briefings/0123456789abcdef`", StatusCode.InvalidArgument, new FieldViolations("name"),
             s => s.IngestionClient.DeleteArticleAsync(new DeleteArticleRequest { Name = "briefings/0123456789abcdef" }).ResponseAsync),
+        BatchGetRejected("batch-get-no-names", "no names", [], "names"),
+        BatchGetRejected("batch-get-1001-names", "1,001 well-formed names", [.. Enumerable.Range(0, 1_001).Select(i => $"articles/n{i}")], "names"),
+        BatchGetRejected("batch-get-nul-in-name", "names `articles/ok` and one with U+0000", ["articles/ok", "articles/ab\0cd"], "names[1]"),
+        BatchGetRejected("batch-get-repeated-name", "the same name twice", ["articles/twice", "articles/twice"], "names[1]"),
+        new("batch-get-unknown", BatchGet, "a well-formed name never issued", StatusCode.OK, new Succeeds("OK, listed in missing_names"), async s =>
+        {
+            var response = await s.IngestionClient.BatchGetArticlesAsync(new BatchGetArticlesRequest { Names = { "articles/neverissued2" } });
+            Assert.Equal(["articles/neverissued2"], response.MissingNames);
+        }),
+        new("list-basic-view", List, "view ARTICLE_VIEW_BASIC, page_size 1,000", StatusCode.OK, new Succeeds("OK, no bodies"), async s =>
+        {
+            var page = await s.IngestionClient.ListArticlesAsync(new ListArticlesRequest { PageSize = 1_000, View = ArticleView.Basic });
+            Assert.NotEmpty(page.Articles);
+            Assert.All(page.Articles, a => Assert.True(a.Body.Length == 0 && a.CleanedBody.Length == 0 && a.CleanedSegments.Count == 0));
+        }),
         ListRejected("list-page-size-negative", "page_size -1", new() { PageSize = -1 }, "page_size"),
         ListRejected("list-page-size-min-int", "page_size -2,147,483,648", new() { PageSize = int.MinValue }, "page_size"),
         new("list-page-size-billion", List, "page_size 1,000,000,000", StatusCode.OK, new Succeeds("OK, capped at 1,000 per page"), async s =>
@@ -66,6 +82,10 @@ public static class IngestionReadCases
     private static HostileCase GetRejected(string id, string input, string name) =>
         new(id, Get, input, StatusCode.InvalidArgument, new FieldViolations("name"),
             s => s.IngestionClient.GetArticleAsync(new GetArticleRequest { Name = name }).ResponseAsync);
+
+    private static HostileCase BatchGetRejected(string id, string input, string[] names, string field) =>
+        new(id, BatchGet, input, StatusCode.InvalidArgument, new FieldViolations(field),
+            s => s.IngestionClient.BatchGetArticlesAsync(new BatchGetArticlesRequest { Names = { names } }).ResponseAsync);
 
     private static HostileCase ListRejected(string id, string input, ListArticlesRequest request, params string[] fields) =>
         new(id, List, input, StatusCode.InvalidArgument, new FieldViolations(fields),

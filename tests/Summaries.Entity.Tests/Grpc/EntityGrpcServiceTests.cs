@@ -75,6 +75,7 @@ public sealed class EntityGrpcServiceTests(EntityServiceFixture service) : IClas
 
         Assert.Contains("articles/p1", entity.ArticleNames);
         Assert.Contains("articles/p2", entity.ArticleNames);
+        Assert.Equal(entity.ArticleNames.Count, entity.ArticleCount);
     }
 
     [Fact]

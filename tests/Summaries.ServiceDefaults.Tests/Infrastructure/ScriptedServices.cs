@@ -37,6 +37,12 @@ public sealed class ScriptedServices
             return new GetArticleResponse { Article = new Article { Name = request.Name } };
         }
 
+        public override async Task<BatchGetArticlesResponse> BatchGetArticles(BatchGetArticlesRequest request, ServerCallContext context)
+        {
+            await script.Work(context.CancellationToken);
+            return new BatchGetArticlesResponse { MissingNames = { request.Names } };
+        }
+
         public override async Task<DeleteArticleResponse> DeleteArticle(DeleteArticleRequest request, ServerCallContext context)
         {
             await script.Work(context.CancellationToken);

@@ -235,10 +235,14 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static string SelectEntities(string where, string orderAndLimit) => $"""
-        SELECT e.name, e.display_name, e.kind, e.aliases, e.roles, COALESCE(s.total, 0) AS total, COALESCE(s.articles, ARRAY[]::text[])
+        SELECT e.name, e.display_name, e.kind, e.aliases, e.roles, COALESCE(s.total, 0) AS total,
+               ARRAY(SELECT r.article_name FROM (
+                   SELECT article_name FROM entity_articles y WHERE y.entity_name = e.name
+                   ORDER BY article_name DESC LIMIT {RegisteredEntity.MaxArticleNames}) r ORDER BY r.article_name),
+               COALESCE(s.articles, 0) AS articles
         FROM entities e
         LEFT JOIN LATERAL (
-            SELECT SUM(mention_count)::integer AS total, array_agg(article_name ORDER BY article_name) AS articles
+            SELECT SUM(mention_count)::integer AS total, COUNT(*)::integer AS articles
             FROM entity_articles x WHERE x.entity_name = e.name) s ON true
         {where}
         {orderAndLimit}
@@ -252,7 +256,7 @@ public sealed class PostgresEntityStore(string connectionString) : IEntityStore
         {
             items.Add(new RegisteredEntity(
                 reader.GetString(0), reader.GetString(1), (EntityKind)reader.GetInt32(2),
-                reader.GetFieldValue<string[]>(3), reader.GetFieldValue<string[]>(4), reader.GetInt32(5), reader.GetFieldValue<string[]>(6)));
+                reader.GetFieldValue<string[]>(3), reader.GetFieldValue<string[]>(4), reader.GetInt32(5), reader.GetFieldValue<string[]>(6), reader.GetInt32(7)));
         }
 
         return items;

@@ -203,7 +203,10 @@ public sealed class SqliteEntityStore(string connectionString) : IEntityStore
     private static string SelectEntities(string where, string orderAndLimit) => $"""
         SELECT e.name, e.display_name, e.kind, e.aliases, e.roles,
                COALESCE((SELECT SUM(mention_count) FROM entity_articles WHERE entity_name = e.name), 0) AS total,
-               (SELECT json_group_array(article_name) FROM (SELECT article_name FROM entity_articles WHERE entity_name = e.name ORDER BY article_name))
+               (SELECT json_group_array(article_name) FROM (SELECT article_name FROM (
+                    SELECT article_name FROM entity_articles WHERE entity_name = e.name ORDER BY article_name DESC LIMIT {RegisteredEntity.MaxArticleNames})
+                    ORDER BY article_name)),
+               (SELECT COUNT(*) FROM entity_articles WHERE entity_name = e.name)
         FROM entities e
         {where}
         {orderAndLimit}
@@ -217,7 +220,7 @@ public sealed class SqliteEntityStore(string connectionString) : IEntityStore
         {
             items.Add(new RegisteredEntity(
                 reader.GetString(0), reader.GetString(1), (EntityKind)reader.GetInt32(2),
-                Strings(reader.GetString(3)), Strings(reader.GetString(4)), reader.GetInt32(5), Strings(reader.GetString(6))));
+                Strings(reader.GetString(3)), Strings(reader.GetString(4)), reader.GetInt32(5), Strings(reader.GetString(6)), reader.GetInt32(7)));
         }
 
         return items;

@@ -39,7 +39,8 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public async Task<StoredArticlePage> ListAsync(int pageSize, long? before, ArticleFilter filter, CancellationToken cancellationToken)
+    public async Task<StoredArticlePage> ListAsync(
+        int pageSize, long? before, ArticleFilter filter, ArticleReadShape shape, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand { Connection = connection };
@@ -57,9 +58,14 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
 
             return "@" + name;
         });
-        command.CommandText = $"SELECT {ArticleColumns.List} FROM articles{where} ORDER BY seq DESC LIMIT @limit";
+        command.CommandText = $"SELECT {ArticleColumns.ListFor(shape.View)} FROM articles{where} ORDER BY seq DESC LIMIT @limit";
         command.Parameters.AddWithValue("limit", pageSize + 1);
-        var rows = await ArticleColumns.ReadAllAsync(command, ReadArticle, cancellationToken);
+        var (rows, full) = await ArticleColumns.ReadWithinAsync(command, ReadArticle, shape.ByteBudget, cancellationToken);
+        if (!full)
+        {
+            return new StoredArticlePage(rows, rows[^1].Sequence);
+        }
+
         if (rows.Count <= pageSize)
         {
             return new StoredArticlePage(rows, null);
@@ -67,6 +73,20 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
 
         rows.RemoveAt(rows.Count - 1);
         return new StoredArticlePage(rows, rows[^1].Sequence);
+    }
+
+    public async Task<(IReadOnlyList<Article> Found, int Read)> GetManyAsync(
+        IReadOnlyList<string> ids, ArticleReadShape shape, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT {ArticleColumns.QualifiedFor(shape.View, "a")}
+            FROM unnest(@ids) WITH ORDINALITY AS q(id, ord) JOIN articles a ON a.id = q.id
+            ORDER BY q.ord
+            """, connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var (rows, full) = await ArticleColumns.ReadWithinAsync(command, ReadArticle, shape.ByteBudget, cancellationToken);
+        return (rows, full ? ids.Count : ArticleReads.ReadThrough(ids, rows));
     }
 
     public async Task<IReadOnlyList<Article>> ListAfterAsync(long after, int limit, CancellationToken cancellationToken)

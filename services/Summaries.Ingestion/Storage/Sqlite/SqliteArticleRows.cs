@@ -17,6 +17,13 @@ internal static class SqliteArticleRows
         "SELECT " + string.Join(", ", ArticleColumns.List.Split(", ").Select(Qualify))
         + ", a.cleaned_patch FROM articles a JOIN article_annotations n ON n.seq = a.seq";
 
+    /// <summary><see cref="Select"/> for <paramref name="view"/>: the basic view leaves the bodies and the patch unread.</summary>
+    public static string SelectFor(ArticleView view) =>
+        view == ArticleView.Basic
+            ? Select.Replace("a.body, a.cleaned_body, a.cleaned_segments", "'', '', NULL", StringComparison.Ordinal)
+                .Replace("a.cleaned_patch", "NULL", StringComparison.Ordinal)
+            : Select;
+
     /// <summary>Reads a row of <see cref="Select"/>.</summary>
     public static readonly Func<DbDataReader, Article> Read = r =>
     {

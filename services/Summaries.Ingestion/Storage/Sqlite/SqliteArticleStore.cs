@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Summaries.Ingestion.Articles;
@@ -81,7 +82,7 @@ public sealed partial class SqliteArticleStore(
     }
 
     public async Task<StoredArticlePage> ListAsync(
-        int pageSize, long? before, ArticleFilter filter, CancellationToken cancellationToken)
+        int pageSize, long? before, ArticleFilter filter, ArticleReadShape shape, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -92,9 +93,14 @@ public sealed partial class SqliteArticleStore(
             return name;
         }, "a.");
         // One row more than asked tells whether there is a next page.
-        command.CommandText = $"{SqliteArticleRows.Select}{where} ORDER BY a.seq DESC LIMIT $limit";
+        command.CommandText = $"{SqliteArticleRows.SelectFor(shape.View)}{where} ORDER BY a.seq DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", pageSize + 1);
-        var rows = await ArticleColumns.ReadAllAsync(command, SqliteArticleRows.Read, cancellationToken);
+        var (rows, full) = await ArticleColumns.ReadWithinAsync(command, SqliteArticleRows.Read, shape.ByteBudget, cancellationToken);
+        if (!full)
+        {
+            return new StoredArticlePage(rows, rows[^1].Sequence);
+        }
+
         if (rows.Count <= pageSize)
         {
             return new StoredArticlePage(rows, null);
@@ -102,6 +108,17 @@ public sealed partial class SqliteArticleStore(
 
         rows.RemoveAt(rows.Count - 1);
         return new StoredArticlePage(rows, rows[^1].Sequence);
+    }
+
+    public async Task<(IReadOnlyList<Article> Found, int Read)> GetManyAsync(
+        IReadOnlyList<string> ids, ArticleReadShape shape, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{SqliteArticleRows.SelectFor(shape.View)} JOIN json_each($ids) q ON q.value = a.id ORDER BY q.key";
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        var (rows, full) = await ArticleColumns.ReadWithinAsync(command, SqliteArticleRows.Read, shape.ByteBudget, cancellationToken);
+        return (rows, full ? ids.Count : ArticleReads.ReadThrough(ids, rows));
     }
 
     public async Task<IReadOnlyList<Article>> ListAfterAsync(long after, int limit, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public static class DefaultGrants
         ["summary"] =
         [
             $"{Ingestion}/GetArticle",
+            $"{Ingestion}/BatchGetArticles",
             $"{Ingestion}/ListArticles",
             $"{Entity}/GetEntity",
             $"{Entity}/GetArticleAnnotation",

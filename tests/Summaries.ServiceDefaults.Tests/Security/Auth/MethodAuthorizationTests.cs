@@ -44,6 +44,7 @@ public sealed class MethodAuthorizationTests
 
         Assert.Equal("articles/a", (await Ingestion(summary).GetArticleAsync(new GetArticleRequest { Name = "articles/a" })).Article.Name);
         await Entity(summary).GetEntityAsync(new GetEntityRequest { Name = "entities/e" });
+        Assert.Equal(["articles/b"], (await Ingestion(summary).BatchGetArticlesAsync(new BatchGetArticlesRequest { Names = { "articles/b" } })).MissingNames);
         await Entity(ingestion).AnnotateArticleAsync(new AnnotateArticleRequest());
         await Ingestion(dashboard).DeleteArticleAsync(new DeleteArticleRequest { Name = "articles/a" });
         Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() =>
