@@ -148,7 +148,7 @@ public sealed partial class ArticleService(
         for (var i = 0; i < names.Count && i < MaxBatchGetNames; i++)
         {
             var field = $"names[{i}]";
-            if (problems.Check(() => ArticleNames.ParseId(names[i], field)) is { } id)
+            if (problems.Check(() => ResourceNames.Articles.Parse(names[i], field)) is { } id)
             {
                 if (seen.Add(id))
                 {
@@ -166,8 +166,8 @@ public sealed partial class ArticleService(
         var foundIds = found.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         return new ArticleBatch(
             found,
-            ids.Take(read).Where(id => !foundIds.Contains(id)).Select(ArticleNames.Format).ToList(),
-            ids.Skip(read).Select(ArticleNames.Format).ToList());
+            ids.Take(read).Where(id => !foundIds.Contains(id)).Select(ResourceNames.Articles.Format).ToList(),
+            ids.Skip(read).Select(ResourceNames.Articles.Format).ToList());
     }
 
     /// <summary>The most names one BatchGetArticles may ask for (AIP-231 suggests a limit; protos say 1,000).</summary>

@@ -39,5 +39,5 @@ public sealed record ArticleReadShape(ArticleView View, long ByteBudget)
         + (20L * article.CleanedSegments.Count)
         + Encoding.UTF8.GetByteCount(article.Source)
         + Encoding.UTF8.GetByteCount(article.Url)
-        + article.ContentHash.Length + article.Story.Length + article.DuplicateOf.Length + article.AnnotationError.Length;
+        + article.ContentHash.Length + article.DuplicateGroup.Length + article.DuplicateOf.Length + article.AnnotationError.Length;
 }
