@@ -11,11 +11,11 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 # services/Directory.Build.props: the runtime settings every service is measured with (GC, tiering).
 COPY services/Directory.Build.props services/
-COPY services/Summaries.Contracts/Summaries.Contracts.csproj services/Summaries.Contracts/
-COPY services/Summaries.ServiceDefaults/Summaries.ServiceDefaults.csproj services/Summaries.ServiceDefaults/
-COPY services/Summaries.Language/Summaries.Language.csproj services/Summaries.Language/
-COPY services/Summaries.Entity/Summaries.Entity.csproj services/Summaries.Entity/
-RUN dotnet restore services/Summaries.Entity/Summaries.Entity.csproj -a $TARGETARCH
+COPY services/Summaries.Contracts/Summaries.Contracts.csproj services/Summaries.Contracts/packages.lock.json services/Summaries.Contracts/
+COPY services/Summaries.ServiceDefaults/Summaries.ServiceDefaults.csproj services/Summaries.ServiceDefaults/packages.lock.json services/Summaries.ServiceDefaults/
+COPY services/Summaries.Language/Summaries.Language.csproj services/Summaries.Language/packages.lock.json services/Summaries.Language/
+COPY services/Summaries.Entity/Summaries.Entity.csproj services/Summaries.Entity/packages.lock.json services/Summaries.Entity/
+RUN dotnet restore services/Summaries.Entity/Summaries.Entity.csproj -a $TARGETARCH --locked-mode
 COPY protos/ protos/
 COPY services/Summaries.Contracts/ services/Summaries.Contracts/
 COPY services/Summaries.ServiceDefaults/ services/Summaries.ServiceDefaults/

@@ -11,10 +11,10 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 # services/Directory.Build.props: the runtime settings every service is measured with (GC, tiering).
 COPY services/Directory.Build.props services/
-COPY services/Summaries.Contracts/Summaries.Contracts.csproj services/Summaries.Contracts/
-COPY services/Summaries.ServiceDefaults/Summaries.ServiceDefaults.csproj services/Summaries.ServiceDefaults/
-COPY services/Summaries.Ingestion/Summaries.Ingestion.csproj services/Summaries.Ingestion/
-RUN dotnet restore services/Summaries.Ingestion/Summaries.Ingestion.csproj -a $TARGETARCH
+COPY services/Summaries.Contracts/Summaries.Contracts.csproj services/Summaries.Contracts/packages.lock.json services/Summaries.Contracts/
+COPY services/Summaries.ServiceDefaults/Summaries.ServiceDefaults.csproj services/Summaries.ServiceDefaults/packages.lock.json services/Summaries.ServiceDefaults/
+COPY services/Summaries.Ingestion/Summaries.Ingestion.csproj services/Summaries.Ingestion/packages.lock.json services/Summaries.Ingestion/
+RUN dotnet restore services/Summaries.Ingestion/Summaries.Ingestion.csproj -a $TARGETARCH --locked-mode
 COPY protos/ protos/
 COPY services/Summaries.Contracts/ services/Summaries.Contracts/
 COPY services/Summaries.ServiceDefaults/ services/Summaries.ServiceDefaults/

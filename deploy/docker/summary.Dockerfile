@@ -11,10 +11,10 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 # services/Directory.Build.props: the runtime settings every service is measured with (GC, tiering).
 COPY services/Directory.Build.props services/
-COPY services/Summaries.Contracts/Summaries.Contracts.csproj services/Summaries.Contracts/
-COPY services/Summaries.ServiceDefaults/Summaries.ServiceDefaults.csproj services/Summaries.ServiceDefaults/
-COPY services/Summaries.Summary/Summaries.Summary.csproj services/Summaries.Summary/
-RUN dotnet restore services/Summaries.Summary/Summaries.Summary.csproj -a $TARGETARCH
+COPY services/Summaries.Contracts/Summaries.Contracts.csproj services/Summaries.Contracts/packages.lock.json services/Summaries.Contracts/
+COPY services/Summaries.ServiceDefaults/Summaries.ServiceDefaults.csproj services/Summaries.ServiceDefaults/packages.lock.json services/Summaries.ServiceDefaults/
+COPY services/Summaries.Summary/Summaries.Summary.csproj services/Summaries.Summary/packages.lock.json services/Summaries.Summary/
+RUN dotnet restore services/Summaries.Summary/Summaries.Summary.csproj -a $TARGETARCH --locked-mode
 COPY protos/ protos/
 COPY services/Summaries.Contracts/ services/Summaries.Contracts/
 COPY services/Summaries.ServiceDefaults/ services/Summaries.ServiceDefaults/

@@ -168,6 +168,38 @@ public sealed partial class DockerfileTests
             $"{service}: {file} is not copied to the same place before dotnet restore"));
     }
 
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Restore_Service_LockedToEachProjectsLockFile(string service, string project)
+    {
+        // The image restores exactly what CI tested: every project's packages.lock.json is in place
+        // before the restore, and a dependency that moved fails the restore instead of the image.
+        var dockerfile = Dockerfile.Load(RepoPaths.Dockerfile(service));
+        var build = dockerfile.Stages[0].Instructions.ToList();
+        var restore = build.FindIndex(i => i.Keyword == "RUN" && i.Text.Contains("dotnet restore", StringComparison.Ordinal));
+        var copies = build.Take(restore).Where(i => i.Keyword == "COPY" && !i.Flags.ContainsKey("from")).ToList();
+
+        Assert.Contains("--locked-mode", build[restore].Text, StringComparison.Ordinal);
+        Assert.All(ProjectClosure($"services/{project}/{project}.csproj"), csproj =>
+        {
+            var lockFile = Path.GetDirectoryName(csproj)!.Replace('\\', '/') + "/packages.lock.json";
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, lockFile)), $"{lockFile} is missing: run dotnet restore");
+            Assert.True(copies.Any(c => Lands(c, lockFile)), $"{service}: {lockFile} is not copied to the same place before dotnet restore");
+        });
+    }
+
+    [Fact]
+    public void LockFiles_EveryProject_HasOneAndCiRestoresLocked()
+    {
+        var projects = Directory.EnumerateFiles(RepoPaths.Root, "*.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(projects);
+        Assert.All(projects, p => Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "packages.lock.json")), $"{p} has no packages.lock.json"));
+        Assert.Contains("SUMMARIES_LOCKED_RESTORE=true", File.ReadAllText(Path.Combine(RepoPaths.Root, ".ci", "run")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Lands_CopyInstruction_PlacesFilesWhereTheRepositoryHasThem()
     {

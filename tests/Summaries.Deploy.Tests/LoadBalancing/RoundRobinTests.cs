@@ -130,7 +130,7 @@ public sealed class RoundRobinTests : IAsyncLifetime
         }
 
         Assert.All(targets, t => Assert.True(t.Calls > 0, $"{t.Endpoint} got no calls"));
-        Assert.IsType<RefreshingDnsResolverFactory>(Assert.Single(provider.GetServices<ResolverFactory>()));
+        Assert.Single(provider.GetServices<ResolverFactory>().OfType<RefreshingDnsResolverFactory>());
     }
 
     private HeadlessServiceDns Dns() => new(new Dictionary<string, IReadOnlyList<BalancerAddress>>
