@@ -109,44 +109,6 @@ public static class EgressPolicy
             : ports.Select(p => $"{p.Str("protocol") ?? "TCP"}/{p.Str("port") ?? "*"}").ToList();
     }
 
-    private static IEnumerable<string> Destinations(JsonObject rule, string ns, IReadOnlyList<Workload> workloads)
-    {
-        var peers = rule.Items("to").ToList();
-        if (peers.Count == 0)
-        {
-            yield return "*";
-            yield break;
-        }
-
-        foreach (var peer in peers)
-        {
-            if (peer.At("ipBlock") is { } block)
-            {
-                var except = block.Strings("except");
-                yield return except.Count == 0
-                    ? $"ip[{block.Str("cidr")}]"
-                    : $"ip[{block.Str("cidr")} except {string.Join(',', except.Order(StringComparer.Ordinal))}]";
-            }
-            else if (peer.At("namespaceSelector") is { } namespaces)
-            {
-                yield return peer.At("podSelector") is { } pods
-                    ? $"ns[{LabelSelector.Describe(namespaces)}]/pods[{LabelSelector.Describe(pods)}]"
-                    : $"ns[{LabelSelector.Describe(namespaces)}]";
-            }
-            else
-            {
-                var selector = peer.At("podSelector");
-                var apps = workloads.Where(w => w.Namespace == ns && LabelSelector.Matches(selector, w.PodLabels)).Select(w => w.App).ToList();
-                if (apps.Count == 0 || LabelSelector.Describe(selector) == "*")
-                {
-                    yield return $"pods[{LabelSelector.Describe(selector)}]";
-                }
-
-                foreach (var app in apps)
-                {
-                    yield return app;
-                }
-            }
-        }
-    }
+    private static IEnumerable<string> Destinations(JsonObject rule, string ns, IReadOnlyList<Workload> workloads) =>
+        PolicyPeers.Describe(rule, "to", ns, workloads);
 }

@@ -77,42 +77,6 @@ public static class NetworkPolicyGraph
         return ports.Select(p => p.At("port") is null ? 0 : target.ResolvePort(p.At("port")) ?? -1).ToList();
     }
 
-    private static IEnumerable<string> Sources(JsonObject rule, string ns, IReadOnlyList<Workload> workloads)
-    {
-        var peers = rule.Items("from").ToList();
-        if (peers.Count == 0)
-        {
-            yield return "*";
-            yield break;
-        }
-
-        foreach (var peer in peers)
-        {
-            if (peer.At("ipBlock") is { } block)
-            {
-                yield return $"ip[{block.Str("cidr")}]";
-            }
-            else if (peer.At("namespaceSelector") is { } namespaces)
-            {
-                yield return peer.At("podSelector") is { } pods
-                    ? $"ns[{LabelSelector.Describe(namespaces)}]/pods[{LabelSelector.Describe(pods)}]"
-                    : $"ns[{LabelSelector.Describe(namespaces)}]";
-            }
-            else
-            {
-                var selector = peer.At("podSelector");
-                var apps = workloads.Where(w => w.Namespace == ns && LabelSelector.Matches(selector, w.PodLabels)).Select(w => w.App).ToList();
-                if (apps.Count == 0 || LabelSelector.Describe(selector) == "*")
-                {
-                    // Also any other pod of the namespace (a debug pod, another app) that carries the labels.
-                    yield return $"pods[{LabelSelector.Describe(selector)}]";
-                }
-
-                foreach (var app in apps)
-                {
-                    yield return app;
-                }
-            }
-        }
-    }
+    private static IEnumerable<string> Sources(JsonObject rule, string ns, IReadOnlyList<Workload> workloads) =>
+        PolicyPeers.Describe(rule, "from", ns, workloads);
 }

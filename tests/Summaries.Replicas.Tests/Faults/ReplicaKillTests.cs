@@ -11,18 +11,8 @@ namespace Summaries.Replicas.Tests.Faults;
 /// A replica SIGKILLed in the middle of work: nothing it acknowledged is lost, and the client's
 /// retry, sent to the other replica, completes the work once.
 /// </summary>
-public sealed class ReplicaKillTests : IAsyncLifetime
+public sealed class ReplicaKillTests : OwnReplicaSystem
 {
-    private ReplicaSystem? _system;
-
-    public async Task InitializeAsync()
-    {
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresTestSchema.Variable)))
-        {
-            _system = await ReplicaSystem.StartAsync(replicas: 2, withSeeds: true);
-        }
-    }
-
     [SkippableFact]
     public async Task StreamCreateArticles_ReplicaKilledMidStream_AckedKeptAndRetryOnOtherStoresEachOnce()
     {
@@ -122,20 +112,6 @@ public sealed class ReplicaKillTests : IAsyncLifetime
         Assert.All(answers, a => Assert.Equal(answers[0].Briefing.Name, a.Briefing.Name));
         Assert.All(answers.Skip(1), a => Assert.True(a.Briefing.Cached));
         Assert.NotEmpty(answers[0].Briefing.Sections);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_system is not null)
-        {
-            await _system.DisposeAsync();
-        }
-    }
-
-    private ReplicaSystem System()
-    {
-        PostgresTestSchema.RequireServer();
-        return _system ?? throw new InvalidOperationException("Not started.");
     }
 
     private static string RequestId(string run, int n) => $"{run}-{n}";

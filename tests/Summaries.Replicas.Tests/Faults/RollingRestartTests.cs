@@ -11,18 +11,8 @@ namespace Summaries.Replicas.Tests.Faults;
 /// A rolling restart as Kubernetes does it: each replica in turn gets SIGTERM, drains, exits and is
 /// started again, while clients keep calling through a balanced channel. No call may fail.
 /// </summary>
-public sealed class RollingRestartTests : IAsyncLifetime
+public sealed class RollingRestartTests : OwnReplicaSystem
 {
-    private ReplicaSystem? _system;
-
-    public async Task InitializeAsync()
-    {
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresTestSchema.Variable)))
-        {
-            _system = await ReplicaSystem.StartAsync(replicas: 2, withSeeds: true);
-        }
-    }
-
     [SkippableFact]
     public async Task SteadyLoad_EachIngestionAndSummaryReplicaRestartedInTurn_NoCallFails()
     {
@@ -82,14 +72,6 @@ public sealed class RollingRestartTests : IAsyncLifetime
         Assert.Equal(created.Count, created.Values.Distinct().Count());
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_system is not null)
-        {
-            await _system.DisposeAsync();
-        }
-    }
-
     private static async Task RestartAsync(ServiceProcess replica, Func<ServiceProcess> start, string serviceName)
     {
         await ProcessSignals.TerminateAsync(replica);
@@ -97,11 +79,5 @@ public sealed class RollingRestartTests : IAsyncLifetime
         Assert.True(exit == 0, $"{replica.Name} exited with {exit} on SIGTERM:\n{replica.RecentOutput}");
         await replica.DisposeAsync();
         await start().WaitHealthyAsync(serviceName, TimeSpan.FromSeconds(90));
-    }
-
-    private ReplicaSystem System()
-    {
-        PostgresTestSchema.RequireServer();
-        return _system ?? throw new InvalidOperationException("Not started.");
     }
 }
