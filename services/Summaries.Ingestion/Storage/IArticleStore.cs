@@ -4,7 +4,30 @@ using Summaries.ServiceDefaults.Storage;
 namespace Summaries.Ingestion.Storage;
 
 /// <summary>One page of a newest-first listing, and the sequence to continue before (null at the end).</summary>
-public sealed record StoredArticlePage(IReadOnlyList<Article> Articles, long? NextBefore);
+public sealed record StoredArticlePage(IReadOnlyList<Article> Articles, long? NextBefore)
+{
+    /// <summary>
+    /// The page from rows read newest first with one row more than <paramref name="pageSize"/> asked
+    /// for (which tells whether there is a next page); <paramref name="full"/> false when the byte
+    /// budget ended the read early, so a next page follows from the last row kept.
+    /// </summary>
+    public static StoredArticlePage FromRows(List<Article> rows, bool full, int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!full)
+        {
+            return new StoredArticlePage(rows, rows[^1].Sequence);
+        }
+
+        if (rows.Count <= pageSize)
+        {
+            return new StoredArticlePage(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new StoredArticlePage(rows, rows[^1].Sequence);
+    }
+}
 
 /// <summary>
 /// Where articles live. Sequences grow strictly in commit order (writers are serialised: on PostgreSQL

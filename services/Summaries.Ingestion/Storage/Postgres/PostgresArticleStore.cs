@@ -61,18 +61,7 @@ public sealed partial class PostgresArticleStore(PostgresDatabase database, Near
         command.CommandText = $"SELECT {ArticleColumns.ListFor(shape.View)} FROM articles{where} ORDER BY seq DESC LIMIT @limit";
         command.Parameters.AddWithValue("limit", pageSize + 1);
         var (rows, full) = await ArticleColumns.ReadWithinAsync(command, ReadArticle, shape.ByteBudget, cancellationToken);
-        if (!full)
-        {
-            return new StoredArticlePage(rows, rows[^1].Sequence);
-        }
-
-        if (rows.Count <= pageSize)
-        {
-            return new StoredArticlePage(rows, null);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new StoredArticlePage(rows, rows[^1].Sequence);
+        return StoredArticlePage.FromRows(rows, full, pageSize);
     }
 
     public async Task<(IReadOnlyList<Article> Found, int Read)> GetManyAsync(

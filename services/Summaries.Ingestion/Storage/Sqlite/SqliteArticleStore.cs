@@ -96,18 +96,7 @@ public sealed partial class SqliteArticleStore(
         command.CommandText = $"{SqliteArticleRows.SelectFor(shape.View)}{where} ORDER BY a.seq DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", pageSize + 1);
         var (rows, full) = await ArticleColumns.ReadWithinAsync(command, SqliteArticleRows.Read, shape.ByteBudget, cancellationToken);
-        if (!full)
-        {
-            return new StoredArticlePage(rows, rows[^1].Sequence);
-        }
-
-        if (rows.Count <= pageSize)
-        {
-            return new StoredArticlePage(rows, null);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new StoredArticlePage(rows, rows[^1].Sequence);
+        return StoredArticlePage.FromRows(rows, full, pageSize);
     }
 
     public async Task<(IReadOnlyList<Article> Found, int Read)> GetManyAsync(
