@@ -39,7 +39,7 @@ public sealed class BriefingComposer(
     public async Task<ComposedBriefing> ComposeAsync(
         IReadOnlyList<SourceDocument> sources, BriefingOptions options, IBriefingStream? stream, CancellationToken cancellationToken)
     {
-        var sheet = factSheetBuilder.Build(sources);
+        var sheet = factSheetBuilder.Build(sources, cancellationToken);
         var request = WritingRequest.For(options.Length.ToDraftLength());
         var warnings = new List<string>();
         var progress = new BriefingProgress(stream, sheet);
@@ -60,7 +60,11 @@ public sealed class BriefingComposer(
 
         var builtInStarted = time.GetTimestamp();
         var draft = await builtIn.WriteAsync(sheet, request, cancellationToken);
+        // Each CPU stage ends within a second or so at the largest input; the caller's deadline is
+        // looked at between them, so a call past it stops instead of running on.
+        cancellationToken.ThrowIfCancellationRequested();
         var (kept, result) = verifier.Keep(draft, sheet);
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var problem in result.Problems)
         {
             telemetry.RejectedSentences.Add(1,

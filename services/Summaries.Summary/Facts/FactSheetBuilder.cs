@@ -5,7 +5,13 @@ namespace Summaries.Summary.Facts;
 /// <summary>Turns gathered sources into the fact sheet every writer works from.</summary>
 public sealed class FactSheetBuilder
 {
-    public FactSheet Build(IReadOnlyList<SourceDocument> sources)
+    // How many entities or sentences between two looks at the cancellation token.
+    private const int CheckEvery = 1_024;
+
+    public FactSheet Build(IReadOnlyList<SourceDocument> sources) => Build(sources, CancellationToken.None);
+
+    /// <summary>The fact sheet; long work (thousands of entities or sentences) stops when <paramref name="cancellationToken"/> fires.</summary>
+    public FactSheet Build(IReadOnlyList<SourceDocument> sources, CancellationToken cancellationToken)
     {
         var articles = new List<FactArticle>();
         var facts = new List<Fact>();
@@ -27,9 +33,16 @@ public sealed class FactSheetBuilder
             var articleRef = $"a{d + 1}";
             articles.Add(new FactArticle(articleRef, doc.ArticleName, doc.Title, doc.Source, doc.PublishTime));
 
+            cancellationToken.ThrowIfCancellationRequested();
             var keyMap = new Dictionary<string, string>(StringComparer.Ordinal);
+            var seen = 0;
             foreach (var e in doc.Annotation.Entities)
             {
+                if (++seen % CheckEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var key = merges.GetValueOrDefault(GlobalKey(e)) ?? GlobalKey(e);
                 keyMap[e.Key] = key;
                 if (!entities.TryGetValue(key, out var acc))
@@ -43,7 +56,7 @@ public sealed class FactSheetBuilder
                 acc.Add(e, sources.Count);
             }
 
-            var docFacts = BuildFacts(doc, articleRef, keyMap);
+            var docFacts = BuildFacts(doc, articleRef, keyMap, cancellationToken);
             facts.AddRange(docFacts);
             quotes.AddRange(BuildQuotes(doc, docFacts, keyMap));
         }
@@ -58,13 +71,18 @@ public sealed class FactSheetBuilder
     private static string GlobalKey(AnnotatedEntity e) =>
         !string.IsNullOrEmpty(e.EntityName) ? e.EntityName : $"{e.Type}:{e.DisplayName}";
 
-    private static List<Fact> BuildFacts(SourceDocument doc, string articleRef, Dictionary<string, string> keyMap)
+    private static List<Fact> BuildFacts(SourceDocument doc, string articleRef, Dictionary<string, string> keyMap, CancellationToken cancellationToken)
     {
         var sentences = doc.Annotation.Sentences.OrderBy(s => s.Start).ToList();
         var mentionsBySentence = doc.Annotation.Mentions.ToLookup(m => m.SentenceIndex);
         var facts = new List<Fact>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
         {
+            if (i % CheckEvery == CheckEvery - 1)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var s = sentences[i];
             var wholeParagraph = IsParagraphBoundary(doc.Body, s.Start, before: true)
                 && IsParagraphBoundary(doc.Body, s.End, before: false);

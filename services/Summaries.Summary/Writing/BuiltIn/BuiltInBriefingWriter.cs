@@ -35,7 +35,9 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
     public Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Write(facts, request));
+        var draft = Write(facts, request);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(draft);
     }
 
     public BriefingDraft Write(FactSheet sheet, WritingRequest request)
