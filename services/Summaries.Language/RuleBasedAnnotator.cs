@@ -59,12 +59,12 @@ public sealed class RuleBasedAnnotator : ITextAnnotator
         var candidates = AbuttingNameSplitter.Split(tokenized, recognizer.Recognize(tokenized, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         stageDone?.Invoke("ner");
-        var roles = roleBinder.Bind(tokenized, candidates, new MentionKeys(lexicon, text));
+        var roles = roleBinder.Bind(tokenized, candidates, new MentionKeys(lexicon, text), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var resolved = resolver.Resolve(tokenized, candidates, roles, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         stageDone?.Invoke("resolution");
-        var quotes = attributor.Attribute(tokenized, resolved);
+        var quotes = attributor.Attribute(tokenized, resolved, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         stageDone?.Invoke("attribution");
         var entities = SalienceScorer.Score(resolved, quotes, title, text.Length);

@@ -19,9 +19,10 @@ internal sealed class QuoteAttributor(Lexicon lexicon)
     private readonly DirectQuoteFinder quoteFinder = new();
     private readonly CueFinder cueFinder = new(lexicon);
 
-    public IReadOnlyList<QuoteInfo> Attribute(TokenizedText text, ResolvedEntities entities)
+    public IReadOnlyList<QuoteInfo> Attribute(TokenizedText text, ResolvedEntities entities, CancellationToken cancellationToken = default)
     {
         var spans = quoteFinder.Find(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var insideQuote = new bool[text.Count];
         foreach (var span in spans)
         {
@@ -37,13 +38,21 @@ internal sealed class QuoteAttributor(Lexicon lexicon)
         var speakers = new CueSpeakers(text, finder, mentions, cues, insideQuote);
         var direct = new DirectQuoteSpeakers(text, cues, speakers, finder, mentions, insideQuote);
         var titles = new TitleQuotes(text, cues);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var quotes = new List<QuoteInfo>();
         var usedCues = new HashSet<Cue>();
         QuoteInfo? previous = null;
         QuoteSpan? previousSpan = null;
+        var seen = 0;
         foreach (var span in spans)
         {
+            // Hundreds of thousands of quotation marks make as many spans: look at the token now and then.
+            if (++seen % 1_024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (titles.IsTitle(span))
             {
                 continue;
@@ -81,6 +90,7 @@ internal sealed class QuoteAttributor(Lexicon lexicon)
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var reported = new ReportedSpeechFinder(text, insideQuote, cues);
 
         // A cue inside a clause already reported ("said that he hoped …") is part of that report, not a second one.

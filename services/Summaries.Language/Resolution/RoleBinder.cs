@@ -23,7 +23,7 @@ internal sealed class RoleBinder(Lexicon lexicon)
 {
     private readonly TitleFinder titles = new(lexicon);
 
-    public RoleAnalysis Bind(TokenizedText text, IReadOnlyList<MentionCandidate> mentions, MentionKeys keys)
+    public RoleAnalysis Bind(TokenizedText text, IReadOnlyList<MentionCandidate> mentions, MentionKeys keys, CancellationToken cancellationToken = default)
     {
         var byFirst = new Dictionary<int, int>();
         var byLast = new Dictionary<int, int>();
@@ -44,8 +44,14 @@ internal sealed class RoleBinder(Lexicon lexicon)
 
         var bindings = new List<RoleBinding>();
         var references = new List<RoleReference>();
+        var seen = 0;
         foreach (var title in titles.Find(text))
         {
+            if (++seen % 1_024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (inside[title.First])
             {
                 continue;
