@@ -20,10 +20,23 @@ public static class CommentedReflection
         services.AddGrpcReflection();
         services.RemoveAll<ReflectionServiceImpl>();
         services.RemoveAll<ReflectionV1ServiceImpl>();
-        var descriptors = new Lazy<ServiceDescriptor[]>(() => Descriptors(grpcServiceName));
-        services.AddSingleton(_ => new ReflectionServiceImpl(descriptors.Value));
-        services.AddSingleton(_ => new ReflectionV1ServiceImpl(descriptors.Value));
+        var served = new Lazy<(string[] Names, SymbolRegistry Symbols)>(() => Served(grpcServiceName));
+        services.AddSingleton(_ => new ReflectionServiceImpl(served.Value.Names, served.Value.Symbols));
+        services.AddSingleton(_ => new ReflectionV1ServiceImpl(served.Value.Names, served.Value.Symbols));
         return services;
+    }
+
+    /// <summary>
+    /// The services' names, and every file a client needs to read their messages: the services' own
+    /// files with their imports, and <c>google/rpc/error_details.proto</c>, whose ErrorInfo and
+    /// BadRequest travel packed in <c>google.protobuf.Any</c> inside per-item <c>google.rpc.Status</c>
+    /// (no file imports it, so without it grpcurl and buf curl cannot print a batch's results).
+    /// </summary>
+    public static (string[] Names, SymbolRegistry Symbols) Served(string grpcServiceName)
+    {
+        var descriptors = Descriptors(grpcServiceName);
+        var files = descriptors.Select(d => d.File).Append(Google.Rpc.ErrorDetailsReflection.Descriptor);
+        return ([.. descriptors.Select(d => d.FullName)], SymbolRegistry.FromFiles(files));
     }
 
     /// <summary>The hosted service (with comments), health and reflection.</summary>

@@ -21,6 +21,20 @@ public sealed class BufCurlTests(SystemFixture system)
     }
 
     [SkippableFact]
+    public async Task BufCurl_BatchItemFailedViaReflection_PrintsItsStatusDetails()
+    {
+        // The item's google.rpc.Status packs ErrorInfo and BadRequest in Any: reflection must serve
+        // error_details.proto, or a client cannot print the response at all.
+        var json = await CurlAsync(system.Ingestion.Port, "summaries.ingestion.v1.IngestionService/BatchCreateArticles",
+            """{"article": {"title": "Empty", "body": ""}, "requestId": "bufcurl-empty-1"}""");
+
+        var status = json.RootElement.GetProperty("results")[0].GetProperty("status");
+        Assert.Equal(3, status.GetProperty("code").GetInt32());
+        var types = status.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("@type").GetString()).ToList();
+        Assert.Equal(["type.googleapis.com/google.rpc.ErrorInfo", "type.googleapis.com/google.rpc.BadRequest"], types);
+    }
+
+    [SkippableFact]
     public async Task BufCurl_AnnotateTextViaReflection_FindsPeopleAndQuotes()
     {
         var json = await CurlAsync(system.Entity.Port, "summaries.entity.v1.EntityService/AnnotateText",
