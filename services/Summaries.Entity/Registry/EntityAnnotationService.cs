@@ -98,7 +98,36 @@ public sealed class EntityAnnotationService(ITextAnnotator annotator, IEntitySto
         var parsed = problems.Check(() => EntityFilterParser.Parse(filter));
         problems.ThrowIfAny();
         var (items, next) = await store.ListAsync(parsed!, size, offset, cancellationToken);
+        var kept = WithinBudget(items);
+        if (kept < items.Count)
+        {
+            // The page ends early; the next one starts with the first entity left out.
+            return (items.Take(kept).ToList(), PageTokens.Encode(offset + kept, binding));
+        }
+
         return (items, next is { } n ? PageTokens.Encode(n, binding) : string.Empty);
+    }
+
+    /// <summary>
+    /// A page of entities is cut at about this many bytes (each may carry up to
+    /// <see cref="RegisteredEntity.MaxArticleNames"/> article names, so 1,000 of them could make 30 MB).
+    /// </summary>
+    public const long MaxPageBytes = 4L * 1024 * 1024;
+
+    /// <summary>How many of <paramref name="items"/> fit in <see cref="MaxPageBytes"/>; at least one.</summary>
+    public static int WithinBudget(IReadOnlyList<RegisteredEntity> items)
+    {
+        var bytes = 0L;
+        for (var i = 0; i < items.Count; i++)
+        {
+            bytes += items[i].ApproximateBytes();
+            if (bytes > MaxPageBytes && i > 0)
+            {
+                return i;
+            }
+        }
+
+        return items.Count;
     }
 
     private static void ValidateText(string text, string field)

@@ -22,6 +22,12 @@ public sealed record RegisteredEntity(
     /// ListEntities row; readers want the recent ones (a briefing's window is recent).
     /// </summary>
     public const int MaxArticleNames = 1_000;
+
+    /// <summary>Roughly the bytes the entity takes in a response: its strings in UTF-8 and a little framing each.</summary>
+    public long ApproximateBytes() =>
+        Strings().Sum(s => System.Text.Encoding.UTF8.GetByteCount(s) + 4L) + 32;
+
+    private IEnumerable<string> Strings() => [Name, DisplayName, .. Aliases, .. Roles, .. ArticleNames];
 }
 
 /// <summary>Filter for listing entities.</summary>
