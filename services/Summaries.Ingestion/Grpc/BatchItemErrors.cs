@@ -12,17 +12,14 @@ public static class BatchItemErrors
         switch (exception)
         {
             case ValidationException validation:
-                var error = new ItemError { Code = Name(StatusCode.InvalidArgument), Message = validation.Message };
+                var error = new ItemError { Code = RpcErrors.CodeName(StatusCode.InvalidArgument), Message = validation.Message };
                 error.FieldViolations.AddRange(validation.Problems.Select(p =>
                     new FieldViolation { Field = p.Field, Description = p.Description }));
                 return error;
             case RpcException rpc:
-                return new ItemError { Code = Name(rpc.StatusCode), Message = rpc.Status.Detail };
+                return new ItemError { Code = RpcErrors.CodeName(rpc.StatusCode), Message = rpc.Status.Detail };
             default:
-                return new ItemError { Code = Name(StatusCode.Internal), Message = "Internal error; it has been logged." };
+                return new ItemError { Code = RpcErrors.CodeName(StatusCode.Internal), Message = "Internal error; it has been logged." };
         }
     }
-
-    /// <summary>"INVALID_ARGUMENT" for <see cref="StatusCode.InvalidArgument"/>, as gRPC spells code names.</summary>
-    public static string Name(StatusCode code) => RpcErrors.CodeName(code);
 }
