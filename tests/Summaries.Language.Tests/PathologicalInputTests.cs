@@ -35,7 +35,7 @@ public sealed class PathologicalInputTests
     {
         var text = Build(input);
 
-        BoundedWork.AssertStopsWhenCancelled(input, token => Annotator.Annotate(text, null, token), TimeSpan.FromMilliseconds(200));
+        BoundedWork.AssertStopsWhenCancelled(input, token => Annotator.Annotate(text, null, token));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Summaries.Language.Resolution;
 /// <summary>Turns clusters into keyed entities: keys by first appearance, display names, aliases, roles.</summary>
 internal static class ClusterOutput
 {
-    public static ResolvedEntities Build(TokenizedText text, IReadOnlyList<MentionCandidate> candidates, ClusterState state)
+    /// <summary>The entities in order of first appearance; a text can hold tens of thousands, so it looks at the token every 1,024.</summary>
+    public static ResolvedEntities Build(TokenizedText text, IReadOnlyList<MentionCandidate> candidates, ClusterState state, CancellationToken cancellationToken)
     {
         var ordered = state.Clusters
             .Where(c => c.Mentions.Count > 0)
@@ -20,8 +21,14 @@ internal static class ClusterOutput
 
         var entities = new List<ResolvedEntity>();
         var all = new List<ResolvedMention>();
+        cancellationToken.ThrowIfCancellationRequested();
         for (var n = 0; n < ordered.Count; n++)
         {
+            if (n % 1024 == 1023)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var cluster = ordered[n];
             var key = "e" + (n + 1).ToString(CultureInfo.InvariantCulture);
             var mentions = new List<ResolvedMention>();

@@ -58,6 +58,7 @@ internal sealed class EntityResolver(Lexicon lexicon)
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         AcronymMerger.Merge(text.Text, state);
         foreach (var binding in roles.Bindings)
         {
@@ -69,7 +70,7 @@ internal sealed class EntityResolver(Lexicon lexicon)
             ResolveReference(state, reference)?.References.Add(reference);
         }
 
-        return ClusterOutput.Build(text, mentions, state);
+        return ClusterOutput.Build(text, mentions, state, cancellationToken);
     }
 
     /// <summary>The mentions with their indexes, checking the token every 4,096 (a text may hold a hundred thousand).</summary>

@@ -9,9 +9,20 @@ namespace Summaries.Language.Segmentation;
 /// break unless the next line visibly continues the sentence (it starts lowercase after an
 /// unpunctuated line and is not a headline), so headlines and photo captions stand alone; a headline
 /// run into its story's dateline on one line ends before the dateline.
+/// No sentence runs past <see cref="MaxSentenceChars"/>: a longer run (a list, a table, text with no
+/// full stops) ends at the first space after that many characters, or, where there is no space for
+/// as many again, between two characters that are neither letters nor digits. Every later step
+/// works sentence by sentence, so this bounds the work between two looks at the cancellation token.
 /// </summary>
 internal sealed class SentenceSplitter(Lexicon lexicon)
 {
+    /// <summary>
+    /// Longer than any sentence in the development corpora (news prose stays under 1,000 characters;
+    /// the longest, 4,604, is several sentences run together without spaces), short enough that a
+    /// step over one sentence takes milliseconds.
+    /// </summary>
+    public const int MaxSentenceChars = 5_000;
+
     public IReadOnlyList<SentenceSpan> Split(string text, CancellationToken cancellationToken = default)
     {
         var sentences = new List<SentenceSpan>();
@@ -21,6 +32,12 @@ internal sealed class SentenceSplitter(Lexicon lexicon)
             if ((i & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (start >= 0 && i - start >= MaxSentenceChars && CanCutAt(text, i, i - start >= 2 * MaxSentenceChars))
+            {
+                Add(sentences, text, start, i);
+                start = -1;
             }
 
             var c = text[i];
@@ -83,6 +100,15 @@ internal sealed class SentenceSplitter(Lexicon lexicon)
 
         return sentences;
     }
+
+    /// <summary>A space; or, when <paramref name="anyBoundary"/>, a place between two characters that are neither letters, digits nor marks.</summary>
+    private static bool CanCutAt(string text, int i, bool anyBoundary) =>
+        char.IsWhiteSpace(text[i])
+        || (anyBoundary && !IsWordPart(text[i - 1]) && !IsWordPart(text[i]) && !char.IsLowSurrogate(text[i]));
+
+    private static bool IsWordPart(char c) =>
+        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     private static void Add(List<SentenceSpan> sentences, string text, int start, int end)
     {

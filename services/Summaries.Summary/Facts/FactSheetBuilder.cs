@@ -5,12 +5,9 @@ namespace Summaries.Summary.Facts;
 /// <summary>Turns gathered sources into the fact sheet every writer works from.</summary>
 public sealed class FactSheetBuilder
 {
-    // How many entities or sentences between two looks at the cancellation token.
-    private const int CheckEvery = 1_024;
-
     public FactSheet Build(IReadOnlyList<SourceDocument> sources) => Build(sources, CancellationToken.None);
 
-    /// <summary>The fact sheet; long work (thousands of entities or sentences) stops when <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>The fact sheet; it stops when <paramref name="cancellationToken"/> fires, looking at it before every entity and sentence.</summary>
     public FactSheet Build(IReadOnlyList<SourceDocument> sources, CancellationToken cancellationToken)
     {
         var articles = new List<FactArticle>();
@@ -21,7 +18,7 @@ public sealed class FactSheetBuilder
         // First every article's entities, so a person named in full in one article can take in a
         // shorter name for them in another (PersonNames); then the facts and quotes, with merged keys.
         var globalKeys = sources.SelectMany(doc => doc.Annotation.Entities).Select(e => (GlobalKey(e), e.DisplayName, Type: Kind(e.Type))).ToList();
-        var merges = PersonNames.Merges(globalKeys);
+        var merges = PersonNames.Merges(globalKeys, cancellationToken);
         var firstByKey = new Dictionary<string, (string Key, string DisplayName, EntityKind Type)>(StringComparer.Ordinal);
         foreach (var global in globalKeys)
         {
@@ -35,14 +32,9 @@ public sealed class FactSheetBuilder
 
             cancellationToken.ThrowIfCancellationRequested();
             var keyMap = new Dictionary<string, string>(StringComparer.Ordinal);
-            var seen = 0;
             foreach (var e in doc.Annotation.Entities)
             {
-                if (++seen % CheckEvery == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
+                cancellationToken.ThrowIfCancellationRequested();
                 var key = merges.GetValueOrDefault(GlobalKey(e)) ?? GlobalKey(e);
                 keyMap[e.Key] = key;
                 if (!entities.TryGetValue(key, out var acc))
@@ -78,11 +70,8 @@ public sealed class FactSheetBuilder
         var facts = new List<Fact>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
         {
-            if (i % CheckEvery == CheckEvery - 1)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
+            // Every sentence: one can be thousands of characters, and the detectors below read them all.
+            cancellationToken.ThrowIfCancellationRequested();
             var s = sentences[i];
             var wholeParagraph = IsParagraphBoundary(doc.Body, s.Start, before: true)
                 && IsParagraphBoundary(doc.Body, s.End, before: false);

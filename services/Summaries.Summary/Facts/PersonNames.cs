@@ -11,7 +11,11 @@ namespace Summaries.Summary.Facts;
 public static class PersonNames
 {
     /// <summary>Each person key to merge, with the key of the fuller name it joins.</summary>
-    public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityKind Type)> entities)
+    public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityKind Type)> entities) =>
+        Merges(entities, CancellationToken.None);
+
+    /// <summary>The merges; thousands of people take a while, so it stops when <paramref name="cancellationToken"/> fires.</summary>
+    public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityKind Type)> entities, CancellationToken cancellationToken)
     {
         var people = entities.Where(e => e.Type == EntityKind.Person || Honorific(e.DisplayName))
             .Select(e => (e.Key, Words: Words(e.DisplayName)))
@@ -27,6 +31,7 @@ public static class PersonNames
         var merges = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, words) in people)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var candidates = IsSurname(words) ? byLast[words[^1]] : byFirstAndLast[(words[0], words[^1])];
             var fuller = candidates.Where(o => o.Key != key && o.Words.Length > words.Length && Fits(words, o.Words))
                 .Select(o => o.Key).Distinct(StringComparer.Ordinal).Take(2).ToList();

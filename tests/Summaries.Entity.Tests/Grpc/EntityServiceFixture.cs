@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Summaries.Contracts.Entity.V1;
 
 namespace Summaries.Entity.Tests.Grpc;
@@ -13,11 +14,19 @@ public sealed class EntityServiceFixture : IDisposable
     private readonly GrpcChannel _channel;
 
     public EntityServiceFixture()
+        : this(_ => { })
+    {
+    }
+
+    private EntityServiceFixture(Action<IServiceCollection> services)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            b.UseSetting("ConnectionStrings:Entity", $"Data Source={_db}"));
+            b.UseSetting("ConnectionStrings:Entity", $"Data Source={_db}").ConfigureServices(services));
         _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
     }
+
+    /// <summary>A fixture with <paramref name="services"/> added to the service's own (an interceptor, say).</summary>
+    public static EntityServiceFixture With(Action<IServiceCollection> services) => new(services);
 
     public EntityService.EntityServiceClient Client => new(_channel);
 

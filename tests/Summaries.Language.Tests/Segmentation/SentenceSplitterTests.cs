@@ -127,4 +127,39 @@ public sealed class SentenceSplitterTests
 
         Assert.Single(sentences);
     }
+
+    [Fact]
+    public void Split_RunWithoutFullStops_EndsAtASpacePastTheLongestSentence()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 3_000).Select(i => $"word{i}"));
+
+        var sentences = Split(text);
+
+        Assert.True(sentences.Length > 2);
+        Assert.All(sentences, s => Assert.InRange(s.Length, 1, SentenceSplitter.MaxSentenceChars + "word0000".Length));
+        Assert.All(sentences, s => Assert.Matches(@"^word\d+( word\d+)*$", s));
+        Assert.Equal(text, string.Join(' ', sentences));
+    }
+
+    [Fact]
+    public void Split_LongRunOfPunctuationWithoutSpaces_EndsBetweenTwoMarks()
+    {
+        var text = "(a " + new string(')', 4 * SentenceSplitter.MaxSentenceChars);
+
+        var spans = splitter.Split(text);
+
+        Assert.True(spans.Count >= 3);
+        Assert.All(spans, s => Assert.True(s.End - s.Start <= 2 * SentenceSplitter.MaxSentenceChars, $"{s.End - s.Start} characters"));
+        Assert.Equal(0, spans[0].Start);
+        Assert.Equal(text.Length, spans[^1].End);
+        Assert.All(spans.Zip(spans.Skip(1)), p => Assert.True(string.IsNullOrWhiteSpace(text[p.First.End..p.Second.Start])));
+    }
+
+    [Fact]
+    public void Split_OneHugeWordWithMarks_IsNeverCutInside()
+    {
+        var text = "A " + new string('a', 3 * SentenceSplitter.MaxSentenceChars) + "\u0301\u0300";
+
+        Assert.Equal([text], Split(text));
+    }
 }

@@ -27,8 +27,7 @@ public sealed class PathologicalFactSheetTests
     }
 
     [Theory]
-    [InlineData("distinct-entities")]
-    [InlineData("capitalised-sentence")]
+    [MemberData(nameof(Inputs))]
     public void Build_CancelledWhileBuilding_StopsWithinASecond(string input)
     {
         var source = PathologicalSources.Document(input);

@@ -45,17 +45,50 @@ public static class BoundedWork
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> with a token that fires after <paramref name="after"/>: the work either
-    /// ends by itself or throws <see cref="OperationCanceledException"/>, and in either case no later
-    /// than <see cref="StopWithin"/> after the token fired.
+    /// When the token fires, counted from the start of the work: early, and well into long work, so
+    /// that a stretch anywhere in it that never looks at the token is found.
     /// </summary>
-    public static void AssertStopsWhenCancelled(string what, Action<CancellationToken> work, TimeSpan? after = null)
+    public static IReadOnlyList<TimeSpan> CancelPoints { get; } =
+        [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (synchronous, on this thread) once for each of the
+    /// <see cref="CancelPoints"/> with a token that fires then, until a run ends before its token
+    /// fires. Each run either ends by itself or throws <see cref="OperationCanceledException"/>, having
+    /// used less than <see cref="StopWithin"/> of processor time after the token fired, and less than
+    /// <see cref="Bound"/> on the clock. (Where <see cref="ThreadCpu"/> cannot read a thread's time, the
+    /// clock must stay under <see cref="StopWithin"/>.)
+    /// </summary>
+    public static void AssertStopsWhenCancelled(string what, Action<CancellationToken> work)
     {
+        foreach (var point in CancelPoints)
+        {
+            var (cancelled, cpu, wall) = RunCancelledAt(work, point);
+            if (!cancelled)
+            {
+                return;
+            }
+
+            var late = cpu ?? wall;
+            Assert.True(late < StopWithin && wall < Bound,
+                $"{what}, its token fired at {point.TotalMilliseconds:F0} ms: it went on for {(cpu is null ? "-" : $"{cpu.Value.TotalSeconds:F2} s")} of processor time, {wall.TotalSeconds:F2} s on the clock.");
+        }
+    }
+
+    /// <summary>Whether the token fired before the work ended, and the processor time (when readable) and clock time from then to the end.</summary>
+    private static (bool Cancelled, TimeSpan? Cpu, TimeSpan Wall) RunCancelledAt(Action<CancellationToken> work, TimeSpan point)
+    {
+        var thread = ThreadCpu.Current();
         using var cancellation = new CancellationTokenSource();
-        var fired = TimeSpan.MaxValue;
         var clock = Stopwatch.StartNew();
-        cancellation.Token.Register(() => fired = clock.Elapsed);
-        cancellation.CancelAfter(after ?? TimeSpan.FromMilliseconds(50));
+        var firedAt = TimeSpan.MaxValue;
+        TimeSpan? cpuAtFire = null;
+        using var registration = cancellation.Token.Register(() =>
+        {
+            cpuAtFire = thread?.Used();
+            firedAt = clock.Elapsed;
+        });
+        cancellation.CancelAfter(point);
         try
         {
             work(cancellation.Token);
@@ -65,7 +98,13 @@ public static class BoundedWork
         }
 
         var ended = clock.Elapsed;
-        var late = fired == TimeSpan.MaxValue ? TimeSpan.Zero : ended - fired;
-        Assert.True(late < StopWithin, $"{what} went on for {late.TotalSeconds:F1} s after its token fired.");
+        var cpuAtEnd = thread?.Used();
+        registration.Dispose(); // waits for a callback already running
+        if (firedAt == TimeSpan.MaxValue || firedAt > ended)
+        {
+            return (false, null, TimeSpan.Zero);
+        }
+
+        return (true, cpuAtFire is { } f && cpuAtEnd is { } e ? e - f : null, ended - firedAt);
     }
 }
