@@ -55,7 +55,7 @@ public sealed class ClientTlsOptions
     /// <summary>Password of a PKCS#12 <see cref="CertificatePath"/>. Never logged.</summary>
     public string? CertificatePassword { get; set; }
 
-    /// <summary>How often <see cref="CertificatePath"/> and <see cref="KeyPath"/> are checked for a renewal (at a new connection after the interval). Default 1 minute.</summary>
+    /// <summary>How often <see cref="CertificatePath"/>, <see cref="KeyPath"/> and <see cref="CaPath"/> are checked for a change (at a new connection after the interval). Default 1 minute.</summary>
     public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public IEnumerable<string> Problems()

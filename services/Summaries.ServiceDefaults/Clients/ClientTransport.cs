@@ -44,15 +44,18 @@ public static class ClientTransport
         {
             // Chosen at each new connection's handshake, so a renewed client certificate is presented
             // without a restart (connections already open keep theirs until they close).
-            var certificate = new ReloadingCertificate(tls.CertificatePath, tls.KeyPath, tls.CertificatePassword,
+            var certificate = ReloadingFiles.Certificate(tls.CertificatePath, tls.KeyPath, tls.CertificatePassword,
                 tls.ReloadInterval, time ?? TimeProvider.System, logger ?? NullLogger.Instance);
             handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate.Current;
         }
 
-        var authorities = string.IsNullOrWhiteSpace(tls.CaPath) ? null : CertificateAuthorities.Load(tls.CaPath);
+        // The bundle too follows its file, checked at each new connection's handshake.
+        var authorities = string.IsNullOrWhiteSpace(tls.CaPath)
+            ? null
+            : ReloadingFiles.Authorities(tls.CaPath, tls.ReloadInterval, time ?? TimeProvider.System, logger ?? NullLogger.Instance);
         var expectedHost = ExpectedHost(address);
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-            IsValid(certificate, chain, errors, authorities, expectedHost);
+            IsValid(certificate, chain, errors, authorities?.Current, expectedHost);
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ public sealed class CertificateAuthorities(X509Certificate2Collection roots)
 {
     public static CertificateAuthorities Load(string pemPath) => new(CertificateFiles.LoadAuthorities(pemPath));
 
+    /// <summary>The bundle's subjects, for the log.</summary>
+    public string Describe() => string.Join("; ", roots.Select(r => $"{r.Subject} (valid until {r.NotAfter.ToUniversalTime():u})"));
+
     /// <summary>Whether <paramref name="certificate"/> chains up to one of the bundle's certificates (no revocation check: private CAs rarely publish CRLs).</summary>
     public bool Trusts(X509Certificate2 certificate, X509Chain? presented = null)
     {

@@ -30,21 +30,22 @@ public static class ServerTls
 
         if (!string.IsNullOrWhiteSpace(options.ClientCaPath))
         {
-            var authorities = CertificateAuthorities.Load(options.ClientCaPath);
+            // Also asked on every handshake: a CA rotation reaches the bundle without a restart.
+            var authorities = ReloadingFiles.Authorities(options.ClientCaPath, options.ReloadInterval, time, logger);
             https.ClientCertificateMode = options.RequireClientCertificate
                 ? ClientCertificateMode.RequireCertificate
                 : ClientCertificateMode.AllowCertificate;
-            https.ClientCertificateValidation = (certificate, chain, _) => authorities.Trusts(certificate, chain);
+            https.ClientCertificateValidation = (certificate, chain, _) => authorities.Current.Trusts(certificate, chain);
         }
 
         listen.UseHttps(https);
     }
 
-    private static ReloadingCertificate Load(ServerTlsOptions options, TimeProvider time, ILogger logger)
+    private static ReloadingFiles<System.Security.Cryptography.X509Certificates.X509Certificate2> Load(ServerTlsOptions options, TimeProvider time, ILogger logger)
     {
         try
         {
-            return new ReloadingCertificate(options.CertificatePath!, options.KeyPath, options.CertificatePassword, options.ReloadInterval, time, logger);
+            return ReloadingFiles.Certificate(options.CertificatePath!, options.KeyPath, options.CertificatePassword, options.ReloadInterval, time, logger);
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
         {

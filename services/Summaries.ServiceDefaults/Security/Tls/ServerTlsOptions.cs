@@ -5,8 +5,8 @@ namespace Summaries.ServiceDefaults.Security.Tls;
 /// <summary>
 /// TLS for the service's own port. Section <c>Service:Tls</c>. Off (cleartext h2c) unless
 /// <see cref="CertificatePath"/> is set; then the port serves HTTP/2 over TLS only (ALPN h2).
-/// The certificate files are checked every <see cref="ReloadInterval"/> and a renewed certificate is
-/// served from the next handshake on, without a restart.
+/// The certificate files and the client CA bundle are checked every <see cref="ReloadInterval"/>; a
+/// renewed certificate or a changed bundle is used from the next handshake on, without a restart.
 /// </summary>
 public sealed class ServerTlsOptions : IValidatableObject
 {
@@ -31,8 +31,8 @@ public sealed class ServerTlsOptions : IValidatableObject
     public bool RequireClientCertificate { get; set; }
 
     /// <summary>
-    /// How often the certificate and key files are checked for a renewal (on the next handshake after
-    /// the interval). Default 1 minute: the kubelet updates a mounted Secret within about as long.
+    /// How often the certificate, key and client CA files are checked for a change (on the next
+    /// handshake after the interval). Default 1 minute: the kubelet updates a mounted Secret within about as long.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -14,12 +14,14 @@ namespace Summaries.ServiceDefaults.Tests.Security.Tls;
 public sealed class CertificateReloadTests : IDisposable
 {
     private readonly TestPki _first = TestPki.Create("first", "second");
-    private readonly TestPki _renewed = TestPki.Create();
+    private readonly TestPki _renewed = TestPki.Create("third");
     private readonly DirectoryInfo _mounted = Directory.CreateTempSubdirectory("summaries-tls-");
 
     private string CertificatePath => Path.Combine(_mounted.FullName, "tls.crt");
 
     private string KeyPath => Path.Combine(_mounted.FullName, "tls.key");
+
+    private string CaBundlePath => Path.Combine(_mounted.FullName, "ca.crt");
 
     [Fact]
     public async Task ServerCertificate_FilesReplaced_NextConnectionSeesTheNewCertificate()
@@ -86,6 +88,53 @@ public sealed class CertificateReloadTests : IDisposable
         Assert.Equal("second", after);
     }
 
+    [Fact]
+    public async Task ClientCaBundle_NewCaAdded_ClientOfTheNewCaAcceptedWithoutARestart()
+    {
+        MountBundle(_first);
+        var script = new ScriptedServices();
+        await using var host = await DefaultsHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Service:Tls:CertificatePath"] = _first.Server.CertificatePath,
+            ["Service:Tls:KeyPath"] = _first.Server.KeyPath,
+            ["Service:Tls:ClientCaPath"] = CaBundlePath,
+            ["Service:Tls:RequireClientCertificate"] = "true",
+            ["Service:Tls:ReloadInterval"] = "00:00:00",
+            ["Auth:Enabled"] = "true",
+            ["Auth:AcceptClientCertificates"] = "true",
+        }, b => ScriptedServices.Add(b, script), ScriptedServices.Map);
+        // A client of the new CA, checking the server against the old one.
+        using var channel = Channel(host.Port, _first.CaPath, _renewed.Client("third"));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            new EntityService.EntityServiceClient(channel).GetEntityAsync(new GetEntityRequest { Name = "entities/e" }).ResponseAsync);
+        MountBundle(_first, _renewed);
+        var accepted = await CallerSeenAsync(channel);
+
+        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+        Assert.Equal("third", accepted);
+    }
+
+    [Fact]
+    public async Task ServerCaBundle_NewCaMounted_ServerOfTheNewCaTrustedWithoutARestart()
+    {
+        await using var host = await DefaultsHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Service:Tls:CertificatePath"] = _renewed.Server.CertificatePath,
+            ["Service:Tls:KeyPath"] = _renewed.Server.KeyPath,
+        });
+        MountBundle(_first);
+        using var channel = Channel(host.Port, CaBundlePath, clientCertificate: null);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync);
+        MountBundle(_first, _renewed);
+        var answer = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+
+        // The client's own verdict, which Grpc.Net.Client reports as INTERNAL.
+        Assert.Contains("remote certificate was rejected", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, answer.Status);
+    }
+
     public void Dispose()
     {
         _first.Dispose();
@@ -105,6 +154,25 @@ public sealed class CertificateReloadTests : IDisposable
     {
         File.Copy(issued.CertificatePath, CertificatePath, overwrite: true);
         File.Copy(issued.KeyPath, KeyPath, overwrite: true);
+    }
+
+    /// <summary>Writes a CA bundle holding each PKI's CA, as a Secret update would.</summary>
+    private void MountBundle(params TestPki[] pkis) =>
+        File.WriteAllText(CaBundlePath, string.Join('\n', pkis.Select(p => File.ReadAllText(p.CaPath).Trim())) + "\n");
+
+    /// <summary>A channel whose every call opens a new connection (so each handshake asks the bundle again), configured as a service's client.</summary>
+    private static GrpcChannel Channel(int port, string caPath, IssuedCertificate? clientCertificate)
+    {
+        var address = new Uri($"https://localhost:{port}");
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMilliseconds(1) };
+        ClientTransport.Configure(handler, address, new ClientTlsOptions
+        {
+            CaPath = caPath,
+            CertificatePath = clientCertificate?.CertificatePath,
+            KeyPath = clientCertificate?.KeyPath,
+            ReloadInterval = TimeSpan.Zero,
+        });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
     }
 
     private static async Task<string> PresentedServerCertificateAsync(int port)
