@@ -50,7 +50,7 @@ public sealed class BriefingComposer(
             var outcome = await llmAttempt.RunAsync(llm.Writer, sheet, request, warnings, progress, cancellationToken);
             if (outcome.Draft is { } fromLlm)
             {
-                var completed = AddMissingParties(fromLlm, sheet, request, warnings);
+                var completed = AddMissingParties(fromLlm, sheet, request, warnings, cancellationToken);
                 await progress.SettleAsync(completed, WriterKind.Llm, outcome.Rewritten ?? "the LLM revised its briefing", cancellationToken);
                 return Composed(completed, llm.Writer.Engine, time.GetElapsedTime(started), warnings, sheet);
             }
@@ -60,10 +60,9 @@ public sealed class BriefingComposer(
 
         var builtInStarted = time.GetTimestamp();
         var draft = await builtIn.WriteAsync(sheet, request, cancellationToken);
-        // Each CPU stage ends within a second or so at the largest input; the caller's deadline is
-        // looked at between them, so a call past it stops instead of running on.
-        cancellationToken.ThrowIfCancellationRequested();
-        var (kept, result) = verifier.Keep(draft, sheet);
+        // The writer and the verifier look at the caller's deadline as they go, so a call past it
+        // stops instead of running on.
+        var (kept, result) = verifier.Keep(draft, sheet, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var problem in result.Problems)
         {
@@ -87,14 +86,14 @@ public sealed class BriefingComposer(
     /// Sections read what happened and positions first, then context, so an added position comes
     /// before the context (and after everything a stream has already sent).
     /// </summary>
-    private BriefingDraft AddMissingParties(BriefingDraft draft, FactSheet sheet, WritingRequest request, List<string> warnings)
+    private BriefingDraft AddMissingParties(BriefingDraft draft, FactSheet sheet, WritingRequest request, List<string> warnings, CancellationToken cancellationToken)
     {
         var plan = VoicePlan.For(sheet, request);
         var missing = BalanceReporter.MissingParties(draft, plan.Heard.Select(p => p.Key));
         var added = new List<DraftSection>();
         if (missing.Count > 0)
         {
-            var fallback = builtIn.Write(sheet, request);
+            var fallback = builtIn.Write(sheet, request, cancellationToken);
             added = fallback.Sections.Where(s => s.PartyKey is not null && missing.Contains(s.PartyKey)).Select(s => s with { Sentences = s.Sentences.Take(1).ToList() }).ToList();
         }
 

@@ -74,7 +74,7 @@ public sealed partial class LlmAttempt(
         IBriefingWriter writer, BriefingDraft draft, FactSheet sheet, WritingRequest request, List<string> warnings,
         CancellationToken llmToken, CancellationToken cancellationToken)
     {
-        var (kept, result) = verifier.Keep(draft, sheet);
+        var (kept, result) = verifier.Keep(draft, sheet, cancellationToken);
         CountRejected(result);
         string? rewritten = null;
         if (!result.IsClean)
@@ -94,7 +94,7 @@ public sealed partial class LlmAttempt(
 
             if (second is not null)
             {
-                var (keptAgain, resultAgain) = verifier.Keep(second, sheet);
+                var (keptAgain, resultAgain) = verifier.Keep(second, sheet, cancellationToken);
                 CountRejected(resultAgain);
                 var better = resultAgain.Problems.Count < result.Problems.Count;
                 warnings.Add(better

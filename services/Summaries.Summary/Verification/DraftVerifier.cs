@@ -31,7 +31,8 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
         "Minister", "Secretary", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     };
 
-    public VerificationResult Verify(BriefingDraft draft, FactSheet sheet)
+    /// <summary>Every sentence checked against the sheet; it stops when <paramref name="cancellationToken"/> fires, looking before each sentence.</summary>
+    public VerificationResult Verify(BriefingDraft draft, FactSheet sheet, CancellationToken cancellationToken = default)
     {
         var problems = new List<SentenceProblem>();
         var headlineProblem = CheckHeadline(draft.Headline, draft.HeadlineFactIds, sheet);
@@ -46,6 +47,7 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
         {
             for (var i = 0; i < draft.Sections[s].Sentences.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var (sentence, removed) = PruneCitations(draft.Sections[s].Sentences[i], sheet);
                 removals.AddRange(removed.Select(r => new CitationRemoval(s, i, sentence.Text, r.FactId, r.Reason)));
                 checkedCount++;
@@ -61,9 +63,9 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
     }
 
     /// <summary>Drops the sentences the verifier rejects and sections left empty.</summary>
-    public (BriefingDraft Kept, VerificationResult Result) Keep(BriefingDraft draft, FactSheet sheet)
+    public (BriefingDraft Kept, VerificationResult Result) Keep(BriefingDraft draft, FactSheet sheet, CancellationToken cancellationToken = default)
     {
-        var result = Verify(draft, sheet);
+        var result = Verify(draft, sheet, cancellationToken);
         if (result.IsClean && result.RemovedCitations.Count == 0)
         {
             return (draft, result);

@@ -11,7 +11,8 @@ namespace Summaries.Summary.Tests.Verification;
 
 /// <summary>
 /// The built-in writer's draft of each pathological source, verified against its sheet, at the
-/// longest article ingestion accepts: writing and verification each within the bound.
+/// longest article ingestion accepts: writing and verification each within the bound, and each
+/// stopping soon after its token fires.
 /// </summary>
 public sealed class PathologicalVerificationTests
 {
@@ -37,6 +38,18 @@ public sealed class PathologicalVerificationTests
         BoundedWork.AssertWithinBound(input + " (verification)", () => result = verifier.Verify(draft!, sheet), normalVerification);
 
         Assert.NotNull(result);
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void WriteAndVerify_CancelledWhileWorking_StopWithinASecond(string input)
+    {
+        var (writer, verifier) = Stages();
+        var sheet = new FactSheetBuilder().Build([PathologicalSources.Document(input)]);
+        var draft = writer.Write(sheet, WritingRequest.For(DraftLength.Long));
+
+        BoundedWork.AssertStopsWhenCancelled(input + " (writing)", token => Stages().Writer.Write(sheet, WritingRequest.For(DraftLength.Long), token));
+        BoundedWork.AssertStopsWhenCancelled(input + " (verification)", token => Stages().Verifier.Verify(draft, sheet, token));
     }
 
     // Fresh ones per sheet, so no sheet is read from the support check's cache.

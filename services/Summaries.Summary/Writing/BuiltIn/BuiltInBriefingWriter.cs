@@ -34,23 +34,32 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
 
     public Task<BriefingDraft> WriteAsync(FactSheet facts, WritingRequest request, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var draft = Write(facts, request);
+        var draft = Write(facts, request, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(draft);
     }
 
-    public BriefingDraft Write(FactSheet sheet, WritingRequest request)
+    /// <summary>
+    /// The draft. Reading the sheet's words, ranking its facts and picking the lead look at
+    /// <paramref name="cancellationToken"/> fact by fact, the later steps between them (they work
+    /// on the few facts picked).
+    /// </summary>
+    public BriefingDraft Write(FactSheet sheet, WritingRequest request, CancellationToken cancellationToken = default)
     {
-        var agreement = new SourceAgreement(sheet, _support);
-        var centrality = new Centrality(sheet);
+        cancellationToken.ThrowIfCancellationRequested();
+        var agreement = new SourceAgreement(sheet, _support, cancellationToken);
+        var centrality = new Centrality(sheet, cancellationToken);
         var order = new ReadingOrder(sheet);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var said = new WordCoverage(sayingsCompared: sheet.Articles.Count > 1);
         var quoteFactIds = sheet.Quotes.Select(q => q.FactId).ToHashSet(StringComparer.Ordinal);
         var ranked = sheet.Facts
             .Where(f => f.Kind == FactKind.Narrative)
-            .Select(f => (Fact: f, Score: _ranker.Score(f, sheet, centrality)))
+            .Select(f =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return (Fact: f, Score: _ranker.Score(f, sheet, centrality));
+            })
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Fact.Position)
             .Select(x => x.Fact)
@@ -64,7 +73,8 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         var leadParties = (sheet.Articles.Count > 1 ? plan.Heard : plan.Parties).ToList();
         // Where outlets report a point differently, the lead gives each version under its outlet's name.
         var versions = sheet.Articles.Count > 1 ? new SourceVersions(sheet, _support, _renderer) : null;
-        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, versions, order, used, said, quoteFactIds, leadParties, plan.LeadSentences);
+        var (happened, heard, leftEmpty) = PickLead(ranked, sheet, agreement, versions, order, used, said, quoteFactIds, leadParties, plan.LeadSentences, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var parties = plan.Parties.Where(p => plan.Heard.Contains(p) || heard.ContainsKey(p.Key)).ToList();
         if (happened.Count == 0)
         {
@@ -80,6 +90,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         // Places the lead left empty for repetitions stay empty.
         var positionBudget = plan.Budget - happened.Count - heard.Values.Sum(v => v.Count) - leftEmpty;
         sections.AddRange(_positions.Write(sheet, parties, positionBudget, used, heard));
+        cancellationToken.ThrowIfCancellationRequested();
 
         foreach (var sentence in sections.SelectMany(s => s.Sentences))
         {
@@ -95,6 +106,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         var context = CoverUncitedSources(ranked, sheet, agreement, order, used, said, quoteFactIds, plan.Budget - written, CitedArticles(sections, sheet));
         context.AddRange(PickNarrative(ranked, sheet, agreement, used, said, quoteFactIds,
             Math.Max(0, plan.Budget - written - leftEmpty - context.Count), order));
+        cancellationToken.ThrowIfCancellationRequested();
         if (context.Count > 0)
         {
             sections.Add(new DraftSection(DraftSectionKind.Context, "Context", null, context));
@@ -107,7 +119,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
     /// <summary>The lead, the quoted parties it opens, and how many of its places were left empty for repetitions.</summary>
     private (List<DraftSentence> Happened, Dictionary<string, List<DraftSentence>> Heard, int LeftEmpty) PickLead(
         List<Fact> ranked, FactSheet sheet, SourceAgreement agreement, SourceVersions? versions, ReadingOrder order, HashSet<string> used,
-        WordCoverage said, HashSet<string> quoteFactIds, List<FactEntity> parties, int budget)
+        WordCoverage said, HashSet<string> quoteFactIds, List<FactEntity> parties, int budget, CancellationToken cancellationToken)
     {
         var partyKeys = parties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var differing = new Dictionary<string, IReadOnlyList<DraftSentence>>(StringComparer.Ordinal);
@@ -118,6 +130,7 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
         var leftEmpty = 0;
         foreach (var fact in ranked)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (count >= budget)
             {
                 break;

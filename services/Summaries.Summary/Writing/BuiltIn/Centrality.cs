@@ -13,9 +13,17 @@ public sealed class Centrality
     private readonly Dictionary<string, HashSet<string>> _words;
     private readonly Dictionary<string, double> _scores;
 
-    public Centrality(FactSheet sheet)
+    /// <summary>The scores of the sheet's facts; reading their words stops when <paramref name="cancellationToken"/> fires.</summary>
+    public Centrality(FactSheet sheet, CancellationToken cancellationToken = default)
     {
-        _words = sheet.Facts.ToDictionary(f => f.Id, f => KeyWords.Of(f.Text), StringComparer.Ordinal);
+        _words = sheet.Facts.ToDictionary(
+            f => f.Id,
+            f =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return KeyWords.Of(f.Text);
+            },
+            StringComparer.Ordinal);
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var words in _words.Values)
         {

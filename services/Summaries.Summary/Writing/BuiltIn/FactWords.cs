@@ -14,10 +14,15 @@ public static partial class FactWords
 {
     private static readonly ConditionalWeakTable<FactSheet, Dictionary<string, HashSet<string>>> Cache = [];
 
-    public static IReadOnlyDictionary<string, HashSet<string>> Of(FactSheet sheet) =>
+    /// <summary>The words of every fact; reading them stops (and caches nothing) when <paramref name="cancellationToken"/> fires.</summary>
+    public static IReadOnlyDictionary<string, HashSet<string>> Of(FactSheet sheet, CancellationToken cancellationToken = default) =>
         Cache.GetValue(sheet, s => s.Facts.ToDictionary(
             f => f.Id,
-            f => Words().Matches(f.Text).Select(m => m.Value.ToLower(CultureInfo.InvariantCulture)).Where(w => w.Length > 2).ToHashSet(),
+            f =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Words().Matches(f.Text).Select(m => m.Value.ToLower(CultureInfo.InvariantCulture)).Where(w => w.Length > 2).ToHashSet();
+            },
             StringComparer.Ordinal));
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

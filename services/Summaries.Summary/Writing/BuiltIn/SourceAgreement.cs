@@ -10,11 +10,11 @@ namespace Summaries.Summary.Writing.BuiltIn;
 /// polarity (<see cref="SheetSupport"/>'s core check), or a report of another day, place or
 /// topic written from the same template would be cited as agreeing.
 /// </summary>
-public sealed class SourceAgreement(FactSheet sheet, SheetSupport support)
+public sealed class SourceAgreement(FactSheet sheet, SheetSupport support, CancellationToken cancellationToken = default)
 {
     private const double Threshold = 0.5;
 
-    private readonly IReadOnlyDictionary<string, HashSet<string>> _words = FactWords.Of(sheet);
+    private readonly IReadOnlyDictionary<string, HashSet<string>> _words = FactWords.Of(sheet, cancellationToken);
 
     /// <summary>The fact's own id followed by the ids of agreeing facts in other articles.</summary>
     public IReadOnlyList<string> Supporting(Fact fact)
