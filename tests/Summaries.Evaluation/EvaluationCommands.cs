@@ -61,7 +61,8 @@ internal static class EvaluationCommands
         Add(root, output, "pathological", "each text stage on inputs built to be slow, as a time ratio to a normal article of the same length", PathologicalCommand.Run,
             [],
             [Number<int>("--chars", "input length (default: the longest article ingestion accepts, 1,000,000)"),
-             Text("--input", "name", "only this input (beside the normal one): combining-storm, one-huge-token, capitalised-sentence, unbalanced-quotes, distinct-entities, deep-brackets")]);
+             Text("--input", "name", "only this input (beside the normal one): combining-storm, one-huge-token, capitalised-sentence, unbalanced-quotes, distinct-entities, deep-brackets"),
+             On("--cancel-gaps", "also the longest each stage goes on after its cancellation token fires (token fired at 12 points through each run)")]);
         Add(root, output, "faithfulness", "the support checker (cite-free) vs FRANK's human labels", FaithfulnessCommand.Run,
             [File("frank-jsonl")],
             [Part("tune|test|all"), Text("--dataset", "cnndm|xsum", "which FRANK half (default cnndm)"), Number<int>("--show", "print N disagreements"),

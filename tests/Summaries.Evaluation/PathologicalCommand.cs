@@ -14,7 +14,9 @@ namespace Summaries.Evaluation;
 /// storms, one huge token, a 200,000-word capitalised sentence, unbalanced quotation marks, thousands
 /// of distinct entities, deep brackets) at the longest article ingestion accepts, and the time of
 /// each as a ratio to a normal article of the same length. Work bounded by size keeps every ratio a
-/// small number; a superlinear spot shows as a ratio that grows with <c>--chars</c>.
+/// small number; a superlinear spot shows as a ratio that grows with <c>--chars</c>. With
+/// <c>--cancel-gaps on</c>, also how long each stage goes on after its token fires
+/// (<see cref="PathologicalCancelGaps"/>).
 /// </summary>
 internal static class PathologicalCommand
 {
@@ -43,6 +45,18 @@ internal static class PathologicalCommand
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pathological chars={chars} worst_ratio={worst:F2}"));
+        if (command.Option("cancel-gaps") is not null)
+        {
+            var longest = 0.0;
+            PathologicalCancelGaps.WriteHeader(output);
+            foreach (var (name, build) in PathologicalText.All.Where(i => only is null || i.Name == "normal" || i.Name == only))
+            {
+                longest = Math.Max(longest, PathologicalCancelGaps.Print(name, build(chars), annotator, pipeline, output));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pathological chars={chars} longest_after_token_ms={longest:F0}"));
+        }
+
         return 0;
     }
 

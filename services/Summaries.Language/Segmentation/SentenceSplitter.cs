@@ -101,14 +101,10 @@ internal sealed class SentenceSplitter(Lexicon lexicon)
         return sentences;
     }
 
-    /// <summary>A space; or, when <paramref name="anyBoundary"/>, a place between two characters that are neither letters, digits nor marks.</summary>
+    /// <summary>A space; or, when <paramref name="anyBoundary"/>, a place between two characters the tokenizer does not put in words (never inside a surrogate pair).</summary>
     private static bool CanCutAt(string text, int i, bool anyBoundary) =>
         char.IsWhiteSpace(text[i])
-        || (anyBoundary && !IsWordPart(text[i - 1]) && !IsWordPart(text[i]) && !char.IsLowSurrogate(text[i]));
-
-    private static bool IsWordPart(char c) =>
-        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
-            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+        || (anyBoundary && !CharClasses.IsWordChar(text[i - 1]) && !CharClasses.IsWordChar(text[i]) && !char.IsLowSurrogate(text[i]));
 
     private static void Add(List<SentenceSpan> sentences, string text, int start, int end)
     {

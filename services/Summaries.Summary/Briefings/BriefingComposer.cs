@@ -63,7 +63,6 @@ public sealed class BriefingComposer(
         // The writer and the verifier look at the caller's deadline as they go, so a call past it
         // stops instead of running on.
         var (kept, result) = verifier.Keep(draft, sheet, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
         foreach (var problem in result.Problems)
         {
             telemetry.RejectedSentences.Add(1,

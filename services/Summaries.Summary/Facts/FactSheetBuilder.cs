@@ -5,10 +5,8 @@ namespace Summaries.Summary.Facts;
 /// <summary>Turns gathered sources into the fact sheet every writer works from.</summary>
 public sealed class FactSheetBuilder
 {
-    public FactSheet Build(IReadOnlyList<SourceDocument> sources) => Build(sources, CancellationToken.None);
-
     /// <summary>The fact sheet; it stops when <paramref name="cancellationToken"/> fires, looking at it before every entity and sentence.</summary>
-    public FactSheet Build(IReadOnlyList<SourceDocument> sources, CancellationToken cancellationToken)
+    public FactSheet Build(IReadOnlyList<SourceDocument> sources, CancellationToken cancellationToken = default)
     {
         var articles = new List<FactArticle>();
         var facts = new List<Fact>();
@@ -30,7 +28,6 @@ public sealed class FactSheetBuilder
             var articleRef = $"a{d + 1}";
             articles.Add(new FactArticle(articleRef, doc.ArticleName, doc.Title, doc.Source, doc.PublishTime));
 
-            cancellationToken.ThrowIfCancellationRequested();
             var keyMap = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var e in doc.Annotation.Entities)
             {

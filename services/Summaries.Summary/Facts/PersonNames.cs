@@ -10,12 +10,12 @@ namespace Summaries.Summary.Facts;
 /// </summary>
 public static class PersonNames
 {
-    /// <summary>Each person key to merge, with the key of the fuller name it joins.</summary>
-    public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityKind Type)> entities) =>
-        Merges(entities, CancellationToken.None);
-
-    /// <summary>The merges; thousands of people take a while, so it stops when <paramref name="cancellationToken"/> fires.</summary>
-    public static Dictionary<string, string> Merges(IReadOnlyCollection<(string Key, string DisplayName, EntityKind Type)> entities, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each person key to merge, with the key of the fuller name it joins. Thousands of people take a
+    /// while, so it stops when <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public static Dictionary<string, string> Merges(
+        IReadOnlyCollection<(string Key, string DisplayName, EntityKind Type)> entities, CancellationToken cancellationToken = default)
     {
         var people = entities.Where(e => e.Type == EntityKind.Person || Honorific(e.DisplayName))
             .Select(e => (e.Key, Words: Words(e.DisplayName)))

@@ -18,6 +18,9 @@ public sealed class PathologicalVerificationTests
 {
     private static readonly LoadedLexicon Lexicon = LoadedLexicon.LoadDefault();
 
+    // Loaded once: the stop-on-cancel runs build their stages inside the work they time.
+    private static readonly SupportChecker Checker = SupportChecker.LoadDefault();
+
     public static TheoryData<string> Inputs => PathologicalSources.Inputs;
 
     [Theory]
@@ -55,7 +58,7 @@ public sealed class PathologicalVerificationTests
     // Fresh ones per sheet, so no sheet is read from the support check's cache.
     private static (BuiltInBriefingWriter Writer, DraftVerifier Verifier) Stages()
     {
-        var support = new SheetSupport(SupportChecker.LoadDefault(), Lexicon);
+        var support = new SheetSupport(Checker, Lexicon);
         return (new BuiltInBriefingWriter(new Neutralizer(Lexicon), support), new DraftVerifier(Lexicon, support: support));
     }
 }

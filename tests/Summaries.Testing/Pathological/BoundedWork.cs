@@ -63,20 +63,23 @@ public static class BoundedWork
     {
         foreach (var point in CancelPoints)
         {
-            var (cancelled, cpu, wall) = RunCancelledAt(work, point);
-            if (!cancelled)
+            var run = CancelledAt(work, point);
+            if (!run.Cancelled)
             {
                 return;
             }
 
-            var late = cpu ?? wall;
-            Assert.True(late < StopWithin && wall < Bound,
-                $"{what}, its token fired at {point.TotalMilliseconds:F0} ms: it went on for {(cpu is null ? "-" : $"{cpu.Value.TotalSeconds:F2} s")} of processor time, {wall.TotalSeconds:F2} s on the clock.");
+            Assert.True(run.Late < StopWithin && run.Wall < Bound,
+                $"{what}, its token fired at {point.TotalMilliseconds:F0} ms: it went on for {(run.Cpu is null ? "-" : $"{run.Cpu.Value.TotalSeconds:F2} s")} of processor time, {run.Wall.TotalSeconds:F2} s on the clock.");
         }
     }
 
-    /// <summary>Whether the token fired before the work ended, and the processor time (when readable) and clock time from then to the end.</summary>
-    private static (bool Cancelled, TimeSpan? Cpu, TimeSpan Wall) RunCancelledAt(Action<CancellationToken> work, TimeSpan point)
+    /// <summary>
+    /// Runs <paramref name="work"/> (synchronous, on this thread) with a token that fires at
+    /// <paramref name="point"/>: whether it fired before the work ended, and the processor time
+    /// (where readable) and clock time from then to the end.
+    /// </summary>
+    public static CancelledRun CancelledAt(Action<CancellationToken> work, TimeSpan point)
     {
         var thread = ThreadCpu.Current();
         using var cancellation = new CancellationTokenSource();
@@ -102,9 +105,16 @@ public static class BoundedWork
         registration.Dispose(); // waits for a callback already running
         if (firedAt == TimeSpan.MaxValue || firedAt > ended)
         {
-            return (false, null, TimeSpan.Zero);
+            return new CancelledRun(false, null, TimeSpan.Zero);
         }
 
-        return (true, cpuAtFire is { } f && cpuAtEnd is { } e ? e - f : null, ended - firedAt);
+        return new CancelledRun(true, cpuAtFire is { } f && cpuAtEnd is { } e ? e - f : null, ended - firedAt);
     }
+}
+
+/// <summary>One run of <see cref="BoundedWork.CancelledAt"/>.</summary>
+public sealed record CancelledRun(bool Cancelled, TimeSpan? Cpu, TimeSpan Wall)
+{
+    /// <summary>How long the work went on after its token fired: processor time where readable, else the clock.</summary>
+    public TimeSpan Late => Cpu ?? Wall;
 }

@@ -46,7 +46,6 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
     /// </summary>
     public BriefingDraft Write(FactSheet sheet, WritingRequest request, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var agreement = new SourceAgreement(sheet, _support, cancellationToken);
         var centrality = new Centrality(sheet, cancellationToken);
         var order = new ReadingOrder(sheet);

@@ -55,29 +55,9 @@ public sealed class CertificateReloadTests : IDisposable
     [Fact]
     public async Task ClientCertificate_FilesReplaced_NextConnectionPresentsTheNewCertificate()
     {
-        var script = new ScriptedServices();
-        await using var host = await DefaultsHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Service:Tls:CertificatePath"] = _first.Server.CertificatePath,
-            ["Service:Tls:KeyPath"] = _first.Server.KeyPath,
-            ["Service:Tls:ClientCaPath"] = _first.CaPath,
-            ["Service:Tls:RequireClientCertificate"] = "true",
-            // The caller's certificate name comes back in the PERMISSION_DENIED details: what the server saw.
-            ["Auth:Enabled"] = "true",
-            ["Auth:AcceptClientCertificates"] = "true",
-        }, b => ScriptedServices.Add(b, script), ScriptedServices.Map);
+        await using var host = await StartMutualTlsHostAsync(_first.CaPath);
         Mount(_first.Client("first"));
-        var address = new Uri($"https://localhost:{host.Port}");
-        // Each call on a fresh connection (an HTTP/2 connection is otherwise kept), through one handler.
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMilliseconds(1) };
-        ClientTransport.Configure(handler, address, new ClientTlsOptions
-        {
-            CaPath = _first.CaPath,
-            CertificatePath = CertificatePath,
-            KeyPath = KeyPath,
-            ReloadInterval = TimeSpan.Zero,
-        });
-        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
+        using var channel = Channel(host.Port, _first.CaPath, CertificatePath, KeyPath);
 
         var before = await CallerSeenAsync(channel);
         Mount(_first.Client("second"));
@@ -92,19 +72,9 @@ public sealed class CertificateReloadTests : IDisposable
     public async Task ClientCaBundle_NewCaAdded_ClientOfTheNewCaAcceptedWithoutARestart()
     {
         MountBundle(_first);
-        var script = new ScriptedServices();
-        await using var host = await DefaultsHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Service:Tls:CertificatePath"] = _first.Server.CertificatePath,
-            ["Service:Tls:KeyPath"] = _first.Server.KeyPath,
-            ["Service:Tls:ClientCaPath"] = CaBundlePath,
-            ["Service:Tls:RequireClientCertificate"] = "true",
-            ["Service:Tls:ReloadInterval"] = "00:00:00",
-            ["Auth:Enabled"] = "true",
-            ["Auth:AcceptClientCertificates"] = "true",
-        }, b => ScriptedServices.Add(b, script), ScriptedServices.Map);
+        await using var host = await StartMutualTlsHostAsync(CaBundlePath);
         // A client of the new CA, checking the server against the old one.
-        using var channel = Channel(host.Port, _first.CaPath, _renewed.Client("third"));
+        using var channel = Channel(host.Port, _first.CaPath, _renewed.Client("third").CertificatePath, _renewed.Client("third").KeyPath);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
             new EntityService.EntityServiceClient(channel).GetEntityAsync(new GetEntityRequest { Name = "entities/e" }).ResponseAsync);
@@ -124,7 +94,7 @@ public sealed class CertificateReloadTests : IDisposable
             ["Service:Tls:KeyPath"] = _renewed.Server.KeyPath,
         });
         MountBundle(_first);
-        using var channel = Channel(host.Port, CaBundlePath, clientCertificate: null);
+        using var channel = Channel(host.Port, CaBundlePath, certificatePath: null, keyPath: null);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync);
         MountBundle(_first, _renewed);
@@ -160,16 +130,39 @@ public sealed class CertificateReloadTests : IDisposable
     private void MountBundle(params TestPki[] pkis) =>
         File.WriteAllText(CaBundlePath, string.Join('\n', pkis.Select(p => File.ReadAllText(p.CaPath).Trim())) + "\n");
 
-    /// <summary>A channel whose every call opens a new connection (so each handshake asks the bundle again), configured as a service's client.</summary>
-    private static GrpcChannel Channel(int port, string caPath, IssuedCertificate? clientCertificate)
+    /// <summary>
+    /// The server of <see cref="_first"/>, asking for a client certificate signed by the CA(s) in
+    /// <paramref name="clientCaPath"/> (checked at every handshake). The caller's certificate name comes
+    /// back in the PERMISSION_DENIED details: what the server saw.
+    /// </summary>
+    private Task<DefaultsHost> StartMutualTlsHostAsync(string clientCaPath)
+    {
+        var script = new ScriptedServices();
+        return DefaultsHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Service:Tls:CertificatePath"] = _first.Server.CertificatePath,
+            ["Service:Tls:KeyPath"] = _first.Server.KeyPath,
+            ["Service:Tls:ClientCaPath"] = clientCaPath,
+            ["Service:Tls:RequireClientCertificate"] = "true",
+            ["Service:Tls:ReloadInterval"] = "00:00:00",
+            ["Auth:Enabled"] = "true",
+            ["Auth:AcceptClientCertificates"] = "true",
+        }, b => ScriptedServices.Add(b, script), ScriptedServices.Map);
+    }
+
+    /// <summary>
+    /// A channel configured as a service's client, whose every call opens a new connection (an HTTP/2
+    /// connection is otherwise kept), so each handshake reads the files again.
+    /// </summary>
+    private static GrpcChannel Channel(int port, string caPath, string? certificatePath, string? keyPath)
     {
         var address = new Uri($"https://localhost:{port}");
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMilliseconds(1) };
         ClientTransport.Configure(handler, address, new ClientTlsOptions
         {
             CaPath = caPath,
-            CertificatePath = clientCertificate?.CertificatePath,
-            KeyPath = clientCertificate?.KeyPath,
+            CertificatePath = certificatePath,
+            KeyPath = keyPath,
             ReloadInterval = TimeSpan.Zero,
         });
         return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
