@@ -21,11 +21,18 @@ public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
 
     public SupportChecker Checker => checker;
 
+    /// <summary>
+    /// Reads the sheet's entities' name forms now, looking at <paramref name="cancellationToken"/>
+    /// entity by entity (a sheet can hold tens of thousands: most of a second), so the stages that
+    /// check against the sheet can stop there; every later check on the sheet reuses them.
+    /// </summary>
+    public void Prepare(FactSheet sheet, CancellationToken cancellationToken) => PreparedFor(sheet, cancellationToken);
+
     /// <summary>The checker's verdict on the sentence against these facts (and free text, e.g. titles) together.</summary>
     /// <param name="core">Check only the sentence's core (see <see cref="SupportChecker.Check"/>).</param>
     public SupportVerdict Check(string sentence, IReadOnlyList<Fact> cited, FactSheet sheet, IReadOnlyList<string>? freeText = null, bool core = false)
     {
-        var prepared = _sheets.GetValue(sheet, s => new Prepared(s, checker, loaded));
+        var prepared = PreparedFor(sheet);
         var sources = cited.Select(prepared.Source).ToList();
         var linked = cited.SelectMany(prepared.Linked).ToHashSet(StringComparer.Ordinal);
         foreach (var text in freeText ?? [])
@@ -43,7 +50,7 @@ public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
     /// </summary>
     public (SupportVerdict Verdict, IReadOnlyList<Fact> Facts) Find(string claim, FactSheet sheet)
     {
-        var prepared = _sheets.GetValue(sheet, s => new Prepared(s, checker, loaded));
+        var prepared = PreparedFor(sheet);
         var (document, facts) = prepared.Document();
         var found = checker.Find(claim, document, prepared.Names);
         var chosen = found.Sources.Select(i => facts[i]).ToList();
@@ -56,8 +63,12 @@ public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
         return (cited.Supported ? cited : found, chosen);
     }
 
+    // A build that the token stopped is not kept: the next caller builds it again.
+    private Prepared PreparedFor(FactSheet sheet, CancellationToken cancellationToken = default) =>
+        _sheets.GetValue(sheet, s => new Prepared(s, checker, loaded, cancellationToken));
+
     /// <summary>A sheet's facts as the checker reads them, and its entities' name forms.</summary>
-    private sealed class Prepared(FactSheet sheet, SupportChecker checker, LoadedLexicon loaded)
+    private sealed class Prepared(FactSheet sheet, SupportChecker checker, LoadedLexicon loaded, CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, SupportSource> _facts = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();
@@ -80,7 +91,12 @@ public sealed class SheetSupport(SupportChecker checker, LoadedLexicon loaded)
         }
 
         public NameForms Names { get; } = new(
-            sheet.Entities.Select(e => new EntityForms([e.DisplayName, .. e.Aliases], e.Roles)), checker.Lexicon);
+            sheet.Entities.Select(e =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return new EntityForms([e.DisplayName, .. e.Aliases], e.Roles);
+            }),
+            checker.Lexicon);
 
         /// <summary>
         /// Keys the annotation and the neutral rewording give the fact beyond its own words: the

@@ -31,9 +31,10 @@ public sealed partial class DraftVerifier(LoadedLexicon lexicon, InstructionEcho
         "Minister", "Secretary", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     };
 
-    /// <summary>Every sentence checked against the sheet; it stops when <paramref name="cancellationToken"/> fires, looking before each sentence.</summary>
+    /// <summary>Every sentence checked against the sheet; it stops when <paramref name="cancellationToken"/> fires, looking while it reads the sheet's names and before each sentence.</summary>
     public VerificationResult Verify(BriefingDraft draft, FactSheet sheet, CancellationToken cancellationToken = default)
     {
+        _support.Prepare(sheet, cancellationToken);
         var problems = new List<SentenceProblem>();
         var headlineProblem = CheckHeadline(draft.Headline, draft.HeadlineFactIds, sheet);
         if (headlineProblem is not null)

@@ -40,12 +40,13 @@ public sealed class BuiltInBriefingWriter : IBriefingWriter
     }
 
     /// <summary>
-    /// The draft. Reading the sheet's words, ranking its facts and picking the lead look at
-    /// <paramref name="cancellationToken"/> fact by fact, the later steps between them (they work
+    /// The draft. Reading the sheet's names and words, ranking its facts and picking the lead look at
+    /// <paramref name="cancellationToken"/> entity by entity and fact by fact, the later steps between them (they work
     /// on the few facts picked).
     /// </summary>
     public BriefingDraft Write(FactSheet sheet, WritingRequest request, CancellationToken cancellationToken = default)
     {
+        _support.Prepare(sheet, cancellationToken);
         var agreement = new SourceAgreement(sheet, _support, cancellationToken);
         var centrality = new Centrality(sheet, cancellationToken);
         var order = new ReadingOrder(sheet);
