@@ -50,9 +50,10 @@ public sealed class PathologicalDeadlineTests : IDisposable
 
         Assert.True(clock.Elapsed < BoundedWork.Bound, $"{input}: answered after {clock.Elapsed.TotalSeconds:F1} s");
 
-        // A short input is done before its deadline; a long one must stop soon after it.
-        var call = await _recorder.WaitForCallAsync(ended, BoundedWork.Bound);
-        if (call.Cancelled)
+        // A short input is done before its deadline; a long one must stop soon after it. (Under load
+        // the server may give up before the handler runs at all: then no work was done.)
+        var call = await _recorder.CallAfterAsync(ended, BoundedWork.Bound);
+        if (call is { Cancelled: true })
         {
             Assert.True(call.CpuAfterCancel is { } cpu && cpu < BoundedWork.StopWithin,
                 $"{input}: the handler used {call.CpuAfterCancel?.TotalSeconds:F2} s of processor time after the deadline (blank: it ended on another thread)");

@@ -13,6 +13,7 @@ namespace Summaries.Testing.Pathological;
 public sealed class HandlerCpuRecorder : Interceptor
 {
     private readonly ConcurrentQueue<HandledCall> _calls = new();
+    private int _started;
 
     /// <summary>The calls that have ended, in order.</summary>
     public IReadOnlyCollection<HandledCall> Calls => _calls;
@@ -20,6 +21,7 @@ public sealed class HandlerCpuRecorder : Interceptor
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        Interlocked.Increment(ref _started);
         var thread = ThreadCpu.Current();
         var managedThread = Environment.CurrentManagedThreadId;
         TimeSpan? atCancel = null;
@@ -40,16 +42,26 @@ public sealed class HandlerCpuRecorder : Interceptor
         }
     }
 
-    /// <summary>Waits (up to <paramref name="timeout"/>) for the call after the first <paramref name="ended"/> to end.</summary>
-    public async Task<HandledCall> WaitForCallAsync(int ended, TimeSpan timeout)
+    /// <summary>
+    /// Once every handler that started has ended (waiting up to <paramref name="timeout"/>, else
+    /// <see cref="TimeoutException"/>), the call after the first <paramref name="ended"/>; null when
+    /// none started: the server gave up on the call before its handler ran (its deadline passed while
+    /// the request was still being read, on a loaded machine).
+    /// </summary>
+    public async Task<HandledCall?> CallAfterAsync(int ended, TimeSpan timeout)
     {
-        using var cancellation = new CancellationTokenSource(timeout);
-        while (_calls.Count <= ended)
+        var until = DateTime.UtcNow + timeout;
+        while (_calls.Count < Volatile.Read(ref _started))
         {
-            await Task.Delay(20, cancellation.Token);
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"A handler was still running {timeout.TotalSeconds:F0} s after the call was answered.");
+            }
+
+            await Task.Delay(20);
         }
 
-        return _calls.ElementAt(ended);
+        return _calls.Count > ended ? _calls.ElementAt(ended) : null;
     }
 }
 
